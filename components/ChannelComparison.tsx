@@ -1,0 +1,110 @@
+/** The popup's quick channel comparison: one row per channel, MQL→Won with its interval. */
+import { useEffect, useState } from 'preact/hooks';
+import { PLATFORMS } from '../utils/api/constants';
+import { loadChannels, type ChannelData } from '../utils/channels/load-channels';
+import { lastNDaysExcludingToday } from '../utils/dates/range';
+import { rate } from '../utils/funnel/wilson';
+import { errorText } from '../utils/i18n/error-text';
+import { t } from '../utils/i18n/t';
+import { sendMessage } from '../utils/messaging';
+import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, NO_FIGURE } from '../utils/money/format';
+import type { UiLocale } from '../utils/overlay/locale';
+import { stageLabel } from '../utils/overlay/badge-view';
+import { RateRange } from './RateRange';
+
+const RANGES = [30, 90, 180] as const;
+
+export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; refreshToken: number }) {
+  const [days, setDays] = useState<(typeof RANGES)[number]>(90);
+  const [channels, setChannels] = useState<ChannelData[] | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setChannels(null);
+    const range = lastNDaysExcludingToday(new Date(), days);
+    void loadChannels((request) => sendMessage('getFunnel', request), range, PLATFORMS).then((result) => {
+      if (!cancelled) setChannels(result);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [days, refreshToken]);
+
+  const first = channels?.find((c) => c.answer)?.answer;
+  const rateLabel = first ? `${stageLabel(first.stages, 'mql', 'MQL')}→${stageLabel(first.stages, 'won', 'Won')}` : 'MQL→Won';
+
+  return (
+    <section aria-labelledby="fl-channels-title">
+      <div class="section-head">
+        <h2 id="fl-channels-title">{t('popup.channelsTitle')}</h2>
+        <label class="inline">
+          <span class="visually-hidden">{t('popup.range')}</span>
+          <select value={days} onChange={(e) => setDays(Number((e.target as HTMLSelectElement).value) as (typeof RANGES)[number])}>
+            {RANGES.map((n) => <option value={n}>{t('popup.lastDays', { n })}</option>)}
+          </select>
+        </label>
+      </div>
+      {channels === null ? (
+        <div role="status" class="loading">
+          {t('popup.loadingChannels')}
+          <div class="progress" role="progressbar" aria-busy="true" aria-label={t('popup.loadingChannels')}><span /></div>
+        </div>
+      ) : (
+        <table class="channels">
+          <thead>
+            <tr>
+              <th scope="col">{t('popup.colChannel')}</th>
+              <th scope="col" class="num">{t('popup.colLeads')}</th>
+              <th scope="col" class="num">{t('popup.colMqls')}</th>
+              <th scope="col" class="num">{t('popup.colWon')}</th>
+              <th scope="col">{t('popup.colRate', { rateLabel })}</th>
+              <th scope="col" class="num">{t('popup.colRevenue')}</th>
+              <th scope="col" class="num">{t('popup.colRoas')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {channels.map((channel) => {
+              const name = t(`platform.${channel.platform}`);
+              if (!channel.totals || !channel.answer) {
+                return (
+                  <tr data-platform={channel.platform}>
+                    <th scope="row">{name}</th>
+                    <td colSpan={6} class="muted">{channel.error ? errorText(channel.error) : NO_FIGURE}</td>
+                  </tr>
+                );
+              }
+              const totals = channel.totals;
+              const currency = channel.answer.currency;
+              const best = channel.comparison?.verdict === 'better';
+              const mqlToWon = rate(totals.won, totals.mql, { minDenominator: channel.answer.display.minMql });
+              const roas = totals.spend !== undefined && !totals.spendPartial && totals.spend > 0 ? totals.revenue / totals.spend : null;
+              const costPerWon = totals.spend !== undefined && !totals.spendPartial && totals.won > 0 ? totals.spend / totals.won : null;
+              return (
+                <tr data-platform={channel.platform} class={best ? 'best' : ''}>
+                  <th scope="row">
+                    {name}
+                    {best && <span class="best-tag">{t('popup.best')}</span>}
+                  </th>
+                  <td class="num">{formatCount(totals.leads, locale)}</td>
+                  <td class="num">{formatCount(totals.mql, locale)}</td>
+                  <td class="num">{formatCount(totals.won, locale)}</td>
+                  <td><RateRange rate={mqlToWon} locale={locale} /></td>
+                  <td class="num" title={formatMoney(totals.revenue, currency, locale)}>{formatMoneyCompact(totals.revenue, currency, locale)}</td>
+                  <td class="num" title={costPerWon === null ? '' : `${t('popup.colCostPerWon')}: ${formatMoney(costPerWon, currency, locale)}`}>
+                    {roas === null ? NO_FIGURE : formatMultiple(roas, locale)}
+                    {costPerWon !== null && <div class="sub">{formatMoneyCompact(costPerWon, currency, locale)}/{t('popup.colWon').toLowerCase()}</div>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <p><a href={`${browserOptionsUrl()}`} target="_blank" rel="noopener">{t('popup.openDashboard')}</a></p>
+    </section>
+  );
+}
+
+function browserOptionsUrl(): string {
+  return '/options.html';
+}

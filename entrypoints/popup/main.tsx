@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/PopupApp';
+import { uiLocale } from '../../utils/overlay/locale';
+
+const locale = uiLocale();
+document.documentElement.lang = locale;
+render(<PopupApp locale={locale} />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,118 @@
+/**
+ * Launches Debian's Chromium with the freshly built extension, headless, as a user would run it.
+ * No fakes here: the real service worker, the real content scripts, real IndexedDB.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Errors seen anywhere: uncaught page errors, console errors from pages, the extension's own logs. */
+  errors: string[];
+  /** Opens a page and records its uncaught errors and console errors. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** UI language of the browser (the extension follows it): 'en' or 'fi'. */
+  lang?: 'en' | 'fi';
+  /** Load the extension (default true). The benchmark also runs without it. */
+  withExtension?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** Console messages that are the browser's, not ours or the page's (e.g. a blocked favicon). */
+const BROWSER_NOISE = [/favicon\.ico/, /net::ERR_/];
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const withExtension = options.withExtension ?? true;
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'funnel-lens-e2e-'));
+  const lang = options.lang ?? 'en';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: lang === 'fi' ? 'fi-FI' : 'en-US',
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    args: [
+      ...CHROMIUM_ARGS,
+      `--lang=${lang === 'fi' ? 'fi' : 'en-US'}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ],
+  });
+  const errors: string[] = [];
+
+  let serviceWorker: Worker | undefined;
+  let extensionId = '';
+  if (withExtension) {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(serviceWorker.url()).host;
+    watchWorker(serviceWorker, errors);
+    context.on('serviceworker', (worker) => watchWorker(worker, errors));
+  }
+
+  const newPage = async (): Promise<Page> => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`pageerror on ${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      const text = message.text();
+      if (BROWSER_NOISE.some((noise) => noise.test(text) && !/funnel/i.test(text))) return;
+      // Warnings from anything but the extension are the host's business; errors never are acceptable.
+      if (message.type() === 'warning' && !/funnel lens/i.test(text)) return;
+      errors.push(`console.${message.type()} on ${page.url()}: ${text}`);
+    });
+    return page;
+  };
+
+  return {
+    context,
+    extensionId,
+    get serviceWorker() {
+      const current = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      return current ?? (serviceWorker as Worker);
+    },
+    errors,
+    newPage,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function watchWorker(worker: Worker, errors: string[]): void {
+  worker.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`service worker console.error: ${message.text()}`);
+  });
+}
+
+/** Stops the extension's service worker the way Chrome does when it is idle, through DevTools. */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string; targetId: string }> };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
+  if (target) {
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  }
+  await page.close();
+}

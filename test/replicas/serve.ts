@@ -1,0 +1,151 @@
+/**
+ * Serves the ad-manager replicas at the real ad-manager URLs, through Playwright request routing,
+ * so the extension's content scripts match and run exactly as on the live sites.
+ *
+ * The core, `routeReplica`, knows nothing about Meta: a replica is a directory with index.html
+ * (holding a `<!--REPLICA_DATA-->` marker) and a few static assets. Google Ads and LinkedIn
+ * replicas plug in with their own `ReplicaSite`, as `routeMetaReplica` does below.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Route } from 'playwright-core';
+import type { ReplicaCampaign } from '../fixtures/types';
+
+const REPLICAS_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where a replica lives and which URLs it answers. */
+export interface ReplicaSite {
+  /** Directory name under test/replicas/, also the asset prefix: `/__replica__/<name>/<file>`. */
+  name: string;
+  /** Patterns handed to `context.route`; every URL they match is answered (unknown ones with 404). */
+  routes: string[];
+  /** Whether a routed URL is one of the app's pages, answered with index.html and the data. */
+  isPage: (url: URL) => boolean;
+  /** Files of the replica directory served under the asset prefix. Anything else there is 404. */
+  assets: string[];
+}
+
+const DATA_MARKER = '<!--REPLICA_DATA-->';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * JSON that is safe inside a `<script>` element: `<`, `>` and `&` are escaped, so a hostile name
+ * such as `</script><img onerror=…>` cannot end the element; U+2028/9 are escaped for old parsers.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Routes a replica into a browser context. Files are read once here, so a test sees the replica
+ * as it was when the route was installed; route again (e.g. in a new context) for other data.
+ */
+export async function routeReplica(context: BrowserContext, site: ReplicaSite, data: unknown): Promise<void> {
+  const dir = path.join(REPLICAS_DIR, site.name);
+  const template = await readFile(path.join(dir, 'index.html'), 'utf8');
+  if (!template.includes(DATA_MARKER)) throw new Error(`${site.name}/index.html lacks ${DATA_MARKER}`);
+  // A replacer function, not a string: names may contain `$&` and similar replacement patterns.
+  const html = template.replace(DATA_MARKER, () => `<script id="replica-data" type="application/json">${scriptSafeJson(data)}</script>`);
+  const assets = new Map<string, Buffer>();
+  for (const file of site.assets) assets.set(file, await readFile(path.join(dir, file)));
+  const assetPrefix = `/__replica__/${site.name}/`;
+
+  const handler = async (route: Route): Promise<void> => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith(assetPrefix)) {
+      const file = url.pathname.slice(assetPrefix.length);
+      const body = assets.get(file);
+      if (body) return fulfil(route, 200, contentType(file), body);
+    } else if (site.isPage(url)) {
+      return fulfil(route, 200, CONTENT_TYPES['.html']!, html);
+    }
+    return fulfil(route, 404, 'text/plain; charset=utf-8', `Not found in the ${site.name} replica: ${url.pathname}`);
+  };
+  for (const pattern of site.routes) await context.route(pattern, handler);
+}
+
+function contentType(file: string): string {
+  return CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
+function fulfil(route: Route, status: number, type: string, body: string | Buffer): Promise<void> {
+  // no-store: each test's data must be what the page gets, never a cached earlier page.
+  return route.fulfill({ status, headers: { 'content-type': type, 'cache-control': 'no-store' }, body });
+}
+
+// -------------------------------------------------------------------------------------------------
+// Meta Ads Manager
+// -------------------------------------------------------------------------------------------------
+
+export type ReplicaCurrency = 'USD' | 'EUR' | 'GBP' | 'SEK' | 'NOK' | 'DKK' | 'JPY' | 'VND';
+
+export interface MetaReplicaVariant {
+  /** true: row IDs in `data-surface="/am/table/table_row:<id>unit"`; false: only in name links and page JSON. */
+  idsInDataSurface: boolean;
+  /** Loading skeleton after load and after each date/level change; default 800 ms. */
+  skeletonMs?: number;
+  /** Default true; false renders a table markup our adapter does not know (a simulated redesign). */
+  knownTableMarkup?: boolean;
+  /** Row height in px; default 48. */
+  rowHeight?: number;
+  /** Rows visible at once; default 12 (15 recycled row nodes with the buffer). */
+  visibleRows?: number;
+  /** Default true; false drops role=table/columnheader/presentation (reference: "Meta has dropped ARIA roles"). */
+  ariaRoles?: boolean;
+}
+
+export interface MetaReplicaData {
+  /** Digits only; used when the URL has no `act=`. */
+  accountId: string;
+  currency: ReplicaCurrency;
+  locale: 'en' | 'fi';
+  levels: { campaign: ReplicaCampaign[]; ad_group: ReplicaCampaign[]; ad: ReplicaCampaign[] };
+  variant: MetaReplicaVariant;
+  /** "Today" for the date presets, YYYY-MM-DD; default the browser's date. Set it for deterministic tests. */
+  today?: string;
+}
+
+export const META_REPLICA: ReplicaSite = {
+  name: 'meta',
+  routes: [
+    'https://adsmanager.facebook.com/**',
+    'https://business.facebook.com/**',
+    'https://www.facebook.com/adsmanager/**',
+    // Assets are requested from the page's own origin, which on www.facebook.com is outside /adsmanager/.
+    'https://www.facebook.com/__replica__/**',
+  ],
+  isPage: (url) => url.pathname === '/adsmanager' || url.pathname.startsWith('/adsmanager/'),
+  assets: ['replica.js', 'replica.css'],
+};
+
+/** Serves the Meta Ads Manager replica on adsmanager.facebook.com, business.facebook.com and www.facebook.com/adsmanager. */
+export async function routeMetaReplica(context: BrowserContext, data: MetaReplicaData): Promise<void> {
+  await routeReplica(context, META_REPLICA, data);
+}
+
+/** The Ads Manager URL for a level and date range, as Meta writes it. */
+export function metaAdsManagerUrl(opts: {
+  accountId: string;
+  level?: 'campaign' | 'ad_group' | 'ad';
+  from?: string;
+  to?: string;
+  host?: 'adsmanager.facebook.com' | 'business.facebook.com' | 'www.facebook.com';
+}): string {
+  const segment = { campaign: 'campaigns', ad_group: 'adsets', ad: 'ads' }[opts.level ?? 'campaign'];
+  const date = opts.from && opts.to ? `&date=${opts.from}_${opts.to}` : '';
+  return `https://${opts.host ?? 'adsmanager.facebook.com'}/adsmanager/manage/${segment}?act=${opts.accountId}${date}`;
+}

@@ -1,0 +1,180 @@
+/**
+ * Meta Ads Manager adapter: the only file that knows Meta's URLs and DOM.
+ * Evidence for every hook is in shared/reference/ad-ui-dom.md (Meta section); hooks are ranked
+ * by stability: the URL, then IDs in `data-surface` keys and in the name link's URL, then
+ * ARIA roles and inline geometry. Meta's obfuscated class names (`_1gda`, `_4lg0`…) are never used.
+ *
+ * Meta splits the table into a frozen left panel (names) and a scrolling right panel (metrics)
+ * that share nothing but the rows' `top`; off-screen columns are not rendered at all.
+ */
+import type { Level } from '../api/schema';
+import { defaultRange, isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
+import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
+
+export const META_MATCHES = [
+  'https://adsmanager.facebook.com/adsmanager/*',
+  'https://business.facebook.com/adsmanager/*',
+  'https://www.facebook.com/adsmanager/*',
+];
+
+const LEVEL_BY_PATH: Record<string, Level> = { campaigns: 'campaign', adsets: 'ad_group', ads: 'ad' };
+/** The name link of a row drills down with the row's ID in one of these parameters. */
+const ID_PARAM_BY_LEVEL: Record<Level, string> = {
+  campaign: 'selected_campaign_ids',
+  ad_group: 'selected_adset_ids',
+  ad: 'selected_ad_ids',
+};
+const FALLBACK_LEVEL_LABEL: Record<Level, string> = { campaign: 'Campaigns', ad_group: 'Ad sets', ad: 'Ads' };
+
+const SELECTORS = {
+  table: '[data-surface="/am/table"]',
+  loading: '[role="progressbar"][aria-busy="true"]',
+  rowKey: '[data-surface*="/table_row:"]',
+  nameCell: '[data-surface*="table_cell:forObjectType(name"]',
+  spendCell: '[data-surface$="table_cell:spend"]',
+  spendHeader: '[data-surface="/am/table/table_column_header:spend"]',
+  nameHeader: '[data-surface="/am/table/table_column_header:name"]',
+  columnHeader: '[role="columnheader"]',
+} as const;
+
+/** Header texts of the spend column where its data-surface is missing (English, Finnish). */
+const SPEND_HEADER_TEXTS = new Set(['amount spent', 'käytetty summa', 'spend', 'kulutettu summa']);
+/** A header and a cell belong together when their centres are this close (px). */
+const COLUMN_TOLERANCE_PX = 40;
+
+const ROW_KEY_ID = /\/table_row:(\d{5,20})unit/;
+
+export function readMetaContext(url: URL, today: Date): Omit<PageContext, 'levelLabel'> | null {
+  const match = /\/adsmanager\/manage\/(campaigns|adsets|ads)\/?$/.exec(url.pathname);
+  if (!match) return null;
+  const level = LEVEL_BY_PATH[match[1] as string] as Level;
+  const act = url.searchParams.get('act')?.replace(/^act_/, '') ?? '';
+  const accountId = /^\d{1,20}$/.test(act) ? act : null;
+  const range = readMetaRange(url, today);
+  return { platform: 'meta_ads', level, accountId, range: range ?? defaultRange(today), rangeAssumed: range === null };
+}
+
+/**
+ * `date=2026-10-01_2026-10-31` gives the range; `date=2026-05-07_2026-05-08,last_30d` means the
+ * preset wins (the dates before it can be stale); older URLs carry `date_preset=`.
+ */
+export function readMetaRange(url: URL, today: Date): DateRange | null {
+  const date = url.searchParams.get('date');
+  if (date) {
+    const [dates, preset] = date.split(',');
+    if (preset) {
+      const resolved = resolvePreset(preset.trim(), today);
+      if (resolved) return resolved;
+    }
+    const m = /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(dates ?? '');
+    if (m && isValidIsoDate(m[1] as string) && isValidIsoDate(m[2] as string) && (m[1] as string) <= (m[2] as string)) {
+      return { from: m[1] as string, to: m[2] as string };
+    }
+  }
+  const preset = url.searchParams.get('date_preset');
+  return preset ? resolvePreset(preset, today) : null;
+}
+
+/** The nearest ancestor positioned by an inline `top`: a virtualised row node. */
+function rowNodeOf(element: Element, stop: Element): HTMLElement | null {
+  for (let node: Element | null = element; node && node !== stop; node = node.parentElement) {
+    const style = (node as HTMLElement).style;
+    if (style && style.position === 'absolute' && style.top !== '') return node as HTMLElement;
+  }
+  return null;
+}
+
+function idFromLink(link: HTMLAnchorElement, level: Level): string | null {
+  try {
+    const value = new URL(link.href).searchParams.get(ID_PARAM_BY_LEVEL[level]);
+    return value && /^\d{5,20}$/.test(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The spend column's horizontal centre, for rows whose cells carry no data-surface. */
+function spendColumnCentre(table: Element): number | null {
+  let header = table.querySelector(SELECTORS.spendHeader);
+  if (!header) {
+    header = [...table.querySelectorAll(SELECTORS.columnHeader)].find((h) =>
+      SPEND_HEADER_TEXTS.has((h.textContent ?? '').trim().toLowerCase()),
+    ) ?? null;
+  }
+  if (!header) return null;
+  const rect = header.getBoundingClientRect();
+  return rect.left + rect.width / 2;
+}
+
+function spendTextOf(metricsRow: Element | undefined, centre: number | null): string | null {
+  if (!metricsRow) return null;
+  const byKey = metricsRow.querySelector(SELECTORS.spendCell);
+  if (byKey) return cellValueText(byKey);
+  if (centre === null) return null;
+  // Same row, the cell under the "Amount spent" header (leaf-most elements with text).
+  for (const cell of metricsRow.querySelectorAll('[style*="left"]')) {
+    const rect = cell.getBoundingClientRect();
+    if (Math.abs(rect.left + rect.width / 2 - centre) <= COLUMN_TOLERANCE_PX) return cellValueText(cell);
+  }
+  return null;
+}
+
+/** Two-line cells print the value first (`[geotextcolor="value"]`) and a description under it. */
+function cellValueText(cell: Element): string {
+  const value = cell.querySelector('[geotextcolor="value"]') ?? cell;
+  return (value.textContent ?? '').trim();
+}
+
+export const metaAdsAdapter: PlatformAdapter = {
+  platform: 'meta_ads',
+
+  readContext(url, doc, today) {
+    const base = readMetaContext(url, today);
+    if (!base) return null;
+    const header = doc.querySelector(SELECTORS.nameHeader)?.textContent?.trim();
+    return { ...base, levelLabel: header || FALLBACK_LEVEL_LABEL[base.level] };
+  },
+
+  findTable(doc) {
+    return doc.querySelector(SELECTORS.table);
+  },
+
+  isLoading(doc) {
+    return doc.querySelector(SELECTORS.loading) !== null;
+  },
+
+  readRows(table, context) {
+    const level = context.level;
+    const idParam = ID_PARAM_BY_LEVEL[level];
+
+    // Name links identify the campaign rows; the totals row and headers have none.
+    const links = table.querySelectorAll<HTMLAnchorElement>(`${SELECTORS.nameCell} a, a[href*="${idParam}="]`);
+    if (links.length === 0) return [];
+
+    // Metrics rows (right panel), by their `top`: the only thing they share with name rows.
+    const metricsByTop = new Map<string, Element>();
+    let needsGeometry = false;
+    for (const node of table.querySelectorAll<HTMLElement>('[role="presentation"], [style*="top"]')) {
+      if (node.style.position !== 'absolute' || node.style.top === '') continue;
+      if (node.querySelector('a')) continue;
+      metricsByTop.set(node.style.top, node);
+      if (!node.querySelector(SELECTORS.spendCell)) needsGeometry = true;
+    }
+    const centre = needsGeometry ? spendColumnCentre(table) : null;
+
+    const rows: PageRow[] = [];
+    const done = new Set<Element>();
+    for (const link of links) {
+      const row = rowNodeOf(link, table);
+      if (!row || done.has(row)) continue;
+      done.add(row);
+      const name = (link.textContent ?? '').trim();
+      if (!name) continue;
+      const keyed = row.querySelector(SELECTORS.rowKey)?.getAttribute('data-surface') ?? '';
+      const id = ROW_KEY_ID.exec(keyed)?.[1] ?? idFromLink(link, level);
+      const anchor = link.parentElement && link.parentElement !== row ? link.parentElement : link;
+      rows.push({ row, anchor, id, name, spendText: spendTextOf(metricsByTop.get(row.style.top), centre) });
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,209 @@
+/**
+ * Serves funnels to the rest of the extension: demo data when no API is configured, otherwise
+ * the Dexie cache with stale-while-revalidate in front of the API client.
+ * Everything it touches comes in through `deps`, so unit tests run it with fake-indexeddb,
+ * a fake clock and a real HTTP server.
+ */
+import type { ApiError } from '../api/errors';
+import { toApiError } from '../api/errors';
+import type { FunnelQuery, MetaResponse, ParsedFunnel } from '../api/schema';
+import type { FunnelAnswer, FunnelData, FunnelRequest } from '../messaging';
+import { funnelRequestKey } from '../messaging';
+import type { Settings } from '../settings/settings';
+import { isPlatformEnabled } from '../settings/settings';
+import type { CachedFunnel, FunnelLensDB } from './cache-db';
+
+export interface FunnelApi {
+  getMeta(signal?: AbortSignal): Promise<MetaResponse>;
+  getFunnel(query: FunnelQuery, signal?: AbortSignal): Promise<ParsedFunnel>;
+}
+
+export interface FunnelServiceDeps {
+  db: FunnelLensDB;
+  readSettings(): Promise<Settings>;
+  readApiKey(): Promise<string | null>;
+  createApi(baseUrl: string, apiKey: string): FunnelApi;
+  /** Whether the browser lets us send requests to this API origin. */
+  hasOriginPermission(baseUrl: string): Promise<boolean>;
+  demoMeta: MetaResponse;
+  demoFunnel(query: FunnelQuery, asOf: Date): ParsedFunnel;
+  /** Fresher data (or a new error) for a request: tell the tabs that showed it. */
+  notify(request: FunnelRequest): void;
+  /** Records the outcome per platform for the popup's status section. */
+  recordOutcome(request: FunnelRequest, outcome: { ok: true; at: number } | { ok: false; error: ApiError; at: number }): void;
+  now(): number;
+}
+
+/** Entries not fetched for this long are swept. */
+export const SWEEP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/** And never more than this many responses are kept. */
+export const MAX_CACHED_RESPONSES = 300;
+
+/** Default stage labels when /v1/meta cannot be read. */
+const FALLBACK_STAGES: MetaResponse['stages'] = [
+  { key: 'lead', label: 'Lead' },
+  { key: 'mql', label: 'MQL' },
+  { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Meeting' },
+  { key: 'won', label: 'Won' },
+];
+
+export function sourceId(baseUrl: string): string {
+  return `api:${baseUrl}`;
+}
+
+function toQuery(request: FunnelRequest): FunnelQuery {
+  return {
+    platform: request.platform,
+    level: request.level,
+    from: request.from,
+    to: request.to,
+    ...(request.accountId ? { account_id: request.accountId } : {}),
+  };
+}
+
+export class FunnelService {
+  private readonly inFlight = new Map<string, Promise<CachedFunnel>>();
+  /** The last failed refresh per cache key, shown with the cached rows it could not replace. */
+  private readonly refreshErrors = new Map<string, ApiError>();
+  /** After a 429 the API is left alone until then (epoch ms), per source. */
+  private readonly blockedUntil = new Map<string, number>();
+  /** Set by "refresh now": entries fetched before it are stale whatever the TTL says. */
+  private staleBefore = 0;
+
+  constructor(private readonly deps: FunnelServiceDeps) {}
+
+  async getFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
+    const settings = await this.deps.readSettings();
+    if (!isPlatformEnabled(settings, request.platform)) {
+      return { ok: false, error: { kind: 'disabled' } };
+    }
+    const display = { minMql: settings.minMql, compareRule: settings.compareRule };
+    const now = this.deps.now();
+
+    if (!settings.apiBaseUrl) {
+      const demo = this.deps.demoFunnel(toQuery(request), new Date(now));
+      return {
+        ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,
+        stages: this.deps.demoMeta.stages, asOf: demo.asOf, fetchedAt: now, stale: false,
+        rows: demo.rows, problems: demo.problems, refreshError: null, display,
+      };
+    }
+
+    const baseUrl = settings.apiBaseUrl;
+    const source = sourceId(baseUrl);
+    const key = `${source}|${funnelRequestKey(request)}`;
+    const ttlMs = settings.cacheTtlMinutes * 60_000;
+    const cached = await this.deps.db.funnels.get(key);
+
+    let entry: CachedFunnel;
+    let stale = false;
+    if (cached && now - cached.fetchedAt < ttlMs && cached.fetchedAt > this.staleBefore) {
+      entry = cached;
+    } else if (cached) {
+      // Stale-while-revalidate: answer now, refresh behind, tell the tab when the refresh lands.
+      entry = cached;
+      stale = true;
+      void this.fetchShared(key, source, baseUrl, request).then(
+        () => this.deps.notify(request),
+        () => this.deps.notify(request),
+      );
+    } else {
+      try {
+        entry = await this.fetchShared(key, source, baseUrl, request);
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    }
+
+    const meta = await this.readMeta(source, baseUrl, ttlMs);
+    return {
+      ok: true, source: 'api', sourceName: meta?.name ?? new URL(baseUrl).host,
+      currency: entry.currency, stages: meta?.stages ?? FALLBACK_STAGES, asOf: entry.asOf,
+      fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems,
+      refreshError: this.refreshErrors.get(key) ?? null, display,
+    } satisfies FunnelData;
+  }
+
+  /** One network request per cache key at a time; concurrent askers share it. */
+  private fetchShared(key: string, source: string, baseUrl: string, request: FunnelRequest): Promise<CachedFunnel> {
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const promise = this.fetchAndStore(key, source, baseUrl, request).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private async fetchAndStore(key: string, source: string, baseUrl: string, request: FunnelRequest): Promise<CachedFunnel> {
+    try {
+      const api = await this.apiFor(source, baseUrl);
+      const parsed = await api.getFunnel(toQuery(request));
+      const entry: CachedFunnel = {
+        key, source, fetchedAt: this.deps.now(), currency: parsed.currency, asOf: parsed.asOf,
+        rows: parsed.rows, problems: parsed.problems,
+      };
+      await this.deps.db.funnels.put(entry);
+      this.refreshErrors.delete(key);
+      this.deps.recordOutcome(request, { ok: true, at: entry.fetchedAt });
+      void this.sweep();
+      return entry;
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.kind === 'rate_limited' && apiError.retryAfterSec) {
+        this.blockedUntil.set(source, this.deps.now() + apiError.retryAfterSec * 1000);
+      }
+      this.refreshErrors.set(key, apiError);
+      this.deps.recordOutcome(request, { ok: false, error: apiError, at: this.deps.now() });
+      throw apiError;
+    }
+  }
+
+  private async apiFor(source: string, baseUrl: string): Promise<FunnelApi> {
+    const blockedUntil = this.blockedUntil.get(source) ?? 0;
+    const now = this.deps.now();
+    if (blockedUntil > now) {
+      throw { kind: 'rate_limited', retryAfterSec: Math.ceil((blockedUntil - now) / 1000) } satisfies ApiError;
+    }
+    const apiKey = await this.deps.readApiKey();
+    if (!apiKey) throw { kind: 'not_configured' } satisfies ApiError;
+    if (!(await this.deps.hasOriginPermission(baseUrl))) throw { kind: 'permission_missing' } satisfies ApiError;
+    return this.deps.createApi(baseUrl, apiKey);
+  }
+
+  /** Stage labels and the CRM's name; a failure here never hides the numbers. */
+  private async readMeta(source: string, baseUrl: string, ttlMs: number): Promise<MetaResponse | null> {
+    const cached = await this.deps.db.metas.get(source);
+    if (cached && this.deps.now() - cached.fetchedAt < ttlMs && cached.fetchedAt > this.staleBefore) return cached.meta;
+    try {
+      const meta = await (await this.apiFor(source, baseUrl)).getMeta();
+      await this.deps.db.metas.put({ source, fetchedAt: this.deps.now(), meta });
+      return meta;
+    } catch {
+      return cached?.meta ?? null;
+    }
+  }
+
+  /** Drops entries nobody has refreshed for a week, and the oldest beyond the cap. */
+  async sweep(): Promise<void> {
+    const { funnels } = this.deps.db;
+    await funnels.where('fetchedAt').below(this.deps.now() - SWEEP_AFTER_MS).delete();
+    const excess = (await funnels.count()) - MAX_CACHED_RESPONSES;
+    if (excess > 0) {
+      const oldest = await funnels.orderBy('fetchedAt').limit(excess).primaryKeys();
+      await funnels.bulkDelete(oldest);
+    }
+  }
+
+  /** A new URL or key: nothing from the old source may be shown again. */
+  async clearAll(): Promise<void> {
+    this.inFlight.clear();
+    this.refreshErrors.clear();
+    this.blockedUntil.clear();
+    await Promise.all([this.deps.db.funnels.clear(), this.deps.db.metas.clear()]);
+  }
+
+  /** "Refresh now": everything fetched before this moment counts as stale (and stays as a fallback). */
+  expireAll(): void {
+    this.staleBefore = this.deps.now();
+  }
+}

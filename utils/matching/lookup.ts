@@ -1,0 +1,89 @@
+/**
+ * Per-row matching for the overlay's hot path. `matchRows` (match.ts) is the reference: it
+ * matches a whole page at once and reports coverage. A virtualised table shows a few rows at a
+ * time and recycles them while scrolling, so the overlay cannot re-run it for every frame; this
+ * index answers one row in O(1) with the same rules:
+ * 1. by ID when the page row and an API row both have it;
+ * 2. otherwise by normalised name (a page row with an ID only pairs with API rows without one);
+ * 3. a name shared by two API candidates, or by two different page rows seen so far, is
+ *    ambiguous: no guess.
+ * The page side grows as rows are seen (`notePageRow`); when a name gains a second page row,
+ * `notePageRow` says so, so the caller can re-render the badges that matched it before.
+ */
+import type { FunnelRow } from '../api/schema';
+import { normalizeName, type MatchedBy } from './match';
+
+export type LookupResult =
+  | { kind: 'match'; row: FunnelRow; apiIndex: number; by: MatchedBy }
+  | { kind: 'ambiguous' }
+  | { kind: 'none' };
+
+export interface MatchIndex {
+  lookup(id: string | null, name: string): LookupResult;
+  /** Records a page row; true when this made an earlier name match ambiguous. */
+  notePageRow(key: string, name: string): boolean;
+}
+
+const NONE: LookupResult = { kind: 'none' };
+const AMBIGUOUS: LookupResult = { kind: 'ambiguous' };
+
+export function createMatchIndex(rows: readonly FunnelRow[]): MatchIndex {
+  const byId = new Map<string, number>();
+  const byNameAll = new Map<string, number[]>();
+  const byNameWithoutId = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const id = row.id?.trim();
+    if (id && !byId.has(id)) byId.set(id, index);
+    if (!row.name) return;
+    const key = normalizeName(row.name);
+    if (!key) return;
+    push(byNameAll, key, index);
+    if (!id) push(byNameWithoutId, key, index);
+  });
+
+  const pageKeysByName = new Map<string, Set<string>>();
+  const normalized = new Map<string, string>();
+  const norm = (name: string): string => {
+    let value = normalized.get(name);
+    if (value === undefined) {
+      value = normalizeName(name);
+      normalized.set(name, value);
+    }
+    return value;
+  };
+
+  return {
+    lookup(id, name) {
+      const trimmedId = id?.trim();
+      if (trimmedId) {
+        const index = byId.get(trimmedId);
+        if (index !== undefined) return { kind: 'match', row: rows[index] as FunnelRow, apiIndex: index, by: 'id' };
+      }
+      const key = norm(name);
+      if (!key) return NONE;
+      const candidates = (trimmedId ? byNameWithoutId : byNameAll).get(key);
+      if (!candidates) return NONE;
+      if (candidates.length > 1 || (pageKeysByName.get(key)?.size ?? 0) > 1) return AMBIGUOUS;
+      const index = candidates[0] as number;
+      return { kind: 'match', row: rows[index] as FunnelRow, apiIndex: index, by: 'name' };
+    },
+    notePageRow(pageKey, name) {
+      const key = norm(name);
+      if (!key) return false;
+      let keys = pageKeysByName.get(key);
+      if (!keys) {
+        keys = new Set();
+        pageKeysByName.set(key, keys);
+      }
+      if (keys.has(pageKey)) return false;
+      keys.add(pageKey);
+      return keys.size === 2 && byNameAll.has(key);
+    },
+  };
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

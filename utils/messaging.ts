@@ -1,0 +1,78 @@
+/**
+ * The one protocol map between the background and everything else (content scripts, popup, dashboard).
+ * Payloads are plain JSON. The API key never travels in an answer: only the popup's
+ * save / test calls carry a key, and only towards the background.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ApiError } from './api/errors';
+import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
+import type { Settings } from './settings/settings';
+
+export interface FunnelRequest {
+  platform: Platform;
+  level: Level;
+  /** Digits only; null when the page did not show it. */
+  accountId: string | null;
+  from: string;
+  to: string;
+}
+
+export type DataSource = 'demo' | 'api';
+
+export interface FunnelData {
+  ok: true;
+  source: DataSource;
+  /** The CRM's name from /v1/meta, or "Demo CRM". */
+  sourceName: string;
+  currency: string;
+  stages: MetaResponse['stages'];
+  asOf: string;
+  /** When the background fetched this answer (epoch ms). */
+  fetchedAt: number;
+  /** Older than the cache TTL; a refresh is under way or failed. */
+  stale: boolean;
+  rows: FunnelRow[];
+  problems: RowProblem[];
+  /** The last refresh failed: the rows are the last good data. */
+  refreshError: ApiError | null;
+  display: Pick<Settings, 'minMql' | 'compareRule'>;
+}
+
+export type FunnelAnswer = FunnelData | { ok: false; error: ApiError };
+
+export interface PlatformStatus {
+  enabled: boolean;
+  lastUpdate: number | null;
+  lastError: ApiError | null;
+}
+
+export interface StatusReport {
+  configured: boolean;
+  apiBaseUrl: string | null;
+  hasKey: boolean;
+  settings: Settings;
+  platforms: Record<Platform, PlatformStatus>;
+}
+
+export type ConnectionResult = { ok: true; meta: MetaResponse } | { ok: false; error: ApiError };
+
+export interface ProtocolMap {
+  getFunnel(request: FunnelRequest): FunnelAnswer;
+  getStatus(): StatusReport;
+  /** Calls /v1/meta with the given URL and key (a blank key means the saved one). */
+  testConnection(input: { baseUrl: string; apiKey: string }): ConnectionResult;
+  /** Stores URL and key (a blank key keeps the saved one) and clears the old source's cache. */
+  saveConnection(input: { baseUrl: string | null; apiKey: string }): StatusReport;
+  updateSettings(patch: Partial<Omit<Settings, 'apiBaseUrl'>>): StatusReport;
+  refreshNow(): StatusReport;
+  clearCache(): void;
+  /** Background → tab: fresher data (or an error) arrived for this request. */
+  funnelChanged(request: FunnelRequest): void;
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messaging;
+
+export function funnelRequestKey(r: FunnelRequest): string {
+  return [r.platform, r.accountId ?? '*', r.level, r.from, r.to].join('|');
+}

@@ -1,0 +1,44 @@
+/**
+ * What a platform adapter is: a small module that knows one ad manager's URLs and DOM, and
+ * nothing else. The overlay engine does everything else (observing, batching, data, badges).
+ */
+import type { Level, Platform } from '../api/schema';
+import type { DateRange } from '../dates/range';
+
+export interface PageContext {
+  platform: Platform;
+  level: Level;
+  /** How the page in front of the user names this level ("Campaigns", "Ad sets", "Kampanjat"). */
+  levelLabel: string;
+  /** Digits only; null when the page does not show it (the request then goes without it). */
+  accountId: string | null;
+  range: DateRange;
+  /** The range could not be read from the page: the default (last 30 days) is used and said so. */
+  rangeAssumed: boolean;
+}
+
+export interface PageRow {
+  /** The row element. Hosts recycle these for other campaigns: never key anything by it alone. */
+  row: Element;
+  /** The badge is inserted right after this element, inside the row. */
+  anchor: Element;
+  /** The platform's object ID when the row shows one. */
+  id: string | null;
+  name: string;
+  /** The spend cell's text as printed; null when the column is not rendered. */
+  spendText: string | null;
+}
+
+export interface PlatformAdapter {
+  platform: Platform;
+  /** The list page's context, or null when this is not a list page (overview, settings…). */
+  readContext(url: URL, doc: Document, today: Date): PageContext | null;
+  /** The element that holds the rows. Only it is observed, never the whole page. */
+  findTable(doc: Document): Element | null;
+  /** The host still shows its loading skeleton: no rows yet, and that is expected. */
+  isLoading(doc: Document): boolean;
+  /** The campaign rows on screen now (header, totals and placeholders skipped). */
+  readRows(table: Element, context: PageContext): PageRow[];
+  /** Elements outside the table whose text feeds readContext (a date picker's label). */
+  contextSources?(doc: Document): Element[];
+}

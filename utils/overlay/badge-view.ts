@@ -1,0 +1,82 @@
+/**
+ * What a badge says for one campaign, as plain data: text, tone and accessible name.
+ * Pure (text comes through `t`), so every state is unit-tested without a browser.
+ */
+import type { FunnelRow, MetaResponse } from '../api/schema';
+import { compareRate, type Verdict, type VerdictRule } from '../funnel/compare';
+import { poolCounts, type PooledCounts } from '../funnel/totals';
+import { rate } from '../funnel/wilson';
+import type { Translate } from '../i18n/t';
+import type { LookupResult } from '../matching/lookup';
+import type { FunnelAnswer } from '../messaging';
+import { formatMoneyCompact, formatPercent } from '../money/format';
+import type { UiLocale } from './locale';
+
+export type BadgeTone = Verdict | 'none' | 'loading';
+
+export interface BadgeView {
+  text: string;
+  tone: BadgeTone;
+  ariaLabel: string;
+  /** Whether there is a funnel to open in the card. */
+  hasDetails: boolean;
+}
+
+export type Baseline = PooledCounts;
+
+/** The pool a campaign is compared with: every row of the answer (its platform, account and level). */
+export function poolBaseline(rows: readonly FunnelRow[]): Baseline {
+  return poolCounts(rows);
+}
+
+export function stageLabel(stages: MetaResponse['stages'], key: string, fallback: string): string {
+  return stages.find((s) => s.key === key)?.label ?? fallback;
+}
+
+/**
+ * The campaign's MQL→Won against the rest of its account: the row is left out of its own
+ * baseline, so a campaign holding most MQLs is not compared with itself.
+ */
+export function verdictFor(row: FunnelRow, baseline: Baseline, minMql: number, rule: VerdictRule): Verdict {
+  const rest = { num: baseline.won - row.won, den: baseline.mql - row.mql };
+  return compareRate({ num: row.won, den: row.mql }, rest, { minDenominator: minMql, rule }).verdict;
+}
+
+export interface BadgeViewInput {
+  answer: FunnelAnswer | null;
+  match: LookupResult | null;
+  baseline: Baseline | null;
+  locale: UiLocale;
+  name: string;
+  t: Translate;
+}
+
+export function buildBadgeView(input: BadgeViewInput): BadgeView {
+  const { answer, match, baseline, locale, name, t } = input;
+  if (answer === null) {
+    return { text: '…', tone: 'loading', ariaLabel: t('badge.ariaLoading'), hasDetails: false };
+  }
+  if (!answer.ok || !match || match.kind !== 'match' || !baseline) {
+    return { text: '–', tone: 'none', ariaLabel: t('badge.ariaNoData', { name }), hasDetails: false };
+  }
+  const row = match.row;
+  const mqlLabel = stageLabel(answer.stages, 'mql', 'MQL');
+  const wonLabel = stageLabel(answer.stages, 'won', 'Won');
+  const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
+  const mqlToWon = rate(row.won, row.mql, { minDenominator: answer.display.minMql });
+  if (!mqlToWon.enoughData || mqlToWon.value === null) {
+    const subs = { won: row.won, mql: row.mql, mqlLabel, revenue, name };
+    return { text: t('badge.fewData', subs), tone: 'insufficient', ariaLabel: t('badge.ariaFew', subs), hasDetails: true };
+  }
+  const verdict = verdictFor(row, baseline, answer.display.minMql, answer.display.compareRule);
+  const ratePct = formatPercent(mqlToWon.value, locale);
+  const rateLabel = `${mqlLabel}→${wonLabel}`;
+  return {
+    text: row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct }),
+    tone: verdict,
+    ariaLabel: t('badge.ariaRate', {
+      name, mqlLabel, wonLabel, rate: ratePct, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`),
+    }),
+    hasDetails: true,
+  };
+}

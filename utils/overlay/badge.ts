@@ -1,0 +1,74 @@
+/**
+ * One badge: `<funnel-lens-badge>` with an open shadow root holding a button.
+ * It remembers which campaign (key) and which data version it shows, so a pass over the table
+ * costs nothing for rows that did not change, and a recycled row re-renders at once.
+ */
+import type { BadgeView } from './badge-view';
+import { containEvents, createShadowHost } from './shadow';
+import { BADGE_CSS } from './styles';
+
+export interface Badge {
+  host: HTMLElement;
+  /** The campaign this badge shows now. */
+  readonly key: string | null;
+  show(key: string, version: number, view: () => BadgeView): void;
+}
+
+export interface BadgeOptions {
+  signal: AbortSignal;
+  onOpen(key: string, anchor: HTMLElement, how: 'hover' | 'focus' | 'click'): void;
+  onClose(): void;
+}
+
+const HOVER_DELAY_MS = 250;
+
+export function createBadge(options: BadgeOptions): Badge {
+  const { host, root } = createShadowHost('funnel-lens-badge', BADGE_CSS);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('part', 'badge');
+  root.append(button);
+  containEvents(host, options.signal);
+
+  let key: string | null = null;
+  let version = -1;
+  let hasDetails = false;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const open = (how: 'hover' | 'focus' | 'click') => {
+    if (key !== null && hasDetails) options.onOpen(key, button, how);
+  };
+  const { signal } = options;
+  button.addEventListener('click', () => open('click'), { signal });
+  button.addEventListener('focus', () => open('focus'), { signal });
+  button.addEventListener('blur', () => options.onClose(), { signal });
+  button.addEventListener('pointerenter', () => {
+    clearTimeout(hoverTimer);
+    hoverTimer = setTimeout(() => open('hover'), HOVER_DELAY_MS);
+  }, { signal });
+  button.addEventListener('pointerleave', () => {
+    clearTimeout(hoverTimer);
+    options.onClose();
+  }, { signal });
+  signal.addEventListener('abort', () => clearTimeout(hoverTimer));
+
+  return {
+    host,
+    get key() {
+      return key;
+    },
+    show(nextKey, nextVersion, view) {
+      if (nextKey === key && nextVersion === version) return;
+      key = nextKey;
+      version = nextVersion;
+      const v = view();
+      hasDetails = v.hasDetails;
+      // textContent only: campaign names and API strings are never parsed as HTML.
+      button.textContent = v.text;
+      button.dataset.tone = v.tone;
+      button.setAttribute('aria-label', v.ariaLabel);
+      button.setAttribute('aria-haspopup', v.hasDetails ? 'dialog' : 'false');
+      host.dataset.campaign = nextKey;
+    },
+  };
+}

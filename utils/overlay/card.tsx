@@ -1,0 +1,237 @@
+/**
+ * The detail card: one `<funnel-lens-card>` per page, opened from a badge by hover, focus or
+ * click, showing the whole funnel of the campaign that badge shows. It is keyed by campaign:
+ * if the row under it is recycled for another campaign, the engine closes it.
+ */
+import { render } from 'preact';
+import type { FunnelRow } from '../api/schema';
+import { maturity } from '../funnel/maturity';
+import { moneyFigures } from '../funnel/money';
+import { stageRates } from '../funnel/rates';
+import { t } from '../i18n/t';
+import type { LookupResult } from '../matching/lookup';
+import type { FunnelData } from '../messaging';
+import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE } from '../money/format';
+import { parseSpend } from '../money/parse-spend';
+import type { PageContext } from './adapter';
+import { stageLabel } from './badge-view';
+import { formatAge } from './age';
+import type { UiLocale } from './locale';
+import { containEvents, createShadowHost } from './shadow';
+import { PANEL_CSS } from './styles';
+
+export interface CardContent {
+  key: string;
+  anchor: HTMLElement;
+  how: 'hover' | 'focus' | 'click';
+  row: { name: string; spendText: string | null };
+  answer: FunnelData;
+  match: LookupResult;
+  context: PageContext | null;
+}
+
+export interface Card {
+  readonly openKey: string | null;
+  open(content: CardContent): void;
+  scheduleClose(): void;
+  close(): void;
+  destroy(): void;
+}
+
+const CARD_CSS = `${PANEL_CSS}
+.panel { position: fixed; z-index: 2147483646; width: 320px; max-height: 80vh; overflow: auto; }
+.name { font-weight: 700; font-size: 13px; margin: 0 0 2px; overflow-wrap: anywhere; max-height: 3.9em; overflow: hidden; }
+.bars { margin: 10px 0 4px; display: grid; gap: 4px; }
+.bar { display: grid; grid-template-columns: 70px 1fr auto; gap: 6px; align-items: center; }
+.track { height: 12px; background: #eef0f3; border-radius: 3px; overflow: hidden; }
+.fill { height: 100%; background: #4a78c2; border-radius: 3px; min-width: 1px; }
+.bar .n { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 3em; text-align: right; }
+.step { grid-column: 2 / 4; color: #5f6368; font-size: 11px; margin: -2px 0 2px; }
+.headline { font-size: 15px; font-weight: 700; margin-top: 8px; }
+.close { position: absolute; top: 6px; right: 6px; border: 0; background: transparent; font-size: 16px; line-height: 1; padding: 4px; color: #5f6368; }
+.note { margin-top: 8px; font-size: 11px; }
+.demo { background: #fff6d6; border: 1px solid #f0d98a; border-radius: 4px; padding: 4px 6px; margin-top: 8px; font-size: 11px; }
+`;
+
+const CLOSE_DELAY_MS = 200;
+
+export function createCard(options: { locale: UiLocale; signal: AbortSignal }): Card {
+  const { locale, signal } = options;
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+  let openKey: string | null = null;
+  let pinned = false;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const ensureHost = () => {
+    if (host && root && host.isConnected) return root;
+    const created = createShadowHost('funnel-lens-card', CARD_CSS);
+    host = created.host;
+    root = created.root;
+    containEvents(host, signal);
+    host.addEventListener('pointerenter', () => clearTimeout(closeTimer), { signal });
+    host.addEventListener('pointerleave', () => card.scheduleClose(), { signal });
+    host.addEventListener('focusout', (event) => {
+      if (!host?.contains(event.relatedTarget as Node | null) && !root?.contains(event.relatedTarget as Node | null)) card.scheduleClose();
+    }, { signal });
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') card.close();
+    }, { signal });
+    document.body.append(host);
+    return root;
+  };
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && openKey) card.close();
+  }, { signal, capture: true });
+  document.addEventListener('pointerdown', (event) => {
+    if (openKey && pinned && host && !event.composedPath().includes(host)) card.close();
+  }, { signal, capture: true });
+
+  let returnFocusTo: HTMLElement | null = null;
+
+  const card: Card = {
+    get openKey() {
+      return openKey;
+    },
+    open(content) {
+      clearTimeout(closeTimer);
+      if (openKey === content.key && pinned && content.how !== 'click') return;
+      const shadow = ensureHost();
+      openKey = content.key;
+      pinned = content.how === 'click';
+      returnFocusTo = content.anchor;
+      render(<CardPanel content={content} locale={locale} onClose={() => card.close()} />, shadow);
+      place(shadow.querySelector<HTMLElement>('.panel'), content.anchor);
+      if (pinned) shadow.querySelector<HTMLElement>('.close')?.focus({ preventScroll: true });
+    },
+    scheduleClose() {
+      if (pinned) return;
+      clearTimeout(closeTimer);
+      closeTimer = setTimeout(() => card.close(), CLOSE_DELAY_MS);
+    },
+    close() {
+      clearTimeout(closeTimer);
+      if (!openKey) return;
+      const hadFocus = host !== null && root?.activeElement != null;
+      openKey = null;
+      pinned = false;
+      if (root) render(null, root);
+      if (hadFocus && returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });
+    },
+    destroy() {
+      clearTimeout(closeTimer);
+      if (root) render(null, root);
+      host?.remove();
+      host = null;
+      root = null;
+      openKey = null;
+    },
+  };
+  return card;
+}
+
+/** Below the badge, or above it when there is no room; always inside the viewport. */
+function place(panel: HTMLElement | null, anchor: HTMLElement): void {
+  if (!panel) return;
+  const a = anchor.getBoundingClientRect();
+  const { width, height } = panel.getBoundingClientRect();
+  const left = Math.max(8, Math.min(a.left, window.innerWidth - width - 8));
+  const below = a.bottom + 6;
+  const top = below + height <= window.innerHeight - 8 ? below : Math.max(8, a.top - height - 6);
+  panel.style.left = `${left}px`;
+  panel.style.top = `${top}px`;
+}
+
+function CardPanel({ content, locale, onClose }: { content: CardContent; locale: UiLocale; onClose: () => void }) {
+  const { answer, match, row: pageRow } = content;
+  if (match.kind !== 'match') return null;
+  const row: FunnelRow = match.row;
+  const stages = answer.stages;
+  const label = (key: string, fallback: string) => stageLabel(stages, key, fallback);
+  const minMql = answer.display.minMql;
+  const rates = stageRates(row, { minDenominator: minMql });
+  const mat = maturity(row);
+  const spend = pageRow.spendText === null ? null : parseSpend(pageRow.spendText);
+  const money = moneyFigures(row, spend?.ok ? spend : null, answer.currency);
+  const pct = (v: number | null) => (v === null ? NO_FIGURE : formatPercent(v, locale));
+  const cur = (v: number | null) => (v === null ? NO_FIGURE : formatMoney(v, answer.currency, locale));
+
+  const steps = [
+    { key: 'lead', n: row.leads, rate: null },
+    { key: 'mql', n: row.mql, rate: rates.leadToMql },
+    { key: 'sql', n: row.sql, rate: rates.mqlToSql },
+    { key: 'meeting', n: row.meetings, rate: rates.sqlToMeeting },
+    { key: 'won', n: row.won, rate: rates.meetingToWon },
+  ] as const;
+  const fallbackLabels: Record<string, string> = { lead: 'Lead', mql: 'MQL', sql: 'SQL', meeting: 'Meeting', won: 'Won' };
+  const max = Math.max(1, row.leads);
+  const mqlLabel = label('mql', 'MQL');
+  const rateLabel = `${mqlLabel}→${label('won', 'Won')}`;
+  const headline = rates.mqlToWon;
+
+  let spendNote: string | null = null;
+  if (money.spendOmitted === 'no-spend') spendNote = t('card.spendMissing');
+  else if (money.spendOmitted === 'currency-mismatch') spendNote = t('card.spendCurrencyMismatch', { currency: answer.currency });
+  else if (money.spendOmitted === 'currency-unknown') spendNote = t('card.spendUnknownCurrency');
+
+  return (
+    <div class="panel" role="dialog" aria-label={`${t('card.title')}: ${pageRow.name}`}>
+      <button class="close" type="button" aria-label={t('card.close')} onClick={onClose}>×</button>
+      <p class="name">{pageRow.name}</p>
+      <div class="muted">{t('card.title')}</div>
+      <div class="headline">
+        {rateLabel}{' '}
+        {headline.enoughData ? pct(headline.value) : `${row.won}/${row.mql}`}
+      </div>
+      <div class="muted">
+        {headline.enoughData
+          ? t('card.interval', { low: pct(headline.low), high: pct(headline.high) })
+          : t('card.notEnough', { min: minMql, mqlLabel })}
+      </div>
+      <div class="bars" role="list">
+        {steps.map((step) => (
+          <div role="listitem" key={step.key}>
+            <div class="bar">
+              <span>{label(step.key, fallbackLabels[step.key] ?? step.key)}</span>
+              <span class="track" aria-hidden="true"><span class="fill" style={{ width: `${(step.n / max) * 100}%`, display: 'block' }} /></span>
+              <span class="n">{formatCount(step.n, locale)}</span>
+            </div>
+            {step.rate && (
+              <div class="bar"><span /><span class="step">{t('card.stageRate', { rate: step.rate.value === null ? NO_FIGURE : formatPercent(step.rate.value, locale) })}</span></div>
+            )}
+          </div>
+        ))}
+      </div>
+      <dl>
+        <dt>{t('card.lost')}</dt><dd>{formatCount(row.lost, locale)}</dd>
+        <dt>{t('card.open')}</dt><dd>{formatCount(mat.open, locale)}</dd>
+        <dt>{t('card.revenue')}</dt><dd>{cur(money.revenue)}</dd>
+        <dt>{t('card.avgDeal')}</dt><dd>{cur(money.avgDeal)}</dd>
+        <dt>{t('card.pipeline')}</dt><dd>{cur(money.pipeline)}</dd>
+        <dt>{t('card.medianDays')}</dt><dd>{row.median_days_to_won === undefined ? NO_FIGURE : formatCount(row.median_days_to_won, locale)}</dd>
+        {money.spend && (
+          <>
+            <dt>{t('card.roas')}</dt><dd>{money.spend.roas === null ? NO_FIGURE : formatMultiple(money.spend.roas, locale)}</dd>
+            <dt>{t('card.costPerLead')}</dt><dd>{cur(money.spend.costPerLead)}</dd>
+            <dt>{t('card.costPerMql', { label: mqlLabel })}</dt><dd>{cur(money.spend.costPerMql)}</dd>
+            <dt>{t('card.costPerMql', { label: label('sql', 'SQL') })}</dt><dd>{cur(money.spend.costPerSql)}</dd>
+            <dt>{t('card.costPerWon')}</dt><dd>{cur(money.spend.costPerWon)}</dd>
+          </>
+        )}
+      </dl>
+      {mat.provisional && mat.openShare !== null && <div class="note warn">{t('card.provisional', { share: formatPercent(mat.openShare, locale) })}</div>}
+      {money.spend && pageRow.spendText && <div class="note muted">{t('card.spendFromRow', { spend: pageRow.spendText })}</div>}
+      {money.spend?.approximate && <div class="note muted">{t('card.approximate')}</div>}
+      {spendNote && <div class="note muted">{spendNote}</div>}
+      <div class="note muted">{match.by === 'id' ? t('card.matchedById') : t('card.matchedByName')}</div>
+      {answer.source === 'demo' ? (
+        <div class="demo">{t('card.demoSource')}</div>
+      ) : (
+        <div class="note muted">
+          {t('card.source', { source: answer.sourceName, asOf: new Date(answer.asOf).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB'), age: formatAge(answer.fetchedAt, Date.now()) })}
+        </div>
+      )}
+    </div>
+  );
+}

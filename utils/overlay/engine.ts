@@ -1,0 +1,309 @@
+/**
+ * The overlay engine, shared by the three ad managers. It runs one adapter inside the WXT
+ * content-script context:
+ * - finds the table by a cheap poll, then observes only the table (never the whole page);
+ * - batches every change into one pass per animation frame;
+ * - asks the background once per page context (platform, level, account, range), never per row;
+ * - keeps one badge per row node, and every pass re-reads which campaign the row shows now,
+ *   so a recycled row node never keeps another campaign's numbers;
+ * - ignores its own nodes, only ever inserts its own elements, follows SPA navigation, and tears
+ *   everything down when the context is invalidated. No exception reaches the host page.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FunnelAnswer, FunnelRequest } from '../messaging';
+import { funnelRequestKey } from '../messaging';
+import type { MatchIndex } from '../matching/lookup';
+import { createMatchIndex } from '../matching/lookup';
+import type { PageContext, PageRow, PlatformAdapter } from './adapter';
+import { createBadge, type Badge } from './badge';
+import { buildBadgeView, poolBaseline, type BadgeView, type Baseline } from './badge-view';
+import { t } from '../i18n/t';
+import { createCard, type Card } from './card';
+import { uiLocale } from './locale';
+import { isOwnNode } from './shadow';
+import { createSummary, type Summary, type SummaryState } from './summary';
+
+export interface OverlayDeps {
+  askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
+  /** Subscribes to "fresher data for this request"; returns the unsubscribe. */
+  onFunnelChanged(listener: (request: FunnelRequest) => void): () => void;
+  now(): Date;
+  warn(message: string): void;
+}
+
+/** A list page whose table has not shown a single readable row for this long is "not recognised". */
+const LAYOUT_GRACE_MS = 4000;
+/** How often the page is polled for the table and for URL changes the Navigation API missed. */
+const POLL_MS = 400;
+
+export interface SeenRow {
+  key: string;
+  id: string | null;
+  name: string;
+  spendText: string | null;
+}
+
+export function campaignKey(row: { id: string | null; name: string }): string {
+  return row.id ? `id:${row.id}` : `name:${row.name.trim()}`;
+}
+
+export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, deps: OverlayDeps): void {
+  const locale = uiLocale();
+  const teardown = new AbortController();
+  ctx.onInvalidated(() => teardown.abort());
+  const signal = teardown.signal;
+
+  let context: PageContext | null = null;
+  let contextKey = '';
+  let lastHref = '';
+  let answer: FunnelAnswer | null = null;
+  let index: MatchIndex | null = null;
+  let baseline: Baseline | null = null;
+  /** Bumped whenever the data behind the badges changes, so every badge re-renders once. */
+  let dataVersion = 0;
+  /** Bumped whenever a campaign is seen for the first time (the summary's coverage changes). */
+  let seenVersion = 0;
+  let loadToken = 0;
+
+  let table: Element | null = null;
+  let tableObserver: MutationObserver | null = null;
+  let sourcesObserver: MutationObserver | null = null;
+  let observedSources: Element[] = [];
+  let noRowsSince: number | null = null;
+
+  const badgesByRow = new WeakMap<Element, Badge>();
+  const liveBadges = new Set<Badge>();
+  const views = new Map<string, BadgeView>();
+  /** Every campaign seen on this page context, by campaign: for the summary and the card's spend. */
+  const seen = new Map<string, SeenRow>();
+
+  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload() });
+  const card: Card = createCard({ locale, signal });
+
+  let frameRequested = false;
+  const schedule = () => {
+    if (frameRequested || signal.aborted) return;
+    frameRequested = true;
+    ctx.requestAnimationFrame(() => {
+      frameRequested = false;
+      guard(pass);
+    });
+  };
+
+  /** Anything thrown in our code stops here: logged for us, never seen by the host page. */
+  function guard(fn: () => void): void {
+    if (signal.aborted) return;
+    try {
+      fn();
+    } catch (error) {
+      deps.warn(`Funnel Lens: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function pass(): void {
+    checkContext();
+    if (!context) return;
+    ensureTable();
+    reconcile();
+    summary.update(summaryState());
+  }
+
+  function checkContext(): void {
+    const href = location.href;
+    const next = adapter.readContext(new URL(href), document, deps.now());
+    lastHref = href;
+    const key = next ? `${funnelRequestKey(toRequest(next))}|${next.rangeAssumed}` : '';
+    if (key === contextKey) return;
+    context = next;
+    contextKey = key;
+    seen.clear();
+    seenVersion++;
+    card.close();
+    noRowsSince = null;
+    if (!context) {
+      clearBadges();
+      summary.hide();
+      disconnectTable();
+      return;
+    }
+    void load(context);
+  }
+
+  function toRequest(c: PageContext): FunnelRequest {
+    return { platform: c.platform, level: c.level, accountId: c.accountId, from: c.range.from, to: c.range.to };
+  }
+
+  async function load(forContext: PageContext): Promise<void> {
+    const token = ++loadToken;
+    answer = null;
+    index = null;
+    baseline = null;
+    invalidateViews();
+    schedule();
+    const result = await deps.askFunnel(toRequest(forContext));
+    if (token !== loadToken || signal.aborted) return;
+    answer = result;
+    if (result.ok) {
+      const fresh = createMatchIndex(result.rows);
+      for (const row of seen.values()) fresh.notePageRow(row.key, row.name);
+      index = fresh;
+      baseline = poolBaseline(result.rows);
+    }
+    invalidateViews();
+    schedule();
+  }
+
+  function invalidateViews(): void {
+    views.clear();
+    dataVersion++;
+  }
+
+  function reload(): void {
+    if (context) void load(context);
+  }
+
+  function ensureTable(): void {
+    if (table && table.isConnected) return;
+    disconnectTable();
+    table = adapter.findTable(document);
+    if (!table) return;
+    tableObserver = new MutationObserver((records) => {
+      if (records.some(isHostChange)) schedule();
+    });
+    tableObserver.observe(table, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'data-surface', 'essfield', 'style'],
+    });
+    watchContextSources();
+  }
+
+  function watchContextSources(): void {
+    const sources = adapter.contextSources?.(document) ?? [];
+    if (sources.length === observedSources.length && sources.every((s, i) => s === observedSources[i])) return;
+    sourcesObserver?.disconnect();
+    observedSources = sources;
+    if (!sources.length) return;
+    sourcesObserver = new MutationObserver(() => schedule());
+    for (const source of sources) sourcesObserver.observe(source, { childList: true, subtree: true, characterData: true });
+  }
+
+  function disconnectTable(): void {
+    tableObserver?.disconnect();
+    tableObserver = null;
+    table = null;
+  }
+
+  function reconcile(): void {
+    const rows: PageRow[] = table && context ? adapter.readRows(table, context) : [];
+    const touched = new Set<Badge>();
+    for (const row of rows) {
+      const key = campaignKey(row);
+      const known = seen.get(key);
+      if (!known) {
+        seen.set(key, { key, id: row.id, name: row.name, spendText: row.spendText });
+        seenVersion++;
+        if (index?.notePageRow(key, row.name)) invalidateViews();
+      } else if (known.spendText !== row.spendText) {
+        known.spendText = row.spendText;
+      }
+      let badge = badgesByRow.get(row.row);
+      if (!badge || !badge.host.isConnected || !row.row.contains(badge.host)) {
+        if (badge) retire(badge);
+        badge = createBadge({ signal, onOpen: openCard, onClose: () => card.scheduleClose() });
+        row.anchor.after(badge.host);
+        badgesByRow.set(row.row, badge);
+        liveBadges.add(badge);
+      } else if (badge.host.previousElementSibling !== row.anchor) {
+        // The host re-rendered the cell around us: keep the badge right after the name.
+        row.anchor.after(badge.host);
+      }
+      touched.add(badge);
+      badge.show(key, dataVersion, () => viewFor(key));
+    }
+    // A row node that no longer shows a campaign (reused for a placeholder or the totals row)
+    // must not keep the last campaign's badge.
+    for (const badge of liveBadges) if (!touched.has(badge)) retire(badge);
+    if (card.openKey && !rows.some((r) => campaignKey(r) === card.openKey)) card.close();
+
+    if (rows.length > 0 || adapter.isLoading(document)) noRowsSince = null;
+    else noRowsSince ??= Date.now();
+  }
+
+  function retire(badge: Badge): void {
+    badge.host.remove();
+    liveBadges.delete(badge);
+  }
+
+  function clearBadges(): void {
+    for (const badge of liveBadges) badge.host.remove();
+    liveBadges.clear();
+  }
+
+  function viewFor(key: string): BadgeView {
+    let view = views.get(key);
+    if (!view) {
+      const row = seen.get(key);
+      view = buildBadgeView({
+        answer,
+        match: answer?.ok && index && row ? index.lookup(row.id, row.name) : null,
+        baseline,
+        locale,
+        name: row?.name ?? '',
+        t,
+      });
+      views.set(key, view);
+    }
+    return view;
+  }
+
+  function openCard(key: string, anchor: HTMLElement, how: 'hover' | 'focus' | 'click'): void {
+    guard(() => {
+      const row = seen.get(key);
+      if (!row || !answer?.ok || !index) return;
+      card.open({ key, anchor, how, row, answer, match: index.lookup(row.id, row.name), context });
+    });
+  }
+
+  function summaryState(): SummaryState {
+    return {
+      context,
+      answer,
+      layoutUnknown: noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS,
+      seen,
+      version: `${contextKey}|${dataVersion}|${seenVersion}`,
+    };
+  }
+
+  function isHostChange(record: MutationRecord): boolean {
+    if (record.type === 'childList') {
+      const nodes = [...record.addedNodes, ...record.removedNodes];
+      if (nodes.length > 0 && nodes.every(isOwnNode)) return false;
+    }
+    return !isOwnNode(record.target);
+  }
+
+  // SPA navigation: the Navigation API sees pushState from the page's world; a poll covers the rest.
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) ctx.addEventListener(nav, 'currententrychange' as keyof WindowEventMap, () => schedule());
+  ctx.setInterval(() => {
+    if (location.href !== lastHref || !table || !table.isConnected || noRowsSince !== null || answer === null) schedule();
+  }, POLL_MS);
+
+  const unsubscribe = deps.onFunnelChanged((request) => {
+    if (context && funnelRequestKey(request) === funnelRequestKey(toRequest(context))) reload();
+  });
+
+  signal.addEventListener('abort', () => {
+    unsubscribe();
+    disconnectTable();
+    sourcesObserver?.disconnect();
+    clearBadges();
+    card.destroy();
+    summary.destroy();
+  });
+
+  schedule();
+}

@@ -1,0 +1,31 @@
+/**
+ * Our elements in the host page: a custom-named element with an open shadow root, so our styles
+ * and the host's stay apart both ways. Custom elements cannot be *registered* from a content
+ * script's isolated world (its `customElements` is null in Chromium), but a valid custom element
+ * name may still host a shadow root, which is all we need.
+ */
+
+export const OWN_TAGS = ['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary'] as const;
+export type OwnTag = (typeof OWN_TAGS)[number];
+
+const OWN_TAG_SET = new Set<string>(OWN_TAGS.map((t) => t.toUpperCase()));
+
+export function isOwnNode(node: Node): boolean {
+  return OWN_TAG_SET.has((node as Element).tagName ?? '');
+}
+
+export function createShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root };
+}
+
+/** Keeps pointer and key events inside our element from reaching the host's row handlers. */
+export function containEvents(host: HTMLElement, signal: AbortSignal): void {
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown']) {
+    host.addEventListener(type, (event) => event.stopPropagation(), { signal });
+  }
+}

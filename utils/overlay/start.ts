@@ -1,0 +1,35 @@
+/**
+ * Starts the overlay for one adapter inside a WXT content script: connects the engine to the
+ * background through the protocol map, with retries for a service worker that is restarting.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FunnelAnswer, FunnelRequest } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
+import type { PlatformAdapter } from './adapter';
+import { runOverlay } from './engine';
+
+/** Waits between attempts when the background does not answer (stopped worker, update). */
+const RETRY_DELAYS_MS = [250, 1000, 3000];
+
+export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  const askFunnel = async (request: FunnelRequest): Promise<FunnelAnswer> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const answer = await sendMessage('getFunnel', request);
+        if (answer) return answer;
+      } catch {
+        // The worker may be starting up, or the extension was reloaded (then ctx is invalid).
+      }
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || ctx.isInvalid) return { ok: false, error: { kind: 'background_unavailable' } };
+      await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
+    }
+  };
+
+  runOverlay(ctx, adapter, {
+    askFunnel,
+    onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
+    now: () => new Date(),
+    warn: (message) => console.warn(message),
+  });
+}

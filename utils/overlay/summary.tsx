@@ -1,0 +1,188 @@
+/**
+ * The page summary: one `<funnel-lens-summary>` pinned to the bottom right corner. Collapsed it
+ * is one line ("18 of 20 campaigns matched · 3 CRM campaigns not seen on this page · updated
+ * 5 min ago"); expanded it lists what did not match. It also carries every honest state:
+ * loading, API errors with what to do, stale data, assumptions, and "table layout not recognised".
+ */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/t';
+import { matchRows, type Coverage } from '../matching/match';
+import type { FunnelAnswer } from '../messaging';
+import type { PageContext } from './adapter';
+import { formatAge } from './age';
+import type { SeenRow } from './engine';
+import type { UiLocale } from './locale';
+import { containEvents, createShadowHost } from './shadow';
+import { PANEL_CSS } from './styles';
+
+export interface SummaryState {
+  context: PageContext | null;
+  answer: FunnelAnswer | null;
+  layoutUnknown: boolean;
+  seen: ReadonlyMap<string, SeenRow>;
+  /** Changes whenever the seen rows or the data change; the summary recomputes only then. */
+  version: string;
+}
+
+export interface Summary {
+  update(state: SummaryState): void;
+  hide(): void;
+  destroy(): void;
+}
+
+const SUMMARY_CSS = `${PANEL_CSS}
+.panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483645; max-width: min(420px, calc(100vw - 32px)); padding: 8px 12px; }
+.line { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
+.brand { font-weight: 700; }
+.tag { background: #fff6d6; border: 1px solid #f0d98a; border-radius: 4px; padding: 0 5px; font-size: 11px; }
+.toggle { border: 0; background: transparent; color: #1a73e8; padding: 0; text-decoration: underline; }
+.msg { margin-top: 6px; }
+ul { margin: 4px 0 8px; padding-left: 18px; max-height: 160px; overflow: auto; }
+li { overflow-wrap: anywhere; }
+h3 { font-size: 12px; margin: 8px 0 0; }
+.progress { height: 3px; background: #e8eaed; overflow: hidden; border-radius: 2px; margin-top: 6px; }
+.progress span { display: block; height: 100%; width: 40%; background: #1a73e8; animation: slide 1.2s infinite ease-in-out; }
+@keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(250%); } }
+@media (prefers-reduced-motion: reduce) { .progress span { animation: none; width: 100%; opacity: .4; } }
+.retry { margin-left: 6px; border: 1px solid #1a73e8; color: #1a73e8; background: #fff; border-radius: 4px; padding: 1px 8px; }
+@media print { .panel { display: none; } }
+`;
+
+export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void }): Summary {
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+  let lastVersion = '';
+  let coverage: Coverage | null = null;
+  let coverageFor = '';
+
+  const ensure = () => {
+    if (host && root && host.isConnected) return root;
+    const created = createShadowHost('funnel-lens-summary', SUMMARY_CSS);
+    host = created.host;
+    root = created.root;
+    containEvents(host, options.signal);
+    document.body.append(host);
+    lastVersion = '';
+    return root;
+  };
+
+  return {
+    update(state) {
+      const shadow = ensure();
+      // The age line changes by the minute; everything else only when the version does.
+      const version = `${state.version}|${Math.floor(Date.now() / 60_000)}|${state.layoutUnknown}`;
+      if (version === lastVersion) return;
+      lastVersion = version;
+      if (state.answer?.ok && coverageFor !== state.version) {
+        coverage = matchRows(
+          [...state.seen.values()].map((row) => ({ key: row.key, ...(row.id ? { id: row.id } : {}), name: row.name })),
+          state.answer.rows,
+        ).coverage;
+        coverageFor = state.version;
+      }
+      render(<SummaryPanel state={state} coverage={state.answer?.ok ? coverage : null} onRetry={options.onRetry} locale={options.locale} />, shadow);
+    },
+    hide() {
+      if (root) render(null, root);
+      lastVersion = '';
+    },
+    destroy() {
+      if (root) render(null, root);
+      host?.remove();
+      host = null;
+      root = null;
+    },
+  };
+}
+
+function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; onRetry: () => void; locale: UiLocale }) {
+  const { state, coverage, onRetry } = props;
+  const [expanded, setExpanded] = useState(false);
+  const { context, answer } = state;
+  if (!context) return null;
+  const level = t(`level.${context.level}`);
+  const seenByKey = state.seen;
+  const nameOf = (key: string) => seenByKey.get(key)?.name ?? key;
+
+  let body;
+  if (state.layoutUnknown) {
+    body = <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>;
+  } else if (answer === null) {
+    body = (
+      <div class="msg" role="status">
+        {t('summary.loading')}
+        <div class="progress" role="progressbar" aria-busy="true" aria-label={t('summary.loading')}><span /></div>
+      </div>
+    );
+  } else if (!answer.ok) {
+    body = (
+      <div class="msg warn" role="alert">
+        {answer.error.kind === 'disabled' ? t('summary.disabled') : errorText(answer.error)}
+        {answer.error.kind !== 'disabled' && <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>}
+      </div>
+    );
+  } else {
+    const matched = coverage?.matched.length ?? 0;
+    const total = seenByKey.size;
+    body = (
+      <>
+        <div class="line" role="status">
+          <span>{t('summary.matched', { matched, total, level })}</span>
+          {coverage && coverage.apiOnly.length > 0 && <span>· {t('summary.notOnPage', { count: coverage.apiOnly.length, level })}</span>}
+          {coverage && coverage.ambiguous.length > 0 && <span>· {t('summary.ambiguous', { count: coverage.ambiguous.length })}</span>}
+          <span class="muted">· {t('summary.updated', { age: formatAge(answer.fetchedAt, Date.now()) })}</span>
+          <button type="button" class="toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            {expanded ? t('summary.collapse') : t('summary.expand')}
+          </button>
+        </div>
+        {answer.refreshError && (
+          <div class="msg warn" role="alert">
+            {t('summary.staleError', { age: formatAge(answer.fetchedAt, Date.now()), reason: errorText(answer.refreshError) })}
+            <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>
+          </div>
+        )}
+        {answer.problems.length > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problems.length })}</div>}
+        {expanded && coverage && (
+          <div>
+            <div class="muted">{t('summary.range', { from: context.range.from, to: context.range.to })}</div>
+            <h3>{t('summary.unmatchedTitle')}</h3>
+            <List items={coverage.unmatched.map(nameOf)} />
+            <h3>{t('summary.apiOnlyTitle')}</h3>
+            <List items={coverage.apiOnly.map((r) => r.name ?? r.id ?? '')} />
+            {coverage.ambiguous.length > 0 && (
+              <>
+                <h3>{t('summary.ambiguousTitle')}</h3>
+                <List items={coverage.ambiguous.map((a) => a.name)} />
+              </>
+            )}
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section class="panel" aria-label={t('summary.title')}>
+      <div class="line">
+        <span class="brand">{t('summary.title')}</span>
+        {answer?.ok && answer.source === 'demo' && <span class="tag">{t('summary.demo')}</span>}
+      </div>
+      {body}
+      {context.rangeAssumed && <div class="msg muted">{t('summary.rangeAssumed', { from: context.range.from, to: context.range.to })}</div>}
+      {context.accountId === null && <div class="msg muted">{t('summary.accountMissing')}</div>}
+    </section>
+  );
+}
+
+function List({ items }: { items: string[] }) {
+  if (items.length === 0) return <div class="muted">{t('summary.none')}</div>;
+  const shown = items.slice(0, 50);
+  return (
+    <ul>
+      {shown.map((item, i) => <li key={i}>{item}</li>)}
+      {items.length > shown.length && <li class="muted">+{items.length - shown.length}</li>}
+    </ul>
+  );
+}

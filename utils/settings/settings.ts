@@ -1,0 +1,51 @@
+/**
+ * User settings, in storage.local through WXT storage items, validated with zod and versioned.
+ * The API key is a separate item that only the background reads (see api-key.ts).
+ */
+import { storage } from 'wxt/utils/storage';
+import { PLATFORMS, type Platform } from '../api/schema';
+import { z } from '../api/zod';
+
+export const COMPARE_RULES = ['interval', 'non-overlap'] as const;
+export type CompareRule = (typeof COMPARE_RULES)[number];
+
+export const SettingsSchema = z.object({
+  /** Base URL of the user's Funnel Stats API; null = not configured, demo data is shown. */
+  apiBaseUrl: z.string().url().nullable(),
+  cacheTtlMinutes: z.number().int().min(1).max(24 * 60),
+  enabledPlatforms: z.record(z.enum(PLATFORMS), z.boolean()),
+  /** Fewer MQLs than this and a rate is "not enough data": counts are shown, not a percentage. */
+  minMql: z.number().int().min(1).max(1000),
+  compareRule: z.enum(COMPARE_RULES),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiBaseUrl: null,
+  cacheTtlMinutes: 15,
+  enabledPlatforms: { google_ads: true, meta_ads: true, linkedin_ads: true },
+  minMql: 10,
+  compareRule: 'interval',
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads the settings, repairing anything invalid field by field rather than failing. */
+export async function readSettings(): Promise<Settings> {
+  const raw = await settingsItem.getValue();
+  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...raw });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await readSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export function isPlatformEnabled(settings: Settings, platform: Platform): boolean {
+  return settings.enabledPlatforms[platform] !== false;
+}
