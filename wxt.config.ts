@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
+  // A separate output folder lets several builds (e.g. parallel test runs) coexist.
+  ...(process.env.FL_OUT_DIR ? { outDir: process.env.FL_OUT_DIR } : {}),
   modules: ['@wxt-dev/i18n/module'],
   i18n: { localesDir: 'utils/i18n/locales' },
   // Explicit imports only: a reader should see where every name comes from.

@@ -38,7 +38,10 @@ export interface FunnelData {
   display: Pick<Settings, 'minMql' | 'compareRule'>;
 }
 
-export type FunnelAnswer = FunnelData | { ok: false; error: ApiError };
+/** Why there is no data: an API failure, or a state of the extension itself. */
+export type FunnelFailure = ApiError | { kind: 'disabled' } | { kind: 'background_unavailable' };
+
+export type FunnelAnswer = FunnelData | { ok: false; error: FunnelFailure };
 
 export interface PlatformStatus {
   enabled: boolean;

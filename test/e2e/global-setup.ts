@@ -5,9 +5,10 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { EXTENSION_DIR } from './support/browser';
 
 export default function setup(): void {
-  const manifest = path.resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json');
+  const manifest = path.join(EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifest)) {
     execSync('npx wxt build', { stdio: 'inherit', cwd: path.resolve(import.meta.dirname, '../..') });
   }

@@ -443,6 +443,17 @@ describe('Meta replica, other variants and routing', () => {
     await context.close();
   });
 
+  it('drops the table roles when ariaRoles is false, keeping everything else', async () => {
+    const { context, page } = await openReplica({ idsInDataSurface: true, ariaRoles: false, skeletonMs: 100 });
+    await page.evaluate(() => window.__replica.ready);
+    expect(await page.locator('[role="table"], [role="columnheader"], [role="presentation"]').count()).toBe(0);
+    expect(await page.locator('._lp > ._1gda._2djg').count()).toBe(15);
+    expect(await page.locator('[data-surface$="table_cell:spend"]').count()).toBe(15);
+    expect(await page.getByRole('tab').count()).toBe(3);
+    await expectDomMatchesModel(page, true);
+    await context.close();
+  });
+
   it('serves business.facebook.com and www.facebook.com/adsmanager, and 404s anything else', async () => {
     const { context, page } = await openReplica(
       { idsInDataSurface: true, skeletonMs: 100 },

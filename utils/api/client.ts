@@ -57,7 +57,7 @@ export interface ApiClient {
   getFunnel(query: FunnelQuery, signal?: AbortSignal): Promise<ParsedFunnel>;
 }
 
-/** Exponential backoff (500 ms, 1 s, 2 s, …) with jitter, so many tabs retrying do not hit the API in step. */
+/** Exponential backoff with jitter: 250–500 ms, 500–1000 ms, 1–2 s, …, so tabs retrying together do not hit the API in step. */
 export function exponentialBackoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = 500 * 2 ** attempt;
   return ceiling / 2 + random() * (ceiling / 2);

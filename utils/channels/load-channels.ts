@@ -2,20 +2,19 @@
  * Channel-level data for the popup and the dashboard: one funnel request per platform at the
  * campaign level, across accounts, for a range; totals per channel from the rows.
  */
-import type { ApiError } from '../api/errors';
 import { PLATFORMS, type Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
 import type { DateRange } from '../dates/range';
 import { compareChannels, type Comparison } from '../funnel/compare';
 import { totalsByPlatform, type ChannelTotals } from '../funnel/totals';
-import type { FunnelAnswer, FunnelData, FunnelRequest } from '../messaging';
+import type { FunnelAnswer, FunnelData, FunnelFailure, FunnelRequest } from '../messaging';
 
 export interface ChannelData {
   platform: Platform;
   totals: ChannelTotals | null;
   rows: FunnelRow[];
   answer: FunnelData | null;
-  error: ApiError | { kind: string } | null;
+  error: FunnelFailure | null;
   /** MQL→Won against the other channels pooled; null when this channel has no data. */
   comparison: Comparison | null;
 }

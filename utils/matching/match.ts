@@ -61,7 +61,12 @@ export interface MatchResult<R = FunnelRow> {
 
 /** Separators that people and tools swap freely in campaign names: `Brand_Search – FI` etc. */
 const SEPARATOR_RUN = /[\s_\-–—|/.:]+/g;
-const COMBINING_MARKS = /\p{M}+/gu;
+/**
+ * The combining diacritical mark blocks (accents, umlauts, rings, cedillas...). Not every \p{M}:
+ * in kana, Indic and Thai scripts marks are part of the letter (ペ is not ヘ), and dropping them
+ * would make different names equal.
+ */
+const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Letters that do not decompose into a base letter plus a mark, folded by hand. */
 const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l', ı: 'i', þ: 'th', ð: 'd' };
@@ -69,7 +74,7 @@ const EXTRA_FOLD_CHARS = /[ßøæœđłıþð]/g;
 
 /**
  * The definition of the folding, applied to a whole string: NFKC, lower case, the hand folds,
- * then canonical decomposition with the combining marks removed, recomposed. normalizeName gives
+ * then canonical decomposition with the diacritics removed, recomposed. normalizeName gives
  * the same result faster; this one is exported so tests can hold it to that.
  */
 export function foldNameSlowly(name: string): string {
@@ -79,7 +84,7 @@ export function foldNameSlowly(name: string): string {
     .toLowerCase()
     .replace(EXTRA_FOLD_CHARS, (ch) => EXTRA_FOLDS[ch] ?? ch)
     .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
+    .replace(DIACRITICS, '')
     .normalize('NFC');
 }
 

@@ -8,9 +8,9 @@
  * has no currency (so ROAS is only computed if the caller says which currency to assume).
  *
  * - A bare `$` is read as USD: Google Ads, Meta and LinkedIn print other dollars with a prefix
- *   (`CA$`, `A$`, `NZ$`...) in English UIs. In a locale where a local dollar is printed as a bare
- *   `$` we would read USD, and the currency check against the API would then omit ROAS — the safe
- *   way to be wrong.
+ *   (`CA$`, `A$`, `NZ$`...) in most UI locales. Where the local dollar is a bare `$` (en-AU for
+ *   AUD, es-MX for MXN, fr-CA for CAD) we read USD, and the currency check against the API then
+ *   omits ROAS with 'currency-mismatch' — the safe way to be wrong.
  * - `kr` is SEK, NOK, DKK or ISK and `¥` is JPY or CNY depending on the locale: not guessed.
  */
 export const CURRENCY_SYMBOLS: ReadonlyMap<string, string | null> = new Map<string, string | null>([
@@ -27,8 +27,18 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string | null> = new Map<stri
   ['MX$', 'MXN'],
   ['NT$', 'TWD'],
   ['R$', 'BRL'],
+  ['BR$', 'BRL'],
+  // French UIs put the country after the sign: `12 345,67 $US`, `$ AU` (spaces are ignored).
+  ['$US', 'USD'],
+  ['$CA', 'CAD'],
+  ['$AU', 'AUD'],
+  ['$NZ', 'NZD'],
+  ['$HK', 'HKD'],
+  ['$SG', 'SGD'],
+  ['$MX', 'MXN'],
   ['€', 'EUR'],
   ['£', 'GBP'],
+  ['£GB', 'GBP'],
   ['₫', 'VND'],
   ['₽', 'RUB'],
   ['руб.', 'RUB'],
@@ -45,6 +55,10 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string | null> = new Map<stri
   ['lei', 'RON'],
   ['JP¥', 'JPY'],
   ['CN¥', 'CNY'],
+  ['元', 'CNY'],
+  ['Nkr', 'NOK'],
+  ['Dkr', 'DKK'],
+  ['Skr', 'SEK'],
   ['¥', null],
   ['kr', null],
   ['kr.', null],
@@ -58,8 +72,9 @@ const ISO_CODE = /^[A-Z]{3}$/;
  * ambiguous symbol, or `undefined` when the token is not a currency at all.
  */
 export function currencyOfToken(token: string): string | null | undefined {
-  if (CURRENCY_SYMBOLS.has(token)) return CURRENCY_SYMBOLS.get(token);
-  if (ISO_CODE.test(token)) return token;
+  const compact = token.replace(/ /g, ''); // `$ US` (fr-CA) is `$US`
+  if (CURRENCY_SYMBOLS.has(compact)) return CURRENCY_SYMBOLS.get(compact);
+  if (ISO_CODE.test(compact)) return compact;
   return undefined;
 }
 

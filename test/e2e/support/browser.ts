@@ -8,7 +8,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The built extension; FL_OUT_DIR points at another build folder (see wxt.config.ts). */
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../..', process.env.FL_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

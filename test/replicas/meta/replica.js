@@ -452,11 +452,10 @@
     return el;
   }
 
-  /** Table roles (table/columnheader/presentation) can be switched off as a variant. */
+  /** The table's structural roles can be switched off as a variant; controls keep theirs. */
+  const TABLE_ROLES = new Set(['table', 'columnheader', 'presentation', 'row', 'gridcell']);
   function setRole(el, role) {
-    if (V.ariaRoles || role === 'progressbar' || role === 'menu' || role === 'menuitemradio' || role === 'button') {
-      el.setAttribute('role', role);
-    }
+    if (V.ariaRoles || !TABLE_ROLES.has(role)) el.setAttribute('role', role);
   }
 
   /** Writes an attribute only when it changes, as React does, so observers see no churn. */

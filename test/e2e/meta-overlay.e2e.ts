@@ -1,0 +1,194 @@
+/**
+ * Meta Ads Manager: the built extension in Chromium, on the replica at its real URL, with the
+ * local stats server as the configured API. Every check reads what a user would see.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FunnelRow } from '../../utils/api/schema';
+import { makeWorld, makeWorldTree } from '../fixtures/world';
+import type { WorldEntity } from '../fixtures/types';
+import { metaAdsManagerUrl, routeMetaReplica, type MetaReplicaData } from '../replicas/serve';
+import { startStatsServer, type StatsServer } from '../support/stats-server';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { badgeAgrees } from './support/expected';
+import { replicaCall, summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
+import { connectToApi } from './support/popup';
+
+const ACCOUNT = '1234567890';
+const ROW_HEIGHT = 48;
+
+const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 500, seed: 11 });
+const tree = makeWorldTree({ platform: 'meta_ads', accountId: ACCOUNT, campaigns: 4, seed: 12, namePrefix: 'Tree ' });
+const world: WorldEntity[] = [...campaigns, ...tree.filter((e) => e.level !== 'campaign')];
+
+function replicaData(variant: MetaReplicaData['variant']): MetaReplicaData {
+  return {
+    accountId: ACCOUNT,
+    currency: 'EUR',
+    locale: 'en',
+    levels: {
+      campaign: campaigns,
+      ad_group: world.filter((e) => e.level === 'ad_group'),
+      ad: world.filter((e) => e.level === 'ad'),
+    },
+    variant: { skeletonMs: 300, ...variant },
+  };
+}
+
+let server: StatsServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startStatsServer({ world, name: 'Acme CRM', currency: 'EUR' });
+  browser = await launchWithExtension();
+  await connectToApi(browser, server.baseUrl, server.apiKey);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  // Zero page errors, zero extension errors, after every test.
+  expect(browser.errors).toEqual([]);
+});
+
+function funnelRequests() {
+  return server.requests.filter((r) => r.path.endsWith('/v1/funnel'));
+}
+
+function rowsById(query: { level: 'campaign' | 'ad_group' | 'ad'; from: string; to: string }): Map<string, FunnelRow> {
+  const rows = server.expectedRows({ platform: 'meta_ads', level: query.level, account_id: ACCOUNT, from: query.from, to: query.to });
+  return new Map(rows.map((r) => [r.id as string, r]));
+}
+
+/** Waits until every visible row's badge states its own campaign's numbers; returns what was seen. */
+async function expectRowsAgree(page: Page, expected: Map<string, FunnelRow>) {
+  let last: Awaited<ReturnType<typeof visibleMetaRows>> = [];
+  await expect
+    .poll(async () => {
+      last = await visibleMetaRows(page);
+      return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+    }, { timeout: 5000, interval: 30 })
+    .toBe(true);
+  for (const row of last) expect(row.shownName).toBe(row.name);
+  return last;
+}
+
+async function openMeta(variant: MetaReplicaData['variant'], url: string): Promise<Page> {
+  await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+  await routeMetaReplica(browser.context, replicaData(variant));
+  const page = await browser.newPage();
+  await page.goto(url);
+  await waitForReplica(page);
+  return page;
+}
+
+describe('Meta Ads Manager overlay', () => {
+  it('shows each visible row its own campaign while scrolling through 500 campaigns', async () => {
+    const range = { from: '2026-10-01', to: '2026-10-31' };
+    const page = await openMeta({ idsInDataSurface: true }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    const expected = rowsById({ level: 'campaign', ...range });
+    expect(expected.size).toBe(500);
+
+    const nodeCount = await replicaCall(page, 'rowNodeCount');
+    expect(nodeCount).toBeLessThan(30); // the replica really recycles its row nodes
+    const seenIds = new Set<string>();
+    for (let step = 0; step < 500 / 7 + 2; step++) {
+      const rows = await expectRowsAgree(page, expected);
+      rows.forEach((r) => seenIds.add(r.id));
+      await replicaCall(page, 'scrollBy', 7 * ROW_HEIGHT);
+    }
+    expect(seenIds.size).toBe(500);
+    // One request for the whole session: the page context did not change while scrolling.
+    const requests = funnelRequests().filter((r) => r.query.from === range.from && r.query.level === 'campaign');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.query).toMatchObject({ platform: 'meta_ads', account_id: ACCOUNT, to: range.to });
+    expect(requests[0]?.headers.authorization).toBe(`Bearer ${server.apiKey}`);
+    await page.close();
+  });
+
+  it('reads IDs from the name links when data-surface has none, and follows a jump across the list', async () => {
+    const range = { from: '2026-09-01', to: '2026-09-30' };
+    const page = await openMeta({ idsInDataSurface: false }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    const expected = rowsById({ level: 'campaign', ...range });
+    await expectRowsAgree(page, expected);
+    await replicaCall(page, 'scrollToIndex', 321);
+    await expectRowsAgree(page, expected);
+    await replicaCall(page, 'scrollToIndex', 7);
+    await expectRowsAgree(page, expected);
+    await page.close();
+  });
+
+  it('asks for level=ad_group on Ad sets and for the new range when the date changes, without a reload', async () => {
+    const range = { from: '2026-10-01', to: '2026-10-31' };
+    const page = await openMeta({ idsInDataSurface: true }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    await expectRowsAgree(page, rowsById({ level: 'campaign', ...range }));
+    await page.evaluate(() => ((window as unknown as { __flMarker: number }).__flMarker = 1));
+
+    await replicaCall(page, 'goLevel', 'ad_group');
+    await expect.poll(() => funnelRequests().some((r) => r.query.level === 'ad_group' && r.query.from === range.from)).toBe(true);
+    await expectRowsAgree(page, rowsById({ level: 'ad_group', ...range }));
+
+    const newRange = { from: '2026-08-01', to: '2026-08-15' };
+    await replicaCall(page, 'setDateRange', newRange.from, newRange.to);
+    await expect.poll(() => funnelRequests().some((r) => r.query.level === 'ad_group' && r.query.from === newRange.from && r.query.to === newRange.to)).toBe(true);
+    const rows = await expectRowsAgree(page, rowsById({ level: 'ad_group', ...newRange }));
+    // The numbers really changed with the range (the server scales them), so the check above is not vacuous.
+    const before = rowsById({ level: 'ad_group', ...range });
+    const after = rowsById({ level: 'ad_group', ...newRange });
+    expect(rows.some((r) => before.get(r.id)?.leads !== after.get(r.id)?.leads)).toBe(true);
+    // Same document all along: SPA navigation, no reload.
+    expect(await page.evaluate(() => (window as unknown as { __flMarker?: number }).__flMarker)).toBe(1);
+    await page.close();
+  });
+
+  it('opens the detail card by keyboard with the funnel of that row', async () => {
+    const range = { from: '2026-10-01', to: '2026-10-31' };
+    const page = await openMeta({ idsInDataSurface: true }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    const expected = rowsById({ level: 'campaign', ...range });
+    const [first] = await expectRowsAgree(page, expected);
+    const row = expected.get(first!.id)!;
+
+    // Tab from the page into the first badge: it is reachable by keyboard.
+    await page.locator('funnel-lens-badge').first().locator('button').focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('funnel-lens-card').locator('[role="dialog"]');
+    await expect.poll(() => card.count()).toBe(1);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain(first!.name);
+    for (const [label, value] of [['Lead', row.leads], ['MQL', row.mql], ['SQL', row.sql], ['Meeting', row.meetings], ['Won', row.won]] as const) {
+      expect(text).toMatch(new RegExp(`${label}.*?${value.toLocaleString('en-US')}`));
+    }
+    expect(text).toContain('Matched by campaign ID');
+    expect(text).toContain('Source: Acme CRM');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.close();
+  });
+
+  it('summarises coverage: campaigns seen on the page, matched, and CRM campaigns not seen', async () => {
+    const range = { from: '2026-10-01', to: '2026-10-31' };
+    // 3 page campaigns the CRM does not know; the CRM knows all 500 others.
+    const strangers = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 3, seed: 99, namePrefix: 'Unknown ' });
+    await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+    const data = replicaData({ idsInDataSurface: true });
+    data.levels.campaign = [...strangers, ...campaigns.slice(0, 9)];
+    await routeMetaReplica(browser.context, data);
+    const page = await browser.newPage();
+    await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    await waitForReplica(page);
+    // 12 rows visible: all 12 campaigns; 9 matched, 3 not; 491 CRM campaigns never shown.
+    await expect.poll(() => summaryText(page), { timeout: 5000 }).toContain('9 of 12 campaigns matched');
+    expect(await summaryText(page)).toContain('491 CRM campaigns not seen on this page');
+    await page.close();
+  });
+
+  it('says "table layout not recognised" when the list page has a table it does not know', async () => {
+    const page = await openMeta({ idsInDataSurface: true, knownTableMarkup: false }, metaAdsManagerUrl({ accountId: ACCOUNT }));
+    await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain('Table layout not recognised');
+    expect(await page.locator('funnel-lens-badge').count()).toBe(0);
+    await page.close();
+  });
+});
