@@ -39,6 +39,8 @@ export interface LaunchOptions {
   /** Load the extension (default true). The benchmark also runs without it. */
   withExtension?: boolean;
   viewport?: { width: number; height: number };
+  /** Default true; the demo opens a real window when the machine has a display. */
+  headless?: boolean;
 }
 
 /** Console messages that are the browser's, not ours or the page's (e.g. a blocked favicon). */
@@ -50,7 +52,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const lang = options.lang ?? 'en';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: options.headless ?? true,
     locale: lang === 'fi' ? 'fi-FI' : 'en-US',
     viewport: options.viewport ?? { width: 1440, height: 900 },
     args: [

@@ -142,3 +142,11 @@ describe('matchRows: coverage report', () => {
     expect(matchRows([], [])).toEqual({ matches: new Map(), coverage: { matched: [], unmatched: [], apiOnly: [], ambiguous: [] } });
   });
 });
+
+describe('matchRows: duplicate IDs in the API rows (normally removed by parseFunnelResponse)', () => {
+  it('the first row with the ID is matched by ID; the other is like a row not on the page', () => {
+    const rows = [api({ id: '1', name: 'Brand' }), api({ id: '1', name: 'Haku' })];
+    const result = matchRows([{ key: 'g1', id: '1', name: 'Brand' }, { key: 'm1', name: 'Haku' }], rows);
+    expect(pairs(result)).toEqual([['g1', 0, 'id'], ['m1', 1, 'name']]);
+  });
+});

@@ -1,0 +1,32 @@
+/** Meta Ads Manager replica with the demo data: badges on every campaign, then one card open. */
+import path from 'node:path';
+import { LEVELS } from '../../../utils/api/constants';
+import { DEMO_ACCOUNTS, demoEntities } from '../../../utils/demo/dataset';
+import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
+import { waitForReplica } from '../../e2e/support/meta-page';
+import type { DemoScene } from '../scene';
+
+export const scene: DemoScene = {
+  title: 'Meta Ads Manager',
+  async run({ browser, outDir }) {
+    const accountId = DEMO_ACCOUNTS.meta_ads;
+    const [campaign, ad_group, ad] = LEVELS.map((level) => demoEntities('meta_ads', level));
+    await routeMetaReplica(browser.context, {
+      accountId, currency: 'EUR', locale: 'en',
+      levels: { campaign: campaign ?? [], ad_group: ad_group ?? [], ad: ad ?? [] },
+      variant: { idsInDataSurface: true },
+    });
+    const page = await browser.newPage();
+    await page.goto(metaAdsManagerUrl({ accountId }));
+    await waitForReplica(page);
+    await page.locator('funnel-lens-badge button:not([data-tone="loading"])').first().waitFor();
+    const list = path.join(outDir, 'meta-campaigns.png');
+    await page.screenshot({ path: list });
+    await page.locator('funnel-lens-badge').nth(1).locator('button').click();
+    await page.locator('funnel-lens-card [role="dialog"]').waitFor();
+    const card = path.join(outDir, 'meta-card.png');
+    await page.screenshot({ path: card });
+    await page.close();
+    return [list, card];
+  },
+};

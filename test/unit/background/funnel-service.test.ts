@@ -1,0 +1,225 @@
+/**
+ * The background's data layer with a real HTTP stats server on 127.0.0.1, Dexie on
+ * fake-indexeddb, WXT's fake browser storage and a fake clock.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../utils/api/client';
+import type { FunnelRequest } from '../../../utils/messaging';
+import { FunnelLensDB } from '../../../utils/background/cache-db';
+import { FunnelService, MAX_CACHED_RESPONSES, SWEEP_AFTER_MS, type FunnelServiceDeps } from '../../../utils/background/funnel-service';
+import { DEMO_META, demoFunnel } from '../../../utils/demo/dataset';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
+import { makeWorld } from '../../fixtures/world';
+import { startStatsServer, type StatsServer } from '../../support/stats-server';
+
+const ACCOUNT = '1234567890';
+const world = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 40, seed: 3 });
+const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, from: '2026-10-01', to: '2026-10-31' };
+
+let server: StatsServer;
+let dbCounter = 0;
+
+beforeAll(async () => {
+  server = await startStatsServer({ world, name: 'Acme CRM', currency: 'EUR' });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.setFault(null);
+  server.requests.length = 0;
+});
+
+interface Harness {
+  service: FunnelService;
+  clock: { now: number };
+  notified: FunnelRequest[];
+  outcomes: Array<{ ok: boolean; kind?: string }>;
+  settings: Settings;
+  deps: FunnelServiceDeps;
+  db: FunnelLensDB;
+}
+
+function harness(overrides: Partial<FunnelServiceDeps> & { settings?: Partial<Settings>; dbName?: string } = {}): Harness {
+  const clock = { now: Date.parse('2026-11-23T10:00:00Z') };
+  const notified: FunnelRequest[] = [];
+  const outcomes: Harness['outcomes'] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, apiBaseUrl: server.baseUrl, ...overrides.settings };
+  const db = new FunnelLensDB(overrides.dbName ?? `test-${++dbCounter}`);
+  const deps: FunnelServiceDeps = {
+    db,
+    readSettings: async () => settings,
+    readApiKey: async () => server.apiKey,
+    // No retries and a short timeout keep the fault cases fast; the client's own tests cover retries.
+    createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey, maxRetries: 0, timeoutMs: 500 }),
+    hasOriginPermission: async () => true,
+    demoMeta: DEMO_META,
+    demoFunnel,
+    notify: (r) => notified.push(r),
+    recordOutcome: (_r, o) => outcomes.push(o.ok ? { ok: true } : { ok: false, kind: o.error.kind }),
+    now: () => clock.now,
+    ...overrides,
+  };
+  return { service: new FunnelService(deps), clock, notified, outcomes, settings, deps, db };
+}
+
+const funnelCalls = () => server.requests.filter((r) => r.path.endsWith('/v1/funnel'));
+
+async function settle(service: FunnelService): Promise<void> {
+  // Lets a background revalidation finish: it is the only network work left.
+  for (let i = 0; i < 50 && (service as unknown as { inFlight: Map<string, unknown> }).inFlight.size > 0; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('FunnelService', () => {
+  afterEach(() => undefined);
+
+  it('serves the demo data, labelled demo, when no API is configured, without any request', async () => {
+    const { service } = harness({ settings: { apiBaseUrl: null } });
+    const answer = await service.getFunnel(request);
+    expect(answer.ok && answer.source).toBe('demo');
+    expect(answer.ok && answer.sourceName).toBe('Demo CRM');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('fetches with the key once, then serves the same request from IndexedDB within the TTL', async () => {
+    const { service, clock } = harness();
+    const first = await service.getFunnel(request);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.source).toBe('api');
+    expect(first.sourceName).toBe('Acme CRM');
+    expect(first.rows).toEqual(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, from: request.from, to: request.to }));
+    expect(funnelCalls()).toHaveLength(1);
+    expect(funnelCalls()[0]?.headers.authorization).toBe(`Bearer ${server.apiKey}`);
+
+    clock.now += 14 * 60_000;
+    const second = await service.getFunnel(request);
+    expect(second.ok && second.stale).toBe(false);
+    expect(second.ok && second.rows).toEqual(first.rows);
+    expect(funnelCalls()).toHaveLength(1);
+  });
+
+  it('after the TTL answers at once from the cache (stale) and refreshes behind, then tells the tabs', async () => {
+    const { service, clock, notified } = harness();
+    await service.getFunnel(request);
+    clock.now += 16 * 60_000;
+    const stale = await service.getFunnel(request);
+    expect(stale.ok && stale.stale).toBe(true);
+    await settle(service);
+    expect(funnelCalls()).toHaveLength(2);
+    expect(notified).toEqual([request]);
+    const fresh = await service.getFunnel(request);
+    expect(fresh.ok && fresh.stale).toBe(false);
+    expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
+    expect(funnelCalls()).toHaveLength(2);
+  });
+
+  it('shares one request between identical asks in flight', async () => {
+    const { service } = harness();
+    server.setFault({ kind: 'delay', ms: 150 });
+    const answers = await Promise.all([service.getFunnel(request), service.getFunnel(request), service.getFunnel(request)]);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(funnelCalls()).toHaveLength(1);
+  });
+
+  it('keeps the last good data on screen, with the error, when a refresh fails', async () => {
+    const { service, clock } = harness();
+    await service.getFunnel(request);
+    server.setFault({ kind: 'status', status: 500 });
+    clock.now += 20 * 60_000;
+    await service.getFunnel(request);
+    await settle(service);
+    const answer = await service.getFunnel(request);
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    expect(answer.rows.length).toBe(40);
+    expect(answer.refreshError?.kind).toBe('server_error');
+    expect(answer.stale).toBe(true);
+  });
+
+  it('returns a typed error when there is nothing cached, and records it for the popup', async () => {
+    const { service, outcomes } = harness();
+    server.setFault({ kind: 'status', status: 401 });
+    const answer = await service.getFunnel(request);
+    expect(answer).toEqual({ ok: false, error: expect.objectContaining({ kind: 'unauthorized', status: 401 }) });
+    expect(outcomes.at(-1)).toEqual({ ok: false, kind: 'unauthorized' });
+  });
+
+  it('does not call the API again before Retry-After has passed', async () => {
+    const { service, clock } = harness();
+    server.setFault({ kind: 'rate_limit', retryAfterSec: 120 });
+    const first = await service.getFunnel(request);
+    expect(!first.ok && first.error.kind).toBe('rate_limited');
+    const calls = funnelCalls().length;
+    server.setFault(null);
+    clock.now += 60_000;
+    const second = await service.getFunnel(request);
+    expect(!second.ok && second.error.kind).toBe('rate_limited');
+    expect(funnelCalls()).toHaveLength(calls);
+    clock.now += 61_000;
+    expect((await service.getFunnel(request)).ok).toBe(true);
+  });
+
+  it('sends nothing without the origin permission, and says why', async () => {
+    const { service } = harness({ hasOriginPermission: async () => false });
+    const answer = await service.getFunnel(request);
+    expect(!answer.ok && answer.error.kind).toBe('permission_missing');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('answers "disabled" for a platform turned off in the settings, without a request', async () => {
+    const { service } = harness({ settings: { enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true } } });
+    expect(await service.getFunnel(request)).toEqual({ ok: false, error: { kind: 'disabled' } });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('survives a restart: a new worker with the same database serves the cache without a request', async () => {
+    const name = `restart-${++dbCounter}`;
+    const before = harness({ dbName: name });
+    await before.service.getFunnel(request);
+    before.db.close();
+    const after = harness({ dbName: name });
+    after.clock.now = before.clock.now + 60_000;
+    const answer = await after.service.getFunnel(request);
+    expect(answer.ok && answer.rows.length).toBe(40);
+    expect(funnelCalls()).toHaveLength(1);
+  });
+
+  it('sweeps entries nobody refreshed for a week, and keeps at most the cap', async () => {
+    const { service, db, clock } = harness();
+    const entry = (key: string, fetchedAt: number) => ({ key, source: 's', fetchedAt, currency: 'EUR', asOf: '2026-11-01T00:00:00Z', rows: [], problems: [] });
+    await db.funnels.bulkPut([entry('old', clock.now - SWEEP_AFTER_MS - 1), entry('recent', clock.now - 1000)]);
+    await service.sweep();
+    expect(await db.funnels.get('old')).toBeUndefined();
+    expect(await db.funnels.get('recent')).toBeDefined();
+
+    await db.funnels.bulkPut(Array.from({ length: MAX_CACHED_RESPONSES + 5 }, (_, i) => entry(`k${i}`, clock.now - 10_000 + i)));
+    await service.sweep();
+    expect(await db.funnels.count()).toBe(MAX_CACHED_RESPONSES);
+    // 306 entries, cap 300: the six oldest (k0…k5) went; the newest stayed.
+    for (let i = 0; i < 6; i++) expect(await db.funnels.get(`k${i}`)).toBeUndefined();
+    expect(await db.funnels.get('k6')).toBeDefined();
+    expect(await db.funnels.get('recent')).toBeDefined();
+  });
+
+  it('forgets everything from the old source on clearAll', async () => {
+    const { service, db } = harness();
+    await service.getFunnel(request);
+    await service.clearAll();
+    expect(await db.funnels.count()).toBe(0);
+    await service.getFunnel(request);
+    expect(funnelCalls()).toHaveLength(2);
+  });
+
+  it('"refresh now" makes cached answers stale but keeps them as a fallback', async () => {
+    const { service, clock } = harness();
+    await service.getFunnel(request);
+    clock.now += 1000;
+    service.expireAll();
+    clock.now += 1000;
+    const answer = await service.getFunnel(request);
+    expect(answer.ok && answer.stale).toBe(true);
+    await settle(service);
+    expect(funnelCalls()).toHaveLength(2);
+  });
+});

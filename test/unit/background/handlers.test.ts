@@ -1,0 +1,126 @@
+/** The background's message handlers: who may ask, what they answer, and that the key stays inside. */
+import { describe, expect, it } from 'vitest';
+import type { FunnelService } from '../../../utils/background/funnel-service';
+import { createHandlers, RefusedMessageError, type HandlerDeps } from '../../../utils/background/handlers';
+import type { FunnelRequest } from '../../../utils/messaging';
+import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../../utils/settings/settings';
+
+const EXTENSION_ID = 'funnel-lens-test-id';
+const SECRET = 'sk_live_very-secret-key';
+const self = { id: EXTENSION_ID, tab: { id: 7 } };
+const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: '1', from: '2026-10-01', to: '2026-10-31' };
+
+function setup(overrides: Partial<HandlerDeps> = {}) {
+  let key: string | null = null;
+  const calls = { clearAll: 0, notifyAll: 0, getMeta: [] as Array<[string, string]>, subscribed: [] as Array<number | undefined> };
+  const service = {
+    getFunnel: async () => ({ ok: false, error: { kind: 'not_configured' } }),
+    clearAll: async () => void calls.clearAll++,
+    expireAll: () => undefined,
+  } as unknown as FunnelService;
+  const deps: HandlerDeps = {
+    extensionId: EXTENSION_ID,
+    service,
+    readSettings,
+    updateSettings,
+    readApiKey: async () => key,
+    writeApiKey: async (k) => void (key = k),
+    readOutcomes: async () => ({}),
+    clearOutcomes: async () => undefined,
+    hasOriginPermission: async () => true,
+    getMeta: async (baseUrl, apiKey) => {
+      calls.getMeta.push([baseUrl, apiKey]);
+      return { name: 'Acme CRM', currency: 'EUR', stages: [{ key: 'lead', label: 'Lead' }] };
+    },
+    subscribe: (_r, tabId) => void calls.subscribed.push(tabId),
+    notifyAll: () => void calls.notifyAll++,
+    ...overrides,
+  };
+  return { handlers: createHandlers(deps), calls, key: () => key };
+}
+
+describe('background message handlers', () => {
+  it('refuse messages from anything but this extension', async () => {
+    const { handlers } = setup();
+    await expect(handlers.getFunnel(request, { id: 'another-extension' })).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.getStatus(undefined, {})).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.saveConnection({ baseUrl: 'https://evil.example', apiKey: 'x' }, { id: 'x' })).rejects.toBeInstanceOf(RefusedMessageError);
+  });
+
+  it('remember which tab asked for a funnel, so it can be told about fresher data', async () => {
+    const { handlers, calls } = setup();
+    await handlers.getFunnel(request, self);
+    expect(calls.subscribed).toEqual([7]);
+  });
+
+  it('save URL and key, clear the old source, and never hand the key back', async () => {
+    const { handlers, calls, key } = setup();
+    const status = await handlers.saveConnection({ baseUrl: 'https://stats.example.com/funnel-lens/', apiKey: ` ${SECRET} ` }, self);
+    expect(key()).toBe(SECRET);
+    expect(status).toMatchObject({ configured: true, hasKey: true, apiBaseUrl: 'https://stats.example.com/funnel-lens' });
+    expect(JSON.stringify(status)).not.toContain(SECRET);
+    expect(JSON.stringify(await handlers.getStatus(undefined, self))).not.toContain(SECRET);
+    expect(calls.clearAll).toBe(1);
+    expect((await readSettings()).apiBaseUrl).toBe('https://stats.example.com/funnel-lens');
+  });
+
+  it('keep the saved key when the key field is left blank, and do not clear the cache for nothing', async () => {
+    const { handlers, calls, key } = setup();
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: SECRET }, self);
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: '' }, self);
+    expect(key()).toBe(SECRET);
+    expect(calls.clearAll).toBe(1);
+    await handlers.saveConnection({ baseUrl: 'https://other.example.com', apiKey: '' }, self);
+    expect(calls.clearAll).toBe(2);
+  });
+
+  it('disconnect: back to demo data, the key deleted', async () => {
+    const { handlers, key } = setup();
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: SECRET }, self);
+    const status = await handlers.saveConnection({ baseUrl: null, apiKey: '' }, self);
+    expect(key()).toBeNull();
+    expect(status).toMatchObject({ configured: false, hasKey: false, apiBaseUrl: null });
+  });
+
+  it('refuse to save a URL the contract does not allow (plain http to a remote host)', async () => {
+    const { handlers, key } = setup();
+    await expect(handlers.saveConnection({ baseUrl: 'http://stats.example.com', apiKey: SECRET }, self)).rejects.toBeInstanceOf(RefusedMessageError);
+    expect(key()).toBeNull();
+    expect((await readSettings()).apiBaseUrl).toBe(DEFAULT_SETTINGS.apiBaseUrl);
+  });
+
+  it('test the connection with the typed key, or the saved one when blank; nothing sent without permission', async () => {
+    const { handlers, calls } = setup();
+    const result = await handlers.testConnection({ baseUrl: 'https://stats.example.com', apiKey: 'typed-key' }, self);
+    expect(result).toEqual({ ok: true, meta: expect.objectContaining({ name: 'Acme CRM' }) });
+    expect(calls.getMeta).toEqual([['https://stats.example.com/', 'typed-key']]);
+
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: SECRET }, self);
+    await handlers.testConnection({ baseUrl: 'https://stats.example.com', apiKey: '' }, self);
+    expect(calls.getMeta.at(-1)?.[1]).toBe(SECRET);
+
+    const denied = setup({ hasOriginPermission: async () => false });
+    expect(await denied.handlers.testConnection({ baseUrl: 'https://stats.example.com', apiKey: 'k' }, self)).toEqual({ ok: false, error: { kind: 'permission_missing' } });
+    expect(denied.calls.getMeta).toHaveLength(0);
+  });
+
+  it('turn a failing /v1/meta into a typed error without the key in it', async () => {
+    const { handlers } = setup({
+      getMeta: async () => {
+        throw Object.assign(new Error(`refused ${SECRET}`), { kind: 'unauthorized', status: 401 });
+      },
+    });
+    const result = await handlers.testConnection({ baseUrl: 'https://stats.example.com', apiKey: SECRET }, self);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unauthorized', status: 401 } });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
+  it('tell every tab to ask again after a settings change, a refresh or a cleared cache', async () => {
+    const { handlers, calls } = setup();
+    await handlers.updateSettings({ minMql: 20 }, self);
+    expect((await readSettings()).minMql).toBe(20);
+    await handlers.refreshNow(undefined, self);
+    await handlers.clearCache(undefined, self);
+    expect(calls.notifyAll).toBe(3);
+  });
+});

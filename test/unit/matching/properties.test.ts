@@ -1,0 +1,128 @@
+/**
+ * Invariants of campaign matching, checked with fast-check on pages and API answers built from
+ * small pools of IDs and names, so that collisions and clashes are common.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FunnelRow } from '../../../utils/api/schema';
+import { foldNameSlowly, matchRows, normalizeName, type PageRow } from '../../../utils/matching/match';
+
+const counts = { leads: 1, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 };
+
+/** Names that collide after normalisation in several spellings. */
+const nameArb = fc.constantFrom('Brand', 'BRAND', 'brand_', 'Kesä-Ale', 'kesa ale', 'KESÄ | ALE', 'Haku', 'Display', 'Video 2024', 'video-2024', ' – ');
+const idArb = fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '8');
+
+const pageArb: fc.Arbitrary<PageRow[]> = fc
+  .array(fc.record({ id: fc.option(idArb, { nil: undefined }), name: fc.option(nameArb, { nil: undefined }) }), { maxLength: 14 })
+  .map((rows) => rows.map((row, i) => ({ key: `row-${i}`, ...(row.id ? { id: row.id } : {}), ...(row.name ? { name: row.name } : {}) })));
+
+/** API rows: IDs unique, as parseFunnelResponse guarantees. */
+const apiArb: fc.Arbitrary<FunnelRow[]> = fc
+  .array(fc.record({ id: fc.option(idArb, { nil: undefined }), name: fc.option(nameArb, { nil: undefined }) }), { maxLength: 14 })
+  .map((rows) => {
+    const seen = new Set<string>();
+    return rows
+      .filter((row) => row.id === undefined || (!seen.has(row.id) && seen.add(row.id)))
+      .map((row) => ({ ...(row.id ? { id: row.id } : {}), ...(row.name ? { name: row.name } : {}), ...counts }));
+  });
+
+const sortedPairs = (result: ReturnType<typeof matchRows>, apiRows: readonly FunnelRow[]): string[] =>
+  [...result.matches].map(([key, m]) => `${key}→${JSON.stringify(apiRows[m.apiIndex])}/${m.by}`).sort();
+
+describe('matching invariants', () => {
+  it('never pairs one API row with two page rows', () => {
+    fc.assert(
+      fc.property(pageArb, apiArb, (page, api) => {
+        const indexes = [...matchRows(page, api).matches.values()].map((m) => m.apiIndex);
+        expect(new Set(indexes).size).toBe(indexes.length);
+      }),
+    );
+  });
+
+  it('every match is justified: equal IDs, or equal names where not both rows have IDs', () => {
+    fc.assert(
+      fc.property(pageArb, apiArb, (page, api) => {
+        const byKey = new Map(page.map((row) => [row.key, row]));
+        for (const [key, match] of matchRows(page, api).matches) {
+          const pageRow = byKey.get(key) as PageRow;
+          expect(match.row).toBe(api[match.apiIndex]);
+          if (match.by === 'id') {
+            expect(pageRow.id).toBe(match.row.id);
+          } else {
+            expect(pageRow.id !== undefined && match.row.id !== undefined).toBe(false);
+            expect(normalizeName(pageRow.name ?? '')).toBe(normalizeName(match.row.name ?? ''));
+          }
+        }
+      }),
+    );
+  });
+
+  it('the coverage report partitions the page rows and the API rows', () => {
+    fc.assert(
+      fc.property(pageArb, apiArb, (page, api) => {
+        const { matches, coverage } = matchRows(page, api);
+        const pageKeys = [...coverage.matched, ...coverage.unmatched, ...coverage.ambiguous.flatMap((a) => a.pageKeys)];
+        expect(pageKeys.sort()).toEqual(page.map((row) => row.key).sort());
+        expect(coverage.matched).toEqual([...matches.keys()].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))));
+        const apiIndexes = [
+          ...[...matches.values()].map((m) => m.apiIndex),
+          ...coverage.apiOnly.map((a) => a.apiIndex),
+          ...coverage.ambiguous.flatMap((a) => a.apiIndexes),
+        ];
+        expect(apiIndexes.sort((a, b) => a - b)).toEqual(api.map((_, i) => i));
+      }),
+    );
+  });
+
+  it('is deterministic, whatever the order of the rows', () => {
+    fc.assert(
+      fc.property(pageArb, apiArb, fc.integer(), (page, api, seed) => {
+        const first = matchRows(page, api);
+        expect(matchRows(page, api)).toEqual(first);
+        const shuffledPage = shuffle(page, seed);
+        const shuffledApi = shuffle(api, seed + 1);
+        expect(sortedPairs(matchRows(shuffledPage, shuffledApi), shuffledApi)).toEqual(sortedPairs(first, api));
+      }),
+    );
+  });
+});
+
+describe('normalisation invariants', () => {
+  const anyText = fc.oneof(
+    fc.string({ unit: 'grapheme' }),
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom(...'aÄäöÅåßØæİıﬁＡ –_|/.:\u00a0\u202f\u200b\u00adé\u0301ペ'.split('')) }),
+  );
+
+  it('the fast path gives exactly what the definition gives', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(normalizeName(text)).toBe(foldNameSlowly(text).replace(/[\s_\-–—|/.:]+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('normalising twice changes nothing', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const once = normalizeName(text);
+        expect(normalizeName(once)).toBe(once);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** Deterministic Fisher–Yates shuffle driven by a seed (a small LCG). */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const result = [...items];
+  let state = seed >>> 0;
+  for (let i = result.length - 1; i > 0; i -= 1) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
+}
