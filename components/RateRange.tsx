@@ -8,7 +8,7 @@ export function RateRange({ rate, locale, scaleMax = 1 }: { rate: Rate; locale: 
   if (!rate.enoughData || rate.value === null) {
     return <span class="rate-few">{rate.num}/{rate.den} <span class="muted">({t('popup.notEnough')})</span></span>;
   }
-  const WIDTH = 64;
+  const WIDTH = 56;
   const x = (v: number) => Math.min(WIDTH, (v / scaleMax) * WIDTH);
   const interval = t('popup.intervalTitle', { low: formatPercent(rate.low, locale), high: formatPercent(rate.high, locale) });
   return (

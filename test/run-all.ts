@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureChromium } from './support/ensure-chromium';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let passed = 0;
 let failed = 0;
@@ -55,19 +55,6 @@ function vitest(label: string, project: string): void {
     failures.push(`${label} (${report.numTotalTests === 0 ? 'ran no test' : 'runner failed'})`);
   } else if (report.numFailedTests > 0) {
     failures.push(`${label} (${report.numFailedTests} failed)`);
-  }
-}
-
-function ensureChromium(): void {
-  if (existsSync(chromiumPath)) return;
-  console.log(`Chromium not found at ${chromiumPath}: installing Debian's chromium package.`);
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const install = (args: string[]) => spawnSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: 'inherit' });
-  install(['apt-get', 'update', '-qq']);
-  install(['apt-get', 'install', '-y', '-qq', 'chromium']);
-  if (!existsSync(chromiumPath)) {
-    console.error('Could not install Chromium. Install it (apt-get install chromium) or set CHROMIUM_PATH.');
-    process.exit(1);
   }
 }
 

@@ -10,8 +10,10 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchWithExtension } from '../e2e/support/browser';
+import { ensureChromium } from '../support/ensure-chromium';
 import type { DemoScene } from './scene';
 
+ensureChromium();
 const outDir = path.resolve(import.meta.dirname, '../../demo-output');
 mkdirSync(outDir, { recursive: true });
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI && process.env.FL_HEADLESS !== '1';

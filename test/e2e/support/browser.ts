@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../support/ensure-chromium';
+
+export { CHROMIUM_PATH };
 /** The built extension; FL_OUT_DIR points at another build folder (see wxt.config.ts). */
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../..', process.env.FL_OUT_DIR ?? '.output', 'chrome-mv3');
 
@@ -108,14 +110,45 @@ function watchWorker(worker: Worker, errors: string[]): void {
   });
 }
 
-/** Stops the extension's service worker the way Chrome does when it is idle, through DevTools. */
+/**
+ * Stops the extension's service worker the way Chrome does when it has been idle (DevTools'
+ * "Stop" button): in-memory state is gone; the next message starts a fresh worker.
+ * Resolves once DevTools reports the worker stopped.
+ */
 export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  await workerStatus(browser, 'stop');
+}
+
+/** DevTools' view of the extension's worker: 'running', 'stopped', 'starting'… */
+export async function serviceWorkerStatus(browser: ExtensionBrowser): Promise<string> {
+  return workerStatus(browser, 'read');
+}
+
+async function workerStatus(browser: ExtensionBrowser, action: 'stop' | 'read'): Promise<string> {
   const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string; targetId: string }> };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
-  if (target) {
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    const running = new Map<string, string>();
+    let onUpdate = () => undefined as void;
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+      for (const v of event.versions) if (v.scriptURL.includes(browser.extensionId)) running.set(v.versionId, v.runningStatus);
+      onUpdate();
+    });
+    await cdp.send('ServiceWorker.enable');
+    if (action === 'stop') await cdp.send('ServiceWorker.stopAllWorkers');
+    return await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no service worker status')), 10_000);
+      onUpdate = () => {
+        const statuses = [...running.values()];
+        if (statuses.length === 0) return;
+        if (action === 'read' || statuses.every((status) => status === 'stopped')) {
+          clearTimeout(timer);
+          resolve(statuses.at(-1) as string);
+        }
+      };
+      onUpdate();
+    });
+  } finally {
+    await page.close();
   }
-  await page.close();
 }

@@ -1,0 +1,71 @@
+/** What a badge says, in English, for each state; the README's worked example included. */
+import { describe, expect, it } from 'vitest';
+import type { FunnelRow } from '../../../utils/api/schema';
+import { t } from '../../../utils/i18n/t';
+import { createMatchIndex } from '../../../utils/matching/lookup';
+import type { FunnelData } from '../../../utils/messaging';
+import { buildBadgeView, poolBaseline } from '../../../utils/overlay/badge-view';
+
+const STAGES = [
+  { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Meeting' }, { key: 'won', label: 'Won' },
+] as FunnelData['stages'];
+
+function answer(rows: FunnelRow[], overrides: Partial<FunnelData> = {}): FunnelData {
+  return {
+    ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: STAGES, asOf: '2026-11-22T08:00:00Z',
+    fetchedAt: 0, stale: false, rows, problems: [], refreshError: null, display: { minMql: 10, compareRule: 'interval' }, ...overrides,
+  };
+}
+
+const springSale: FunnelRow = { id: '120210942987570608', name: 'Spring Sale', leads: 120, mql: 80, sql: 30, meetings: 20, won: 8, lost: 10, revenue: 75000, pipeline: 120000, median_days_to_won: 47, spend: 9000 };
+// The rest of the account: 400 MQLs, 40 won = 10%, the same as Spring Sale.
+const rest: FunnelRow = { id: '2', name: 'Rest', leads: 800, mql: 400, sql: 150, meetings: 100, won: 40, lost: 60, revenue: 300000 };
+// A much better campaign: 60 of 100 MQLs won.
+const star: FunnelRow = { id: '3', name: 'Star', leads: 150, mql: 100, sql: 90, meetings: 80, won: 60, lost: 10, revenue: 600000 };
+
+function view(row: FunnelRow, rows: FunnelRow[], data = answer(rows)) {
+  const index = createMatchIndex(rows);
+  return buildBadgeView({ answer: data, match: index.lookup(row.id ?? null, row.name ?? ''), baseline: poolBaseline(rows), locale: 'en', name: row.name ?? '', t });
+}
+
+describe('badge view', () => {
+  it('reads like the README example: MQL→Won 10% · €75K, similar to an account at 10%', () => {
+    const v = view(springSale, [springSale, rest]);
+    expect(v.text).toBe('MQL→Won 10% · €75K');
+    expect(v.tone).toBe('similar');
+    expect(v.ariaLabel).toBe('Funnel Lens, Spring Sale: MQL to Won 10%, 8 of 80; won revenue €75K; similar to the account average. Press Enter for the funnel.');
+  });
+
+  it('calls a campaign better only when its interval clears the rest of the account', () => {
+    expect(view(star, [springSale, rest, star]).tone).toBe('better');
+    expect(view(rest, [springSale, rest, star]).tone).toBe('worse');
+  });
+
+  it('shows the counts, not a percentage, below the minimum MQLs', () => {
+    const few: FunnelRow = { id: '9', name: 'Tiny', leads: 9, mql: 4, sql: 2, meetings: 1, won: 1, lost: 2, revenue: 5000 };
+    const v = view(few, [few, rest]);
+    expect(v.text).toBe('1/4 MQL won');
+    expect(v.tone).toBe('insufficient');
+  });
+
+  it('uses the stage labels the API sends', () => {
+    const renamed = STAGES.map((s) => (s.key === 'mql' ? { ...s, label: 'MQL+' } : s.key === 'won' ? { ...s, label: 'Closed' } : s));
+    const v = view(springSale, [springSale, rest], answer([springSale, rest], { stages: renamed }));
+    expect(v.text).toBe('MQL+→Closed 10% · €75K');
+  });
+
+  it('shows a muted marker without CRM data, and a loading state before the answer', () => {
+    const index = createMatchIndex([rest]);
+    const none = buildBadgeView({ answer: answer([rest]), match: index.lookup('404', 'Unknown campaign'), baseline: poolBaseline([rest]), locale: 'en', name: 'Unknown campaign', t });
+    expect(none).toMatchObject({ text: '–', tone: 'none', hasDetails: false });
+    expect(none.ariaLabel).toContain('no CRM data');
+    const loading = buildBadgeView({ answer: null, match: null, baseline: null, locale: 'en', name: 'x', t });
+    expect(loading).toMatchObject({ text: '…', tone: 'loading' });
+  });
+
+  it('omits revenue when nothing was won, but still shows the rate', () => {
+    const zero: FunnelRow = { id: '5', name: 'Zero', leads: 100, mql: 50, sql: 10, meetings: 5, won: 0, lost: 20, revenue: 0 };
+    expect(view(zero, [zero, rest]).text).toBe('MQL→Won 0%');
+  });
+});
