@@ -56,7 +56,7 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => popup.locator('#fl-api-url-error').textContent()).toContain('Remove the # part');
     expect(server.requests.length).toBe(before);
-    const status = await popup.evaluate(() => chrome.storage.local.get('settings'));
+    const status = await popup.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings'));
     expect((status.settings as { apiBaseUrl?: string } | undefined)?.apiBaseUrl ?? null).toBeNull();
     await popup.close();
   });

@@ -41,6 +41,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Date.now() on arrival. */
   time: number;
+  /** The HTTP status answered, once the answer is sent (absent for hung or dropped requests). */
+  status?: number;
 }
 
 export interface StatsServerOptions {
@@ -198,12 +200,16 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({
+    const entry: RecordedRequest = {
       method: req.method ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       time: Date.now(),
+    };
+    requests.push(entry);
+    res.on('finish', () => {
+      entry.status = res.statusCode;
     });
     const current = fault;
     if (current?.kind === 'down') return void req.socket.destroy();

@@ -143,6 +143,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     const result = await deps.askFunnel(toRequest(forContext));
     if (token !== loadToken || signal.aborted) return;
     answer = result;
+    scheduleRetryAfterRateLimit(result, token);
     if (result.ok) {
       const fresh = createMatchIndex(result.rows);
       for (const row of seen.values()) fresh.notePageRow(row.key, row.name);
@@ -151,6 +152,16 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     }
     invalidateViews();
     schedule();
+  }
+
+  /** The summary promises "Funnel Lens will try again shortly" after a 429: keep that promise. */
+  function scheduleRetryAfterRateLimit(result: FunnelAnswer, token: number): void {
+    const error = result.ok ? result.refreshError : result.error;
+    if (error?.kind !== 'rate_limited') return;
+    const waitMs = Math.min(Math.max(1, 'retryAfterSec' in error ? (error.retryAfterSec ?? 30) : 30), 600) * 1000;
+    ctx.setTimeout(() => {
+      if (token === loadToken) reload();
+    }, waitMs + 250);
   }
 
   function invalidateViews(): void {
