@@ -149,3 +149,75 @@ export function metaAdsManagerUrl(opts: {
   const date = opts.from && opts.to ? `&date=${opts.from}_${opts.to}` : '';
   return `https://${opts.host ?? 'adsmanager.facebook.com'}/adsmanager/manage/${segment}?act=${opts.accountId}${date}`;
 }
+
+// -------------------------------------------------------------------------------------------------
+// Google Ads
+// -------------------------------------------------------------------------------------------------
+
+export interface GoogleReplicaVariant {
+  /** Splash before the table; the header appears half-way through. Default 1500 ms. */
+  splashMs?: number;
+  /** Loading bar before a new table after SPA navigation; default 400 ms. */
+  tableReloadMs?: number;
+  /** Loading bar before rows re-render after a date change; default 250 ms. */
+  rangeReloadMs?: number;
+  /** Rows per lazily loaded chunk (default 50) and the delay before a chunk arrives (default 250 ms). */
+  chunkSize?: number;
+  chunkDelayMs?: number;
+  /** Row height in px (default 44) and rows visible at once (default 12; 16 pooled row nodes). */
+  rowHeight?: number;
+  visibleRows?: number;
+  /** Default true; false hides the Cost column (no `stats.cost` anywhere). */
+  costColumn?: boolean;
+  /** The campaign name cell's essfield: `name` (default) or `campaign.name`. */
+  nameField?: 'name' | 'campaign.name';
+  /** Default false; true adds the optional `campaign_id` column. */
+  campaignIdColumn?: boolean;
+  /** Default true; false prints names as plain text (IDs then only in the campaign_id column). */
+  nameLinks?: boolean;
+  /** 'id' (default): name and customer ID; 'name-only': the picker without the ID; 'none': no picker. */
+  accountPicker?: 'id' | 'name-only' | 'none';
+  /** Background class/attribute churn interval; default 500 ms. */
+  churnMs?: number;
+  /** Display index of the "Removed campaigns" separator row on the campaigns page; null for none. Default 120. */
+  joinedRowAt?: number | null;
+  /** The label shows a preset's name without its dates (`Last 30 days`). Default false. */
+  presetOnlyLabel?: boolean;
+}
+
+export interface GoogleReplicaData {
+  /** Digits only, shown as `123-456-7890` in the account picker. */
+  customerId: string;
+  accountName?: string;
+  /** Google's internal `ocid` URL parameter: deliberately not the customer ID. */
+  ocid?: string;
+  currency: 'USD' | 'EUR' | 'GBP' | 'SEK' | 'VND';
+  locale: 'en' | 'fi';
+  levels: { campaign: ReplicaCampaign[]; ad_group: ReplicaCampaign[] };
+  variant?: GoogleReplicaVariant;
+  /** The range the picker starts with; without it, the preset (default `last_30d`). */
+  range?: { from: string; to: string };
+  preset?: 'last_30d' | 'last_7d' | 'this_month' | 'last_month';
+  /** "Today" for presets, YYYY-MM-DD; default the browser's date. */
+  today?: string;
+}
+
+export const GOOGLE_REPLICA: ReplicaSite = {
+  name: 'google',
+  routes: ['https://ads.google.com/**'],
+  isPage: (url) => url.pathname.startsWith('/aw/'),
+  assets: ['replica.js', 'replica.css'],
+};
+
+/** Serves the Google Ads replica on ads.google.com/aw/*. */
+export async function routeGoogleAdsReplica(context: BrowserContext, data: GoogleReplicaData): Promise<void> {
+  await routeReplica(context, GOOGLE_REPLICA, data);
+}
+
+/** A Google Ads URL as the UI writes it: the page, an optional campaignId drill-down, and the internal ocid. */
+export function googleAdsUrl(opts: { page?: 'campaigns' | 'adgroups' | 'ads' | 'overview'; campaignId?: string; ocid?: string } = {}): string {
+  const params = new URLSearchParams();
+  if (opts.campaignId) params.set('campaignId', opts.campaignId);
+  params.set('ocid', opts.ocid ?? '398112345');
+  return `https://ads.google.com/aw/${opts.page ?? 'campaigns'}?${params.toString()}`;
+}

@@ -33,7 +33,6 @@ const SELECTORS = {
   nameCell: '[data-surface*="table_cell:forObjectType(name"]',
   spendCell: '[data-surface$="table_cell:spend"]',
   spendHeader: '[data-surface="/am/table/table_column_header:spend"]',
-  nameHeader: '[data-surface="/am/table/table_column_header:name"]',
   columnHeader: '[role="columnheader"]',
 } as const;
 
@@ -51,7 +50,9 @@ export function readMetaContext(url: URL, today: Date): Omit<PageContext, 'level
   const act = url.searchParams.get('act')?.replace(/^act_/, '') ?? '';
   const accountId = /^\d{1,20}$/.test(act) ? act : null;
   const range = readMetaRange(url, today);
-  return { platform: 'meta_ads', level, accountId, range: range ?? defaultRange(today), rangeAssumed: range === null };
+  // Drilling into a campaign or ad set selects it: the list shows only part of the account.
+  const filtered = Object.values(ID_PARAM_BY_LEVEL).some((param) => url.searchParams.has(param));
+  return { platform: 'meta_ads', level, accountId, range: range ?? defaultRange(today), rangeAssumed: range === null, filtered };
 }
 
 /**
@@ -131,8 +132,9 @@ export const metaAdsAdapter: PlatformAdapter = {
   readContext(url, doc, today) {
     const base = readMetaContext(url, today);
     if (!base) return null;
-    const header = doc.querySelector(SELECTORS.nameHeader)?.textContent?.trim();
-    return { ...base, levelLabel: header || FALLBACK_LEVEL_LABEL[base.level] };
+    // The active level tab ("Campaigns", "Ad sets", "Kampanjat") is the page's plural name.
+    const tab = doc.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim();
+    return { ...base, levelLabel: tab || FALLBACK_LEVEL_LABEL[base.level] };
   },
 
   findTable(doc) {

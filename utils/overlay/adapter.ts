@@ -15,6 +15,11 @@ export interface PageContext {
   range: DateRange;
   /** The range could not be read from the page: the default (last 30 days) is used and said so. */
   rangeAssumed: boolean;
+  /**
+   * The list is narrowed to part of the account (e.g. one campaign's ad sets): CRM rows missing
+   * from the page are expected then, so the summary does not count them as "not seen".
+   */
+  filtered?: boolean;
 }
 
 export interface PageRow {
@@ -37,6 +42,8 @@ export interface PlatformAdapter {
   findTable(doc: Document): Element | null;
   /** The host still shows its loading skeleton: no rows yet, and that is expected. */
   isLoading(doc: Document): boolean;
+  /** The host says the list is empty ("No records to show"): no rows, and that is expected too. */
+  isEmpty?(doc: Document, table: Element | null): boolean;
   /** The campaign rows on screen now (header, totals and placeholders skipped). */
   readRows(table: Element, context: PageContext): PageRow[];
   /** Elements outside the table whose text feeds readContext (a date picker's label). */

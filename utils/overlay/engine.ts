@@ -174,6 +174,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function ensureTable(): void {
+    // Date pickers get replaced too: re-check what we watch (cheap when nothing changed).
+    watchContextSources();
     if (table && table.isConnected) return;
     disconnectTable();
     table = adapter.findTable(document);
@@ -188,7 +190,6 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       attributes: true,
       attributeFilter: ['href', 'data-surface', 'essfield', 'style'],
     });
-    watchContextSources();
   }
 
   function watchContextSources(): void {
@@ -239,7 +240,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     for (const badge of liveBadges) if (!touched.has(badge)) retire(badge);
     if (card.openKey && !rows.some((r) => campaignKey(r) === card.openKey)) card.close();
 
-    if (rows.length > 0 || adapter.isLoading(document)) noRowsSince = null;
+    if (rows.length > 0 || adapter.isLoading(document) || adapter.isEmpty?.(document, table)) noRowsSince = null;
     else noRowsSince ??= Date.now();
   }
 

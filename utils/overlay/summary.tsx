@@ -102,7 +102,8 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; o
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
   if (!context) return null;
-  const level = t(`level.${context.level}`);
+  // The page's own word for its rows ("ad sets", "campaign groups"), as the user reads it there.
+  const level = context.levelLabel ? context.levelLabel.toLocaleLowerCase() : t(`level.${context.level}`);
   const seenByKey = state.seen;
   const nameOf = (key: string) => seenByKey.get(key)?.name ?? key;
 
@@ -130,7 +131,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; o
       <>
         <div class="line" role="status">
           <span>{t('summary.matched', { matched, total, level })}</span>
-          {coverage && coverage.apiOnly.length > 0 && <span>· {t('summary.notOnPage', { count: coverage.apiOnly.length, level })}</span>}
+          {coverage && !context.filtered && coverage.apiOnly.length > 0 && <span>· {t('summary.notOnPage', { count: coverage.apiOnly.length, level })}</span>}
           {coverage && coverage.ambiguous.length > 0 && <span>· {t('summary.ambiguous', { count: coverage.ambiguous.length })}</span>}
           <span class="muted">· {t('summary.updated', { age: formatAge(answer.fetchedAt, Date.now()) })}</span>
           <button type="button" class="toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
@@ -149,8 +150,12 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; o
             <div class="muted">{t('summary.range', { from: context.range.from, to: context.range.to })}</div>
             <h3>{t('summary.unmatchedTitle')}</h3>
             <List items={coverage.unmatched.map(nameOf)} />
-            <h3>{t('summary.apiOnlyTitle')}</h3>
-            <List items={coverage.apiOnly.map((r) => r.name ?? r.id ?? '')} />
+            {!context.filtered && (
+              <>
+                <h3>{t('summary.apiOnlyTitle')}</h3>
+                <List items={coverage.apiOnly.map((r) => r.name ?? r.id ?? '')} />
+              </>
+            )}
             {coverage.ambiguous.length > 0 && (
               <>
                 <h3>{t('summary.ambiguousTitle')}</h3>

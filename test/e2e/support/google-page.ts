@@ -36,3 +36,12 @@ export async function googleSettled(page: Page): Promise<void> {
 export function summaryRowBadgeCount(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelectorAll('.particle-table-summary-row funnel-lens-badge').length);
 }
+
+/** The summary panel's visible text, without its stylesheet: '' when the summary is hidden. */
+export function summaryPanelText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector('funnel-lens-summary')?.shadowRoot;
+    if (!root) return '';
+    return [...root.children].filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent ?? '').join('').trim();
+  });
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { DashboardApp } from '../../components/dashboard/DashboardApp';
+import { uiLocale } from '../../utils/overlay/locale';
+
+const locale = uiLocale();
+document.documentElement.lang = locale;
+render(<DashboardApp locale={locale} />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,247 @@
+/**
+ * Google Ads adapter: the only file that knows Google Ads' URLs and DOM.
+ * Evidence for every hook is in shared/reference/ad-ui-dom.md (Google section). Hooks are ranked by
+ * stability as the reference ranks them: the URL path and the `campaignId=` in name links, then
+ * `essfield` attributes, then ARIA roles and labels, then AngularDart's custom tags, then classes.
+ * The `_ngcontent-*` / `_nghost-*` classes change with every build and are never used.
+ *
+ * Google keeps the date range in UI state, not the URL, so it is read from the picker's label; the
+ * customer ID (`123-456-7890`) from the account picker. The `ocid` URL parameter is an internal ID,
+ * not the customer ID, and is never sent as one.
+ */
+import type { Level } from '../api/schema';
+import { defaultRange, type DateRange } from '../dates/range';
+import { parseRangeLabel } from '../dates/parse-range-label';
+import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
+
+export const GOOGLE_ADS_MATCHES = ['https://ads.google.com/aw/*'];
+
+const LEVEL_BY_PATH: Record<string, Level> = { campaigns: 'campaign', adgroups: 'ad_group', ads: 'ad' };
+const FALLBACK_LEVEL_LABEL: Record<Level, string> = { campaign: 'Campaigns', ad_group: 'Ad groups', ad: 'Ads' };
+
+/**
+ * The drill-down parameter that names a row's own object in its name link. An ad group's link
+ * carries its campaign's `campaignId` too, so each level reads only its own parameter.
+ * (`adGroupId` and `adId` are guesses following `campaignId`; the reference names only the latter.)
+ */
+const ID_PARAM_BY_LEVEL: Record<Level, string> = { campaign: 'campaignId', ad_group: 'adGroupId', ad: 'adId' };
+/**
+ * `essfield` of the row's own name cell. The campaign name is seen as `name` and `campaign.name`
+ * (reference); on ad group and ad pages `campaign.name` is the parent campaign's column, so it
+ * only counts on campaign pages. The `ad_group.name` / `ad.name` spellings are guesses by analogy.
+ */
+const NAME_FIELDS_BY_LEVEL: Record<Level, string[]> = {
+  campaign: ['name', 'campaign.name'],
+  ad_group: ['name', 'ad_group.name'],
+  ad: ['name', 'ad.name'],
+};
+/** The optional ID column (reference: `essfield="campaign_id"`); the others by analogy. */
+const ID_FIELD_BY_LEVEL: Record<Level, string> = { campaign: 'campaign_id', ad_group: 'ad_group_id', ad: 'ad_id' };
+
+const SELECTORS = {
+  /** AngularDart component tag, then the grid role inside it, then the canvas class. */
+  table: ['ess-particle-table [role="grid"]', 'ess-table [role="grid"]', 'div.ess-table-canvas'],
+  row: '[role="row"]',
+  headerCell: '[role="columnheader"]',
+  cell: '[role="gridcell"], ess-cell',
+  costField: 'stats.cost',
+  /** Rows that are not objects: totals, "Removed campaigns" separators, lazy-load placeholders. */
+  nonDataRow: '.particle-table-summary-row, .particle-joined-row, .particle-table-placeholder',
+  /** Most specific first: a debug ID, then the picker's component tags, then classes. */
+  accountPicker: ['[debugid="account-picker"]', 'mcc-customer-picker', '.particle-header-account-picker', 'awsm-breadcrumbs'],
+  /** The primary range only: the comparison range has its own dropdown. */
+  dateLabel: [
+    '.dropdown-and-comparison .button-text',
+    'dropdown-button.primary-range .button-text',
+    'dropdown-button.menu-trigger.primary-range .button',
+    '.date-range .button',
+  ],
+  /** The stable element around the label, observed for range changes. */
+  dateHost: 'dropdown-button, .date-range, .dropdown-and-comparison',
+  /** Loading: the splash, progress bars and spinners (AngularDart material tags), placeholder rows. */
+  loading: '[role="progressbar"], material-progress, material-spinner, .particle-table-placeholder',
+} as const;
+
+/** Cost column header texts, for tables whose cells lack `essfield` (English, Finnish). */
+const COST_HEADER_TEXTS = new Set(['cost', 'kustannus', 'kustannukset']);
+/** Icon ligatures (`arrow_drop_down`) and hidden text are not part of a label. */
+const NON_TEXT = 'material-icon, [aria-hidden="true"], script, style';
+
+/** The list level from a Google Ads URL; null for overview, settings and every other page. */
+export function googleLevelFromUrl(url: URL): Level | null {
+  if (url.hostname !== 'ads.google.com') return null;
+  const match = /^\/aw\/(campaigns|adgroups|ads)\/?$/.exec(url.pathname);
+  return match ? (LEVEL_BY_PATH[match[1] as string] as Level) : null;
+}
+
+/**
+ * The customer ID printed in the account picker (`123-456-7890`, any hyphen or space between the
+ * groups) as digits. Null when the text shows none, or more than one different ID (a manager and
+ * a client account side by side: which one the table shows is not certain).
+ */
+export function parseCustomerId(text: string): string | null {
+  const ids = new Set<string>();
+  for (const m of text.matchAll(/(?<![\d-])(\d{3})[-\u2010\u2011\u2013\s\u00a0](\d{3})[-\u2010\u2011\u2013\s\u00a0](\d{4})(?![\d-])/g)) {
+    ids.add(`${m[1]}${m[2]}${m[3]}`);
+  }
+  return ids.size === 1 ? ([...ids][0] as string) : null;
+}
+
+/** The ID a name link names for this level: `campaignId=` on campaign rows, and so on. */
+export function idFromHref(href: string, level: Level, base = 'https://ads.google.com/'): string | null {
+  try {
+    const value = new URL(href, base).searchParams.get(ID_PARAM_BY_LEVEL[level]);
+    return value && /^\d{1,20}$/.test(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pure part of the context: everything but what only the DOM knows. */
+export function googleContext(
+  url: URL,
+  input: { accountText: string | null; rangeLabels: string[]; levelLabel: string | null },
+  today: Date,
+): PageContext | null {
+  const level = googleLevelFromUrl(url);
+  if (!level) return null;
+  let range: DateRange | null = null;
+  for (const label of input.rangeLabels) {
+    range = parseRangeLabel(label, today);
+    if (range) break;
+  }
+  return {
+    platform: 'google_ads',
+    level,
+    levelLabel: input.levelLabel || FALLBACK_LEVEL_LABEL[level],
+    accountId: input.accountText === null ? null : parseCustomerId(input.accountText),
+    range: range ?? defaultRange(today),
+    rangeAssumed: range === null,
+  };
+}
+
+/** Visible text of an element, text nodes joined by spaces, without icon ligatures. */
+function labelText(element: Element): string {
+  const parts: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest(NON_TEXT)) continue;
+    const text = node.textContent?.trim();
+    if (text) parts.push(text);
+  }
+  return parts.join(' ');
+}
+
+function first(doc: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = doc.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+function dateLabels(doc: Document): Element[] {
+  return SELECTORS.dateLabel.flatMap((selector) => [...doc.querySelectorAll(selector)]);
+}
+
+function findGrid(doc: Document): Element | null {
+  for (const selector of SELECTORS.table) {
+    // The first grid that holds Google's table fields, not any grid (a date picker's calendar is one too).
+    const grid = [...doc.querySelectorAll(selector)].find((g) => g.querySelector('[essfield]'));
+    if (grid) return grid;
+  }
+  return null;
+}
+
+/** The cell's direct child that holds `inner` (the name component's host element). */
+function cellChildHolding(cell: Element, inner: Element): Element {
+  let node = inner;
+  while (node.parentElement && node.parentElement !== cell) node = node.parentElement;
+  return node;
+}
+
+function cellValueText(cell: Element): string {
+  const inner = cell.querySelector('.ess-cell-ellipsis') ?? cell;
+  return labelText(inner);
+}
+
+/** Index, among a row's cells, of the Cost column found by its header text (cells without essfield). */
+function costColumnIndex(table: Element): number {
+  const headers = [...table.querySelectorAll(SELECTORS.headerCell)];
+  return headers.findIndex((h) => COST_HEADER_TEXTS.has((h.getAttribute('aria-label') ?? labelText(h)).trim().toLowerCase()));
+}
+
+function spendTextOf(row: Element, costIndex: () => number): string | null {
+  const byField = row.querySelector(`[essfield="${SELECTORS.costField}"]`);
+  if (byField) return cellValueText(byField);
+  const index = costIndex();
+  if (index < 0) return null;
+  const cell = row.querySelectorAll(SELECTORS.cell)[index];
+  return cell ? cellValueText(cell) : null;
+}
+
+export const googleAdsAdapter: PlatformAdapter = {
+  platform: 'google_ads',
+
+  readContext(url, doc, today) {
+    if (!googleLevelFromUrl(url)) return null;
+    const picker = first(doc, SELECTORS.accountPicker);
+    const labels = dateLabels(doc);
+    const grid = findGrid(doc);
+    // The app shell is still booting (splash): no header, no table. Wait rather than send a
+    // request with an assumed range and no account, to be replaced a moment later.
+    if (!picker && labels.length === 0 && !grid) return null;
+    return googleContext(
+      url,
+      {
+        accountText: picker ? labelText(picker) : null,
+        rangeLabels: labels.map(labelText),
+        levelLabel: grid?.getAttribute('aria-label')?.trim() ?? null,
+      },
+      today,
+    );
+  },
+
+  findTable(doc) {
+    return findGrid(doc);
+  },
+
+  isLoading(doc) {
+    return doc.querySelector(SELECTORS.loading) !== null;
+  },
+
+  readRows(table, context) {
+    const level = context.level;
+    const nameSelector = NAME_FIELDS_BY_LEVEL[level].map((f) => `[essfield="${f}"]`).join(', ');
+    const idSelector = `[essfield="${ID_FIELD_BY_LEVEL[level]}"]`;
+    let costIndex: number | undefined;
+    const lazyCostIndex = () => (costIndex ??= costColumnIndex(table));
+
+    const rows: PageRow[] = [];
+    for (const row of table.querySelectorAll(SELECTORS.row)) {
+      if (row.matches(SELECTORS.nonDataRow) || row.querySelector(SELECTORS.headerCell)) continue;
+      const nameCell = row.querySelector(nameSelector);
+      if (!nameCell) continue;
+      const link = nameCell.querySelector<HTMLAnchorElement>('a[href]');
+      const idCellText = row.querySelector(idSelector)?.textContent?.trim() ?? '';
+      const id = (link && idFromHref(link.getAttribute('href') ?? '', level)) || (/^\d{1,20}$/.test(idCellText) ? idCellText : null);
+      // An object row has its own ID; totals and separators, whatever their classes, have none.
+      if (!id) continue;
+      const name = link ? labelText(link) : labelText(nameCell);
+      if (!name) continue;
+      // After the name component (e.g. <campaign-name>), inside the cell: out of the link and of
+      // the component's own template, which Angular re-renders.
+      const anchor = link ? cellChildHolding(nameCell, link) : nameCell.lastElementChild ?? nameCell;
+      rows.push({ row, anchor, id, name, spendText: spendTextOf(row, lazyCostIndex) });
+    }
+    return rows;
+  },
+
+  contextSources(doc) {
+    const sources = new Set<Element>();
+    for (const label of dateLabels(doc)) sources.add(label.closest(SELECTORS.dateHost) ?? label);
+    const picker = first(doc, SELECTORS.accountPicker);
+    if (picker) sources.add(picker);
+    return [...sources];
+  },
+};

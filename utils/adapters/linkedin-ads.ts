@@ -1,0 +1,309 @@
+/**
+ * LinkedIn Campaign Manager adapter: the only file that knows LinkedIn's URLs and DOM.
+ *
+ * ASSUMPTIONS (all of them, in one place). Evidence: shared/reference/ad-ui-dom.md, LinkedIn
+ * section, which is thin ("weak evidence"); nothing here was checked against the live site.
+ * The replica in test/replicas/linkedin/ models exactly these; its ASSUMPTIONS.md says which are
+ * from the reference and which are guesses.
+ *
+ *  A1 URL (ref, verified shapes): `/campaignmanager/accounts/{acct}/…`. List pages:
+ *     `…/campaign-groups` → level `campaign`; `…/campaigns` (optionally `?campaignGroupIds=[…]`)
+ *     → level `ad_group`; `…/creatives` and `…/campaigns/{id}/creatives` → level `ad`.
+ *     Anything else (`…/campaigns/{id}/details`, the account overview…) is not a list page.
+ *  A2 Naming (ref + LinkedIn help): URLs keep the old names. A URL "campaign group" is a UI
+ *     "Campaign" (new naming) and a URL "campaign" is a UI "Ad set"; both namings exist in the
+ *     wild, so the level's label is read from the page: the text of the link (tab/nav) that points
+ *     at the current list page. Fallback: the new naming.
+ *  A3 Rows (ref, inferred): a real `<table>`; a campaign row is the `<tr>` in a `<tbody>` holding
+ *     a name link to that row's own entity: `/accounts/{acct}/campaign-groups/{id}`,
+ *     `/campaigns/{id}[/…]`, `/creatives/{id}`, or a list URL filtered to exactly that one entity
+ *     (`campaigns?campaignGroupIds=[id]`). The ID comes from the link. Links to *other* entity
+ *     types in the row (the parent column: "Campaign group", "Campaign") are never used for it.
+ *     Rows without such a link (totals, "No records to show", loading) are skipped.
+ *  A4 Spend (ref: metric "Spent"; guess: column position shared by `<th>` and `<td>`): the column
+ *     whose header reads "Spent" (Finnish "Käytetty"), matched by header text, including text
+ *     the header cell holds next to it (sort icons, screen-reader hints). No such column: null.
+ *  A5 Date range (ref: `#date-range-control`, `input[name=startName|endName]`): first the label
+ *     the control's toggle button shows (the applied range: `Aug 1, 2026 – Aug 30, 2026` etc.);
+ *     then the start/end inputs' values (`MM/DD/YYYY`, `D.M.YYYY` or ISO). The label comes first
+ *     because the inputs can hold a range the user is still editing and has not applied.
+ *     Unreadable: the last 30 days, marked as assumed. The range lives in UI state, not the URL.
+ *  A6 Ember (ref): `id="emberNNN"` and `.ember-view` are generated and never used; nor is any
+ *     class. Hooks are IDs and names from LinkedIn's own forms (`#date-range-control`, input
+ *     names, `aria-label="Update"`), URLs in `href`, table structure, ARIA, and visible text.
+ *  A7 Loading (guess): the table is `aria-busy="true"` or shows a `role="progressbar"`.
+ *  A8 SPA (ref): navigation by pushState; table bodies (and whole tables on a level change) are
+ *     re-rendered with new nodes. The engine follows both; nothing here keeps element state.
+ */
+import type { Level } from '../api/schema';
+import { parseRangeLabel } from '../dates/parse-range-label';
+import { defaultRange, isoDate, isValidIsoDate, type DateRange } from '../dates/range';
+import type { PageRow, PlatformAdapter } from '../overlay/adapter';
+
+export const LINKEDIN_MATCHES = ['https://www.linkedin.com/campaignmanager/*'];
+
+/** The list page's path segment (after `/accounts/{acct}/`) for each level. */
+const SEGMENT_BY_LEVEL: Record<Level, string> = { campaign: 'campaign-groups', ad_group: 'campaigns', ad: 'creatives' };
+/** Query parameter that filters a list to entities of the level (`campaigns?campaignGroupIds=[1]`). */
+const FILTER_PARAM_BY_LEVEL: Record<Level, string> = {
+  campaign: 'campaignGroupIds',
+  ad_group: 'campaignIds',
+  ad: 'creativeIds',
+};
+/** Used only when the page shows no label for the level (A2): LinkedIn's current naming. */
+const FALLBACK_LEVEL_LABEL: Record<Level, string> = { campaign: 'Campaigns', ad_group: 'Ad sets', ad: 'Ads' };
+
+const SELECTORS = {
+  dateControl: '#date-range-control',
+  dateToggle: 'button[aria-expanded], button[aria-haspopup]',
+  startInput: 'input[name="startName"]',
+  endInput: 'input[name="endName"]',
+  loading: 'table[aria-busy="true"], [role="progressbar"]',
+  accountLink: 'a[href*="/campaignmanager/accounts/"]',
+} as const;
+
+/** Header texts of the spend column (A4): English, Finnish. Compared lower-cased. */
+const SPEND_HEADER_TEXTS = new Set(['spent', 'käytetty', 'amount spent', 'käytetty summa']);
+
+const ACCOUNT_PATH = /^\/campaignmanager\/accounts\/(\d{1,20})(?:\/(.*))?$/;
+const ENTITY_ID = /^\d{1,20}$/;
+
+export interface LinkedInUrlInfo {
+  level: Level;
+  accountId: string;
+  /** The path segment the level's list lives at, for finding the page's label (A2). */
+  segment: string;
+}
+
+/** A1: which list page a URL shows, or null for any other page. */
+export function readLinkedInUrl(url: URL): LinkedInUrlInfo | null {
+  if (url.hostname !== 'www.linkedin.com') return null;
+  const match = ACCOUNT_PATH.exec(url.pathname.replace(/\/+$/, ''));
+  if (!match) return null;
+  const accountId = match[1] as string;
+  const rest = (match[2] ?? '').split('/').filter(Boolean);
+  if (rest.length === 1) {
+    const level = levelOfSegment(rest[0] as string);
+    return level ? { level, accountId, segment: rest[0] as string } : null;
+  }
+  // A campaign's (ad set's) own creatives list.
+  if (rest.length === 3 && rest[0] === 'campaigns' && ENTITY_ID.test(rest[1] as string) && rest[2] === 'creatives') {
+    return { level: 'ad', accountId, segment: 'creatives' };
+  }
+  return null;
+}
+
+function levelOfSegment(segment: string): Level | null {
+  for (const [level, s] of Object.entries(SEGMENT_BY_LEVEL)) if (s === segment) return level as Level;
+  return null;
+}
+
+/**
+ * A3: the ID of the entity of `level` a name link points at, or null when the link points at
+ * anything else (another level, another account, a list of several).
+ * `/campaign-groups/123`, `/campaigns/123/details`, `/creatives/123`, `/campaigns?campaignGroupIds=[123]`.
+ */
+export function entityIdFromHref(href: string, level: Level, accountId: string | null): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, 'https://www.linkedin.com');
+  } catch {
+    return null;
+  }
+  const match = ACCOUNT_PATH.exec(url.pathname.replace(/\/+$/, ''));
+  if (!match || (accountId !== null && match[1] !== accountId)) return null;
+  const rest = (match[2] ?? '').split('/').filter(Boolean);
+  if (rest[0] === SEGMENT_BY_LEVEL[level] && rest.length >= 2) {
+    const id = rest[1] as string;
+    return ENTITY_ID.test(id) ? id : null;
+  }
+  // A list filtered to one entity of this level (the link drills down into it).
+  const filter = url.searchParams.get(FILTER_PARAM_BY_LEVEL[level]);
+  if (filter !== null) {
+    const ids = filter.replace(/^(?:List)?[[(]|[\])]$/g, '').split(',').map((s) => s.trim().replace(/^urn:li:\w+:/, ''));
+    if (ids.length === 1 && ENTITY_ID.test(ids[0] as string)) return ids[0] as string;
+  }
+  return null;
+}
+
+/** A4: whether a column header's text (or one of its text pieces) names the spend column. */
+export function isSpendHeader(texts: readonly string[]): boolean {
+  return texts.some((text) => SPEND_HEADER_TEXTS.has(normalise(text).toLowerCase()));
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A5: a date as LinkedIn's start/end inputs hold it: `08/01/2026` (US order, the English UI),
+ * `1.8.2026` (Finnish), or ISO. Returns YYYY-MM-DD or null.
+ */
+export function parseInputDate(value: string): string | null {
+  const text = value.trim();
+  let y: number, m: number, d: number;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const iso = isoDate(new Date(y, m - 1, d));
+  const expected = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return iso === expected && isValidIsoDate(iso) ? iso : null;
+}
+
+/** A5: the applied range from the label, else from the inputs; null when neither reads. */
+export function readLinkedInRange(
+  source: { label: string | null; start: string | null; end: string | null },
+  today: Date,
+): DateRange | null {
+  if (source.label) {
+    const range = parseRangeLabel(normalise(source.label), today);
+    if (range) return range;
+  }
+  const from = source.start ? parseInputDate(source.start) : null;
+  const to = source.end ? parseInputDate(source.end) : null;
+  return from && to && from <= to ? { from, to } : null;
+}
+
+/** A2: a level label as printed on a tab or nav link: counts such as "(12)" dropped. */
+export function cleanLevelLabel(text: string): string {
+  return normalise(text).replace(/\s*\(\d[\d,.\s]*\)$/, '').replace(/\s+\d[\d,.\s]*$/, '');
+}
+
+export interface LevelLink {
+  /** The link's URL path, without query. */
+  path: string;
+  text: string;
+  /** Marked as the current page (`aria-current="page"`, `aria-selected="true"`). */
+  current: boolean;
+}
+
+/**
+ * A2: the page's own name for the level: the text of a link (tab, nav) to this level's list,
+ * the current one first (a breadcrumb to the same list may say "All campaign groups").
+ */
+export function pickLevelLabel(links: readonly LevelLink[], accountId: string, segment: string): string | null {
+  const listPath = `/campaignmanager/accounts/${accountId}/${segment}`;
+  const ordered = [...links.filter((l) => l.current), ...links.filter((l) => !l.current)];
+  for (const link of ordered) {
+    if (link.path.replace(/\/+$/, '') !== listPath) continue;
+    const label = cleanLevelLabel(link.text);
+    if (label) return label;
+  }
+  return null;
+}
+
+function pageLevelLabel(doc: Document, info: LinkedInUrlInfo): string | null {
+  const links: LevelLink[] = [];
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>(SELECTORS.accountLink)) {
+    if (link.closest('table')) continue;
+    try {
+      links.push({ path: new URL(link.href, 'https://www.linkedin.com').pathname, text: link.textContent ?? '', current: isCurrent(link) });
+    } catch {
+      // An href that is not a URL is not a tab.
+    }
+  }
+  return pickLevelLabel(links, info.accountId, info.segment);
+}
+
+function isCurrent(link: Element): boolean {
+  return link.getAttribute('aria-current') === 'page' || link.getAttribute('aria-selected') === 'true';
+}
+
+function dateSource(doc: Document): { label: string | null; start: string | null; end: string | null } {
+  const control = doc.querySelector(SELECTORS.dateControl);
+  const toggle = control?.querySelector(SELECTORS.dateToggle) ?? control?.querySelector('button') ?? null;
+  const start = doc.querySelector<HTMLInputElement>(SELECTORS.startInput);
+  const end = doc.querySelector<HTMLInputElement>(SELECTORS.endInput);
+  return { label: toggle?.textContent ?? null, start: start?.value ?? null, end: end?.value ?? null };
+}
+
+/** Text pieces of a header cell: its whole text and each of its text nodes. */
+function headerTexts(cell: Element): string[] {
+  const texts = [cell.textContent ?? ''];
+  const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.nodeValue ?? '');
+  return texts;
+}
+
+/** Column position of every cell of a row, counting `colspan`. */
+function columnOf(row: HTMLTableRowElement, column: number): HTMLTableCellElement | null {
+  let at = 0;
+  for (const cell of row.cells) {
+    if (column >= at && column < at + cell.colSpan) return column === at ? cell : null;
+    at += cell.colSpan;
+  }
+  return null;
+}
+
+function spendColumn(table: HTMLTableElement): number | null {
+  const headerRows = table.tHead?.rows;
+  const headerRow = headerRows?.[headerRows.length - 1];
+  if (!headerRow) return null;
+  let at = 0;
+  for (const cell of headerRow.cells) {
+    if (isSpendHeader(headerTexts(cell))) return at;
+    at += cell.colSpan;
+  }
+  return null;
+}
+
+export const linkedInAdsAdapter: PlatformAdapter = {
+  platform: 'linkedin_ads',
+
+  readContext(url, doc, today) {
+    const info = readLinkedInUrl(url);
+    if (!info) return null;
+    const range = readLinkedInRange(dateSource(doc), today);
+    return {
+      platform: 'linkedin_ads',
+      level: info.level,
+      levelLabel: pageLevelLabel(doc, info) ?? FALLBACK_LEVEL_LABEL[info.level],
+      accountId: info.accountId,
+      range: range ?? defaultRange(today),
+      rangeAssumed: range === null,
+    };
+  },
+
+  findTable(doc) {
+    // The campaign table is the one with links into the account; the date picker's calendar
+    // (also a table) has none. While it loads it has none either: then the first headed table
+    // outside the date control and dialogs, so it is observed from the start.
+    const tables = [...doc.querySelectorAll('table')];
+    return (
+      tables.find((t) => t.querySelector(SELECTORS.accountLink)) ??
+      tables.find((t) => t.tHead !== null && !t.closest(`${SELECTORS.dateControl}, [role="dialog"]`)) ??
+      null
+    );
+  },
+
+  isLoading(doc) {
+    return doc.querySelector(SELECTORS.loading) !== null;
+  },
+
+  readRows(table, context) {
+    if (!(table instanceof HTMLTableElement)) return [];
+    const column = spendColumn(table);
+    const rows: PageRow[] = [];
+    const done = new Set<Element>();
+    for (const body of table.tBodies) {
+      for (const link of body.querySelectorAll<HTMLAnchorElement>(SELECTORS.accountLink)) {
+        const row = link.closest('tr');
+        if (!row || row.parentElement !== body || done.has(row)) continue;
+        const id = entityIdFromHref(link.getAttribute('href') ?? '', context.level, context.accountId);
+        const name = normalise(link.textContent ?? '');
+        if (!id || !name) continue;
+        done.add(row);
+        const cell = column === null ? null : columnOf(row, column);
+        rows.push({ row, anchor: link, id, name, spendText: cell ? normalise(cell.textContent ?? '') || null : null });
+      }
+    }
+    return rows;
+  },
+
+  contextSources(doc) {
+    const control = doc.querySelector(SELECTORS.dateControl);
+    return control ? [control] : [];
+  },
+};
