@@ -1,5 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { GOOGLE_ADS_MATCHES } from './utils/adapters/google-ads';
+import { LINKEDIN_MATCHES } from './utils/adapters/linkedin-ads';
+import { META_MATCHES } from './utils/adapters/meta-ads';
+
+const AD_MANAGER_ORIGINS = [...GOOGLE_ADS_MATCHES, ...META_MATCHES, ...LINKEDIN_MATCHES];
 
 export default defineConfig({
   // A separate output folder lets several builds (e.g. parallel test runs) coexist.
@@ -12,10 +17,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and status. Nothing else is needed: the cache is IndexedDB in the background.
-    permissions: ['storage'],
-    // Loopback is granted at install so a data team can run the API on their machine.
-    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    // storage: settings and status (the cache is IndexedDB in the background).
+    // scripting: after an update, the new version injects itself into ad-manager tabs already open.
+    permissions: ['storage', 'scripting'],
+    // Loopback is granted at install so a data team can run the API on their machine. The ad
+    // managers' origins are the content scripts' own: needed to re-inject them after an update.
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*', ...AD_MANAGER_ORIGINS],
     // Any other API origin is requested for exactly that origin when the user saves it.
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

@@ -14,6 +14,7 @@ import { FunnelLensDB } from './cache-db';
 import { FunnelService } from './funnel-service';
 import { createHandlers, createMetaFetcher, type Sender } from './handlers';
 import { originPattern } from './permissions';
+import { injectIntoOpenTabs } from './reinject';
 import { outcomesItem, recordPlatformOutcome } from './status';
 
 /** Tabs that showed a request, so they can be told when fresher data lands. */
@@ -74,5 +75,8 @@ export function registerBackground(): void {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
     onMessage(type, ({ data, sender }) => handler(data, sender) as never);
   }
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update' || reason === 'install') void injectIntoOpenTabs();
+  });
   void service.sweep().catch(() => undefined);
 }

@@ -31,6 +31,8 @@ export interface OverlayDeps {
   warn(message: string): void;
 }
 
+const OVERLAY_STARTED_EVENT = 'funnel-lens:overlay-started';
+
 /** A list page whose table has not shown a single readable row for this long is "not recognised". */
 const LAYOUT_GRACE_MS = 4000;
 /** How often the page is polled for the table and for URL changes the Navigation API missed. */
@@ -52,6 +54,14 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   const teardown = new AbortController();
   ctx.onInvalidated(() => teardown.abort());
   const signal = teardown.signal;
+
+  // After an update the new version is injected into this tab while the old one may still think
+  // it is alive. The newest instance announces itself before it listens (dispatch is synchronous,
+  // so it never hears itself); any older one steps aside, so a row never gets two badges.
+  // A plain event: its type crosses isolated worlds, a CustomEvent's detail would not.
+  const startedEvent = `${OVERLAY_STARTED_EVENT}:${adapter.platform}`;
+  document.dispatchEvent(new Event(startedEvent));
+  document.addEventListener(startedEvent, () => teardown.abort(), { signal });
 
   let context: PageContext | null = null;
   let contextKey = '';
@@ -308,13 +318,16 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     if (context && funnelRequestKey(request) === funnelRequestKey(toRequest(context))) reload();
   });
 
+  // Teardown removes our DOM first: in an orphaned script (extension reloaded) every extension
+  // API throws "Extension context invalidated", and that must not leave badges behind.
   signal.addEventListener('abort', () => {
-    unsubscribe();
-    disconnectTable();
-    sourcesObserver?.disconnect();
-    clearBadges();
-    card.destroy();
-    summary.destroy();
+    for (const step of [disconnectTable, () => sourcesObserver?.disconnect(), clearBadges, () => card.destroy(), () => summary.destroy(), unsubscribe]) {
+      try {
+        step();
+      } catch {
+        // Nothing useful to do: the page must not see it.
+      }
+    }
   });
 
   schedule();

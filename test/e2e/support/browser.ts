@@ -152,3 +152,23 @@ async function workerStatus(browser: ExtensionBrowser, action: 'stop' | 'read'):
     await page.close();
   }
 }
+
+/**
+ * Reloads the unpacked extension as its developer (or an update) would, from chrome://extensions.
+ * Developer mode must be on, or Chromium disables a reloaded command-line extension.
+ */
+export async function reloadExtension(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    await page.evaluate(async (id) => {
+      const developerPrivate = (globalThis as unknown as {
+        chrome: { developerPrivate: { updateProfileConfiguration(c: object): Promise<void>; reload(id: string, o: object): Promise<void> } };
+      }).chrome.developerPrivate;
+      await developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+      await developerPrivate.reload(id, { failQuietly: true });
+    }, browser.extensionId);
+  } finally {
+    await page.close();
+  }
+}

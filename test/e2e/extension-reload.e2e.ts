@@ -1,0 +1,70 @@
+/**
+ * The extension is reloaded (as an update does) while an ad-manager tab is open: the orphaned
+ * content script removes its badges, summary and listeners without an error, and the new
+ * version takes over the same tab without a page reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWorld } from '../fixtures/world';
+import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
+import { startStatsServer, type StatsServer } from '../support/stats-server';
+import { launchWithExtension, reloadExtension, type ExtensionBrowser } from './support/browser';
+import { badgeAgrees } from './support/expected';
+import { visibleMetaRows, waitForReplica } from './support/meta-page';
+import { connectToApi } from './support/popup';
+
+const ACCOUNT = '1234567890';
+const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 40, seed: 51 });
+const range = { from: '2026-10-01', to: '2026-10-31' };
+
+let server: StatsServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startStatsServer({ world: campaigns, name: 'Acme CRM', currency: 'EUR' });
+  browser = await launchWithExtension();
+  await connectToApi(browser, server.baseUrl, server.apiKey);
+  await routeMetaReplica(browser.context, {
+    accountId: ACCOUNT, currency: 'EUR', locale: 'en',
+    levels: { campaign: campaigns, ad_group: [], ad: [] },
+    variant: { idsInDataSurface: true, skeletonMs: 150 },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('extension reloaded with an ad-manager tab open', () => {
+  it('the old content script cleans up quietly and the new one takes over the same page', async () => {
+    const page = await browser.newPage();
+    await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    await waitForReplica(page);
+    const expected = new Map(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id, r]));
+    const allAgree = async () => {
+      const rows = await visibleMetaRows(page);
+      return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+    };
+    await expect.poll(allAgree).toBe(true);
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const oldSummary = await page.evaluateHandle(() => document.querySelector('funnel-lens-summary'));
+
+    // Reload the extension, as an update does.
+    await reloadExtension(browser);
+
+    // The orphaned script removes its own summary…
+    await expect.poll(() => oldSummary.evaluate((el) => el?.isConnected ?? false), { timeout: 10_000 }).toBe(false);
+    // …and the new version shows correct badges again: one per row, one summary, same document.
+    await expect.poll(allAgree, { timeout: 15_000 }).toBe(true);
+    const counts = await page.evaluate(() => ({
+      summaries: document.querySelectorAll('funnel-lens-summary').length,
+      rowsWithTwoBadges: [...document.querySelectorAll('[data-surface="/am/table"] [style*="top"]')].filter((row) => row.querySelectorAll(':scope funnel-lens-badge').length > 1).length,
+      sameDocument: (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
+    }));
+    expect(counts).toEqual({ summaries: 1, rowsWithTwoBadges: 0, sameDocument: true });
+    // Scrolling still works with the new version, which proves its listeners are live.
+    await page.evaluate(() => (window as unknown as { __replica: { scrollToIndex(i: number): void } }).__replica.scrollToIndex(20));
+    await expect.poll(allAgree).toBe(true);
+    expect(browser.errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * After an update or reload, Chrome does not put the new content scripts into tabs that are
+ * already open: the old scripts there are orphaned (they remove their badges and stop). The new
+ * version injects itself into the open ad-manager tabs so it takes over without a page reload.
+ * Needs `scripting` and host access to exactly the content scripts' origins (no `tabs`).
+ */
+import { browser } from 'wxt/browser';
+
+export async function injectIntoOpenTabs(): Promise<void> {
+  const scripting = (browser as { scripting?: typeof browser.scripting }).scripting;
+  if (!scripting?.executeScript) return;
+  for (const entry of browser.runtime.getManifest().content_scripts ?? []) {
+    if (!entry.js?.length || !entry.matches?.length) continue;
+    const tabs = await browser.tabs.query({ url: entry.matches }).catch(() => []);
+    for (const tab of tabs) {
+      if (tab.id === undefined || tab.discarded) continue;
+      // A tab may be closing or navigating; nothing to do then.
+      await scripting.executeScript({ target: { tabId: tab.id }, files: entry.js }).catch(() => undefined);
+    }
+  }
+}
