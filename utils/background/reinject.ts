@@ -5,6 +5,7 @@
  * Needs `scripting` and host access to exactly the content scripts' origins (no `tabs`).
  */
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 export async function injectIntoOpenTabs(): Promise<void> {
   const scripting = (browser as { scripting?: typeof browser.scripting }).scripting;
@@ -15,7 +16,8 @@ export async function injectIntoOpenTabs(): Promise<void> {
     for (const tab of tabs) {
       if (tab.id === undefined || tab.discarded) continue;
       // A tab may be closing or navigating; nothing to do then.
-      await scripting.executeScript({ target: { tabId: tab.id }, files: entry.js }).catch(() => undefined);
+      // The manifest lists exactly the built files, so they are valid public paths.
+      await scripting.executeScript({ target: { tabId: tab.id }, files: entry.js as ScriptPublicPath[] }).catch(() => undefined);
     }
   }
 }
