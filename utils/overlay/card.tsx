@@ -59,15 +59,17 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
   const { locale, signal } = options;
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
+  let mount: HTMLElement | null = null;
   let openKey: string | null = null;
   let pinned = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const ensureHost = () => {
-    if (host && root && host.isConnected) return root;
+    if (host && root && mount && host.isConnected) return mount;
     const created = createShadowHost('funnel-lens-card', CARD_CSS);
     host = created.host;
     root = created.root;
+    mount = created.mount;
     containEvents(host, signal);
     host.addEventListener('pointerenter', () => clearTimeout(closeTimer), { signal });
     host.addEventListener('pointerleave', () => card.scheduleClose(), { signal });
@@ -78,7 +80,7 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
       if (event.key === 'Escape') card.close();
     }, { signal });
     document.body.append(host);
-    return root;
+    return mount;
   };
 
   document.addEventListener('keydown', (event) => {
@@ -116,15 +118,16 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
       const hadFocus = host !== null && root?.activeElement != null;
       openKey = null;
       pinned = false;
-      if (root) render(null, root);
+      if (mount) render(null, mount);
       if (hadFocus && returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });
     },
     destroy() {
       clearTimeout(closeTimer);
-      if (root) render(null, root);
+      if (mount) render(null, mount);
       host?.remove();
       host = null;
       root = null;
+      mount = null;
       openKey = null;
     },
   };

@@ -14,13 +14,15 @@ export function isOwnNode(node: Node): boolean {
   return OWN_TAG_SET.has((node as Element).tagName ?? '');
 }
 
-export function createShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot } {
+export function createShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot; mount: HTMLElement } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;
-  root.append(style);
-  return { host, root };
+  // Preact renders into `mount`, never into the root itself, so it cannot touch the <style>.
+  const mount = document.createElement('div');
+  root.append(style, mount);
+  return { host, root, mount };
 }
 
 /** Keeps pointer and key events inside our element from reaching the host's row handlers. */

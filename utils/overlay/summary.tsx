@@ -53,19 +53,21 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void }): Summary {
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
+  let mount: HTMLElement | null = null;
   let lastVersion = '';
   let coverage: Coverage | null = null;
   let coverageFor = '';
 
   const ensure = () => {
-    if (host && root && host.isConnected) return root;
+    if (host && root && mount && host.isConnected) return mount;
     const created = createShadowHost('funnel-lens-summary', SUMMARY_CSS);
     host = created.host;
     root = created.root;
+    mount = created.mount;
     containEvents(host, options.signal);
     document.body.append(host);
     lastVersion = '';
-    return root;
+    return mount;
   };
 
   return {
@@ -85,14 +87,15 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       render(<SummaryPanel state={state} coverage={state.answer?.ok ? coverage : null} onRetry={options.onRetry} locale={options.locale} />, shadow);
     },
     hide() {
-      if (root) render(null, root);
+      if (mount) render(null, mount);
       lastVersion = '';
     },
     destroy() {
-      if (root) render(null, root);
+      if (mount) render(null, mount);
       host?.remove();
       host = null;
       root = null;
+      mount = null;
     },
   };
 }
