@@ -3,38 +3,26 @@
  * server with the Bearer key, answers the same request again from IndexedDB without a network
  * call, and still does after Chromium stops and restarts the worker.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../utils/demo/dataset';
 import { makeWorld } from '../fixtures/world';
-import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
-import { startStatsServer, type StatsServer } from '../support/stats-server';
-import { launchWithExtension, serviceWorkerStatus, stopServiceWorker, type ExtensionBrowser } from './support/browser';
-import { badgeAgrees } from './support/expected';
-import { visibleMetaRows, waitForReplica } from './support/meta-page';
-import { connectToApi } from './support/popup';
+import { metaAdsManagerUrl } from '../replicas/serve';
+import { type StatsServer } from '../support/stats-server';
+import { serviceWorkerStatus, stopServiceWorker, type ExtensionBrowser } from './support/browser';
+import { expectMetaBadgesAgree, routeMetaCampaigns, waitForReplica } from './support/meta-page';
+import { useConnectedSession } from './support/session';
 
 const ACCOUNT = DEMO_ACCOUNTS.meta_ads;
 const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 30, seed: 21 });
 const range = { from: '2026-10-01', to: '2026-10-31' };
 
+const session = useConnectedSession({ world: campaigns });
 let server: StatsServer;
 let browser: ExtensionBrowser;
-
 beforeAll(async () => {
-  server = await startStatsServer({ world: campaigns, name: 'Acme CRM', currency: 'EUR' });
-  browser = await launchWithExtension();
-  await connectToApi(browser, server.baseUrl, server.apiKey);
-  await routeMetaReplica(browser.context, {
-    accountId: ACCOUNT, currency: 'EUR', locale: 'en',
-    levels: { campaign: campaigns, ad_group: [], ad: [] },
-    variant: { idsInDataSurface: true, skeletonMs: 200 },
-  });
+  ({ server, browser } = session);
+  await routeMetaCampaigns(browser.context, ACCOUNT, campaigns);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(() => expect(browser.errors).toEqual([]));
 
 // The popup's channel comparison asks too (all accounts); these are the page's requests.
 const funnelCalls = () => server.requests.filter((r) => r.path.endsWith('/v1/funnel') && r.query.account_id === ACCOUNT);
@@ -43,13 +31,7 @@ async function showBadges() {
   const page = await browser.newPage();
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
   await waitForReplica(page);
-  const expected = new Map(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id, r]));
-  await expect
-    .poll(async () => {
-      const rows = await visibleMetaRows(page);
-      return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }, { timeout: 8000 })
-    .toBe(true);
+  await expectMetaBadgesAgree(page, server, { account_id: ACCOUNT, ...range });
   await page.close();
 }
 

@@ -3,35 +3,25 @@
  * content script removes its badges, summary and listeners without an error, and the new
  * version takes over the same tab without a page reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld } from '../fixtures/world';
-import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
-import { startStatsServer, type StatsServer } from '../support/stats-server';
-import { launchWithExtension, reloadExtension, type ExtensionBrowser } from './support/browser';
+import { metaAdsManagerUrl } from '../replicas/serve';
+import { type StatsServer } from '../support/stats-server';
+import { reloadExtension, type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
-import { visibleMetaRows, waitForReplica } from './support/meta-page';
-import { connectToApi } from './support/popup';
+import { routeMetaCampaigns, visibleMetaRows, waitForReplica } from './support/meta-page';
+import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '1234567890';
 const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 40, seed: 51 });
 const range = { from: '2026-10-01', to: '2026-10-31' };
 
+const session = useConnectedSession({ world: campaigns });
 let server: StatsServer;
 let browser: ExtensionBrowser;
-
 beforeAll(async () => {
-  server = await startStatsServer({ world: campaigns, name: 'Acme CRM', currency: 'EUR' });
-  browser = await launchWithExtension();
-  await connectToApi(browser, server.baseUrl, server.apiKey);
-  await routeMetaReplica(browser.context, {
-    accountId: ACCOUNT, currency: 'EUR', locale: 'en',
-    levels: { campaign: campaigns, ad_group: [], ad: [] },
-    variant: { idsInDataSurface: true, skeletonMs: 150 },
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ server, browser } = session);
+  await routeMetaCampaigns(browser.context, ACCOUNT, campaigns);
 });
 
 describe('extension reloaded with an ad-manager tab open', () => {

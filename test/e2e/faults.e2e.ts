@@ -3,19 +3,20 @@
  * not. The summary and the popup say what happened in plain words, cached numbers stay on screen
  * with their age, retries follow the rules, and the host page never sees an error.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeWorld } from '../fixtures/world';
-import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
-import { startStatsServer, type Fault, type StatsServer } from '../support/stats-server';
-import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/browser';
-import { badgeAgrees } from './support/expected';
-import { summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
-import { connectToApi, openPopup } from './support/popup';
+import { metaAdsManagerUrl } from '../replicas/serve';
+import { type Fault, type StatsServer } from '../support/stats-server';
+import { stopServiceWorker, type ExtensionBrowser } from './support/browser';
+import { expectMetaBadgesAgree, routeMetaCampaigns, summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
+import { openPopup } from './support/popup';
+import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '1234567890';
 const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 40, seed: 41 });
 
+const session = useConnectedSession({ world: campaigns });
 let server: StatsServer;
 let browser: ExtensionBrowser;
 /** Each test gets its own date range, so its cache entry starts empty. */
@@ -27,23 +28,12 @@ function freshRange() {
 }
 
 beforeAll(async () => {
-  server = await startStatsServer({ world: campaigns, name: 'Acme CRM', currency: 'EUR' });
-  browser = await launchWithExtension();
-  await connectToApi(browser, server.baseUrl, server.apiKey);
-  await routeMetaReplica(browser.context, {
-    accountId: ACCOUNT, currency: 'EUR', locale: 'en',
-    levels: { campaign: campaigns, ad_group: [], ad: [] },
-    variant: { idsInDataSurface: true, skeletonMs: 150 },
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ server, browser } = session);
+  await routeMetaCampaigns(browser.context, ACCOUNT, campaigns);
 });
 afterEach(async () => {
   server.setFault(null);
   await browser.context.setOffline(false);
-  expect(browser.errors).toEqual([]);
 });
 
 const callsFor = (range: { from: string }) => server.requests.filter((r) => r.path.endsWith('/v1/funnel') && r.query.from === range.from);
@@ -55,12 +45,8 @@ async function open(range: { from: string; to: string }): Promise<Page> {
   return page;
 }
 
-async function expectBadgesAgree(page: Page, range: { from: string; to: string }) {
-  const expected = new Map(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id, r]));
-  await expect.poll(async () => {
-    const rows = await visibleMetaRows(page);
-    return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-  }, { timeout: 10_000 }).toBe(true);
+function expectBadgesAgree(page: Page, range: { from: string; to: string }) {
+  return expectMetaBadgesAgree(page, server, { account_id: ACCOUNT, ...range });
 }
 
 /** The host page still answers promptly: its own script runs and its table still scrolls. */

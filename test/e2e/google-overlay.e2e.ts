@@ -3,17 +3,17 @@
  * the local stats server as the API configured through the real popup. Every check reads what a
  * user would see: the badge in the row that shows a campaign, and the requests the server got.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FunnelRow, Level } from '../../utils/api/schema';
 import { makeWorld, makeWorldTree } from '../fixtures/world';
 import type { WorldEntity } from '../fixtures/types';
 import { googleAdsUrl, routeGoogleAdsReplica, type GoogleReplicaData } from '../replicas/serve';
-import { startStatsServer, type StatsServer } from '../support/stats-server';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { type StatsServer } from '../support/stats-server';
+import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { googleSettled, replicaCall, summaryPanelText, summaryRowBadgeCount, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
-import { connectToApi } from './support/popup';
+import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '1234567890';
 /** Google's internal account ID in the URL: never to be sent as the customer ID. */
@@ -41,23 +41,11 @@ function replicaData(over: Partial<GoogleReplicaData> = {}, variant: GoogleRepli
   };
 }
 
+const session = useConnectedSession({ world });
 let server: StatsServer;
 let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startStatsServer({ world, name: 'Acme CRM', currency: 'EUR' });
-  browser = await launchWithExtension();
-  await connectToApi(browser, server.baseUrl, server.apiKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  // Zero page errors, zero extension errors, after every test.
-  expect(browser.errors).toEqual([]);
+beforeAll(() => {
+  ({ server, browser } = session);
 });
 
 function googleRequests() {

@@ -3,18 +3,18 @@
  * (www.linkedin.com/campaignmanager/…), with the local stats server as the configured API and the
  * extension connected through its real popup. Every check reads what a user would see.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FunnelRow, Level } from '../../utils/api/schema';
 import { defaultRange, lastNDaysExcludingToday } from '../../utils/dates/range';
 import { makeWorldTree } from '../fixtures/world';
 import { linkedInUrl, routeLinkedInReplica, type LinkedInReplicaData, type LinkedInReplicaVariant } from '../replicas/serve-linkedin';
-import { startStatsServer, type StatsServer } from '../support/stats-server';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { type StatsServer } from '../support/stats-server';
+import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { linkedInRows, linkedInSettled, waitForLinkedInReplica, type LinkedInRow } from './support/linkedin-page';
 import { replicaCall, summaryText } from './support/meta-page';
-import { connectToApi } from './support/popup';
+import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '508777111';
 /** 120 campaign groups → 360 campaigns (ad sets) → 720 creatives. */
@@ -26,23 +26,11 @@ const levels = {
 };
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
 
+const session = useConnectedSession({ world });
 let server: StatsServer;
 let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startStatsServer({ world, name: 'Acme CRM', currency: 'EUR' });
-  browser = await launchWithExtension();
-  await connectToApi(browser, server.baseUrl, server.apiKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  // Zero page errors, zero extension errors, after every test.
-  expect(browser.errors).toEqual([]);
+beforeAll(() => {
+  ({ server, browser } = session);
 });
 
 function funnelRequests() {

@@ -2,17 +2,17 @@
  * Meta Ads Manager: the built extension in Chromium, on the replica at its real URL, with the
  * local stats server as the configured API. Every check reads what a user would see.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FunnelRow } from '../../utils/api/schema';
 import { makeWorld, makeWorldTree } from '../fixtures/world';
 import type { WorldEntity } from '../fixtures/types';
 import { metaAdsManagerUrl, routeMetaReplica, type MetaReplicaData } from '../replicas/serve';
-import { startStatsServer, type StatsServer } from '../support/stats-server';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { type StatsServer } from '../support/stats-server';
+import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { replicaCall, summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
-import { connectToApi } from './support/popup';
+import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '1234567890';
 const ROW_HEIGHT = 48;
@@ -35,23 +35,11 @@ function replicaData(variant: MetaReplicaData['variant']): MetaReplicaData {
   };
 }
 
+const session = useConnectedSession({ world });
 let server: StatsServer;
 let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startStatsServer({ world, name: 'Acme CRM', currency: 'EUR' });
-  browser = await launchWithExtension();
-  await connectToApi(browser, server.baseUrl, server.apiKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  // Zero page errors, zero extension errors, after every test.
-  expect(browser.errors).toEqual([]);
+beforeAll(() => {
+  ({ server, browser } = session);
 });
 
 function funnelRequests() {

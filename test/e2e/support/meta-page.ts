@@ -1,5 +1,11 @@
 /** Reading the Meta replica as a user sees it: which campaign each visible row shows, and its badge. */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Level } from '../../../utils/api/schema';
+import type { ReplicaCampaign } from '../../fixtures/types';
+import { routeMetaReplica } from '../../replicas/serve';
+import type { StatsServer } from '../../support/stats-server';
+import { badgeAgrees } from './expected';
 
 export interface VisibleRow {
   id: string;
@@ -44,4 +50,25 @@ export function replicaCall(page: Page, method: string, ...args: unknown[]): Pro
 /** The page summary's visible text (inside its shadow root). */
 export function summaryText(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('funnel-lens-summary')?.shadowRoot?.textContent ?? '');
+}
+
+/** The Meta replica at its real URLs, with `campaigns` on the Campaigns page and a short skeleton. */
+export function routeMetaCampaigns(context: BrowserContext, accountId: string, campaigns: ReplicaCampaign[]): Promise<void> {
+  return routeMetaReplica(context, {
+    accountId, currency: 'EUR', locale: 'en',
+    levels: { campaign: campaigns, ad_group: [], ad: [] },
+    variant: { idsInDataSurface: true, skeletonMs: 150 },
+  });
+}
+
+/** Waits until every visible row's badge states the numbers the server has for that row's campaign. */
+export async function expectMetaBadgesAgree(page: Page, server: StatsServer, query: { account_id: string; from: string; to: string; level?: Level }, timeout = 10_000): Promise<void> {
+  const rows = server.expectedRows({ platform: 'meta_ads', level: query.level ?? 'campaign', account_id: query.account_id, from: query.from, to: query.to });
+  const expected = new Map(rows.map((r) => [r.id, r]));
+  await expect
+    .poll(async () => {
+      const visible = await visibleMetaRows(page);
+      return visible.length > 0 && visible.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+    }, { timeout })
+    .toBe(true);
 }
