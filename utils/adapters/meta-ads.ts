@@ -8,6 +8,7 @@
  * that share nothing but the rows' `top`; off-screen columns are not rendered at all.
  */
 import type { Level } from '../api/schema';
+import { parseRangeLabel } from '../dates/parse-range-label';
 import { defaultRange, isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
 import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
 
@@ -34,6 +35,7 @@ const SELECTORS = {
   spendCell: '[data-surface$="table_cell:spend"]',
   spendHeader: '[data-surface="/am/table/table_column_header:spend"]',
   columnHeader: '[role="columnheader"]',
+  dateLabel: '[data-surface="/am/table/stats_range"]',
 } as const;
 
 /** Header texts of the spend column where its data-surface is missing (English, Finnish). */
@@ -130,8 +132,14 @@ export const metaAdsAdapter: PlatformAdapter = {
   platform: 'meta_ads',
 
   readContext(url, doc, today) {
-    const base = readMetaContext(url, today);
+    let base = readMetaContext(url, today);
     if (!base) return null;
+    if (base.rangeAssumed) {
+      // No date in the URL: the date button still prints the account's default range.
+      const label = doc.querySelector(SELECTORS.dateLabel)?.textContent ?? '';
+      const range = label ? parseRangeLabel(label, today) : null;
+      if (range) base = { ...base, range, rangeAssumed: false };
+    }
     // The active level tab ("Campaigns", "Ad sets", "Kampanjat") is the page's plural name.
     const tab = doc.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim();
     return { ...base, levelLabel: tab || FALLBACK_LEVEL_LABEL[base.level] };
@@ -139,6 +147,11 @@ export const metaAdsAdapter: PlatformAdapter = {
 
   findTable(doc) {
     return doc.querySelector(SELECTORS.table);
+  },
+
+  contextSources(doc) {
+    const label = doc.querySelector(SELECTORS.dateLabel);
+    return label ? [label] : [];
   },
 
   isLoading(doc) {
