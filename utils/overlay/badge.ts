@@ -9,6 +9,8 @@ import { BADGE_CSS } from './styles';
 
 export interface Badge {
   host: HTMLElement;
+  /** Removes the badge and drops every listener, so nothing keeps it alive once retired. */
+  destroy(): void;
   /** The campaign this badge shows now. */
   readonly key: string | null;
   show(key: string, version: number, view: () => BadgeView): void;
@@ -28,7 +30,13 @@ export function createBadge(options: BadgeOptions): Badge {
   button.type = 'button';
   button.setAttribute('part', 'badge');
   root.append(button);
-  containEvents(host, options.signal);
+  // Each badge owns its listeners: a retired badge must not stay reachable from the overlay's
+  // long-lived signal (virtualised tables retire thousands of them). The link to the overlay's
+  // signal is itself removed when the badge goes.
+  const own = new AbortController();
+  options.signal.addEventListener('abort', () => own.abort(), { signal: own.signal });
+  const signal = own.signal;
+  containEvents(host, signal);
 
   let key: string | null = null;
   let version = -1;
@@ -38,7 +46,6 @@ export function createBadge(options: BadgeOptions): Badge {
   const open = (how: 'hover' | 'focus' | 'click') => {
     if (key !== null && hasDetails) options.onOpen(key, button, how);
   };
-  const { signal } = options;
   button.addEventListener('click', () => open('click'), { signal });
   button.addEventListener('focus', () => open('focus'), { signal });
   button.addEventListener('blur', () => options.onClose(), { signal });
@@ -54,6 +61,11 @@ export function createBadge(options: BadgeOptions): Badge {
 
   return {
     host,
+    destroy() {
+      own.abort();
+      clearTimeout(hoverTimer);
+      host.remove();
+    },
     get key() {
       return key;
     },

@@ -255,12 +255,12 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function retire(badge: Badge): void {
-    badge.host.remove();
+    badge.destroy();
     liveBadges.delete(badge);
   }
 
   function clearBadges(): void {
-    for (const badge of liveBadges) badge.host.remove();
+    for (const badge of liveBadges) badge.destroy();
     liveBadges.clear();
   }
 
@@ -295,7 +295,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       answer,
       layoutUnknown: noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS,
       seen,
-      version: `${contextKey}|${dataVersion}|${seenVersion}`,
+      dataKey: `${contextKey}|${dataVersion}`,
+      seenVersion,
     };
   }
 

@@ -22,9 +22,18 @@ export interface SummaryState {
   answer: FunnelAnswer | null;
   layoutUnknown: boolean;
   seen: ReadonlyMap<string, SeenRow>;
-  /** Changes whenever the seen rows or the data change; the summary recomputes only then. */
-  version: string;
+  /** Changes with the page context and with the data behind it. */
+  dataKey: string;
+  /** Changes whenever a campaign is seen for the first time. */
+  seenVersion: number;
 }
+
+/**
+ * Coverage (matching every campaign seen against every API row) is the summary's one costly
+ * step. While the user scrolls, new campaigns appear every frame; recomputing then would cost
+ * milliseconds per frame, so it runs at most this often (and at once when the data changes).
+ */
+const COVERAGE_INTERVAL_MS = 1000;
 
 export interface Summary {
   update(state: SummaryState): void;
@@ -54,9 +63,29 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
   let mount: HTMLElement | null = null;
-  let lastVersion = '';
+  let lastRender = '';
   let coverage: Coverage | null = null;
-  let coverageFor = '';
+  /** Page rows counted when the coverage was computed: the "of N" of "M of N matched". */
+  let coverageTotal = 0;
+  let coverageKey = '';
+  let coverageDataKey = '';
+  let lastCoverageAt = 0;
+  let coverageTimer: ReturnType<typeof setTimeout> | undefined;
+  let latest: SummaryState | null = null;
+  options.signal.addEventListener('abort', () => clearTimeout(coverageTimer));
+  const computeCoverage = (state: SummaryState) => {
+    if (!state.answer?.ok) return;
+    clearTimeout(coverageTimer);
+    coverageTimer = undefined;
+    coverage = matchRows(
+      [...state.seen.values()].map((row) => ({ key: row.key, ...(row.id ? { id: row.id } : {}), name: row.name })),
+      state.answer.rows,
+    ).coverage;
+    coverageTotal = state.seen.size;
+    coverageKey = `${state.dataKey}|${state.seenVersion}`;
+    coverageDataKey = state.dataKey;
+    lastCoverageAt = Date.now();
+  };
 
   const ensure = () => {
     if (host && root && mount && host.isConnected) return mount;
@@ -66,29 +95,35 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
     mount = created.mount;
     containEvents(host, options.signal);
     document.body.append(host);
-    lastVersion = '';
+    lastRender = '';
     return mount;
   };
 
-  return {
+  const summary: Summary = {
     update(state) {
-      const shadow = ensure();
-      // The age line changes by the minute; everything else only when the version does.
-      const version = `${state.version}|${Math.floor(Date.now() / 60_000)}|${state.layoutUnknown}`;
-      if (version === lastVersion) return;
-      lastVersion = version;
-      if (state.answer?.ok && coverageFor !== state.version) {
-        coverage = matchRows(
-          [...state.seen.values()].map((row) => ({ key: row.key, ...(row.id ? { id: row.id } : {}), name: row.name })),
-          state.answer.rows,
-        ).coverage;
-        coverageFor = state.version;
+      latest = state;
+      if (state.answer?.ok) {
+        const key = `${state.dataKey}|${state.seenVersion}`;
+        if (key !== coverageKey) {
+          const wait = lastCoverageAt + COVERAGE_INTERVAL_MS - Date.now();
+          if (state.dataKey !== coverageDataKey || wait <= 0) computeCoverage(state);
+          else coverageTimer ??= setTimeout(() => {
+            coverageTimer = undefined;
+            if (latest) summary.update(latest);
+          }, wait);
+        }
       }
-      render(<SummaryPanel state={state} coverage={state.answer?.ok ? coverage : null} onRetry={options.onRetry} locale={options.locale} />, shadow);
+      const shadow = ensure();
+      // The age line changes by the minute; everything else only with the data or the coverage.
+      const renderKey = `${state.dataKey}|${coverageKey}|${state.answer === null}|${state.layoutUnknown}|${Math.floor(Date.now() / 60_000)}`;
+      if (renderKey === lastRender) return;
+      lastRender = renderKey;
+      const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} locale={options.locale} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);
-      lastVersion = '';
+      lastRender = '';
     },
     destroy() {
       if (mount) render(null, mount);
@@ -98,10 +133,11 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       mount = null;
     },
   };
+  return summary;
 }
 
-function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; onRetry: () => void; locale: UiLocale }) {
-  const { state, coverage, onRetry } = props;
+function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; locale: UiLocale }) {
+  const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
   if (!context) return null;
@@ -129,7 +165,6 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; o
     );
   } else {
     const matched = coverage?.matched.length ?? 0;
-    const total = seenByKey.size;
     body = (
       <>
         <div class="line" role="status">
