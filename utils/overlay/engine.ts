@@ -198,7 +198,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['href', 'data-surface', 'essfield', 'style'],
+      // Not 'style': virtualised rows move on every scroll frame, and a move alone changes no campaign.
+      attributeFilter: ['href', 'data-surface', 'essfield'],
     });
   }
 
