@@ -56,7 +56,7 @@ describe('stats server', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-headers')).toContain('Authorization');
     expect(server.requests).toEqual([
-      { method: 'OPTIONS', path: '/api/v1/meta', query: {}, headers: expect.any(Object), time: expect.any(Number) },
+      { method: 'OPTIONS', path: '/api/v1/meta', query: {}, headers: expect.any(Object), time: expect.any(Number), status: 204 },
     ]);
   });
 
