@@ -39,6 +39,13 @@ export const SWEEP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 /** And never more than this many responses are kept. */
 export const MAX_CACHED_RESPONSES = 300;
 
+/**
+ * After a failed refresh, stale answers are served without asking the API again for this long
+ * (unless the user presses "refresh now"): otherwise every tab told about the failure would ask
+ * again, fail again, and be told again.
+ */
+export const RETRY_FAILED_REFRESH_AFTER_MS = 60_000;
+
 /** Default stage labels when /v1/meta cannot be read. */
 const FALLBACK_STAGES: MetaResponse['stages'] = [
   { key: 'lead', label: 'Lead' },
@@ -64,8 +71,9 @@ function toQuery(request: FunnelRequest): FunnelQuery {
 
 export class FunnelService {
   private readonly inFlight = new Map<string, Promise<CachedFunnel>>();
+  private readonly metaInFlight = new Map<string, Promise<MetaResponse | null>>();
   /** The last failed refresh per cache key, shown with the cached rows it could not replace. */
-  private readonly refreshErrors = new Map<string, ApiError>();
+  private readonly refreshErrors = new Map<string, { error: ApiError; at: number }>();
   /** After a 429 the API is left alone until then (epoch ms), per source. */
   private readonly blockedUntil = new Map<string, number>();
   /** Set by "refresh now": entries fetched before it are stale whatever the TTL says. */
@@ -104,10 +112,14 @@ export class FunnelService {
       // Stale-while-revalidate: answer now, refresh behind, tell the tab when the refresh lands.
       entry = cached;
       stale = true;
-      void this.fetchShared(key, source, baseUrl, request).then(
-        () => this.deps.notify(request),
-        () => this.deps.notify(request),
-      );
+      const failed = this.refreshErrors.get(key);
+      const recentlyFailed = failed !== undefined && failed.at > this.staleBefore && now - failed.at < RETRY_FAILED_REFRESH_AFTER_MS;
+      if (!recentlyFailed) {
+        void this.fetchShared(key, source, baseUrl, request).then(
+          () => this.deps.notify(request),
+          () => this.deps.notify(request),
+        );
+      }
     } else {
       try {
         entry = await this.fetchShared(key, source, baseUrl, request);
@@ -121,7 +133,7 @@ export class FunnelService {
       ok: true, source: 'api', sourceName: meta?.name ?? new URL(baseUrl).host,
       currency: entry.currency, stages: meta?.stages ?? FALLBACK_STAGES, asOf: entry.asOf,
       fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems,
-      refreshError: this.refreshErrors.get(key) ?? null, display,
+      refreshError: this.refreshErrors.get(key)?.error ?? null, display,
     } satisfies FunnelData;
   }
 
@@ -152,7 +164,7 @@ export class FunnelService {
       if (apiError.kind === 'rate_limited' && apiError.retryAfterSec) {
         this.blockedUntil.set(source, this.deps.now() + apiError.retryAfterSec * 1000);
       }
-      this.refreshErrors.set(key, apiError);
+      this.refreshErrors.set(key, { error: apiError, at: this.deps.now() });
       this.deps.recordOutcome(request, { ok: false, error: apiError, at: this.deps.now() });
       throw apiError;
     }
@@ -170,17 +182,38 @@ export class FunnelService {
     return this.deps.createApi(baseUrl, apiKey);
   }
 
-  /** Stage labels and the CRM's name; a failure here never hides the numbers. */
+  /**
+   * Stage labels and the CRM's name. A cached copy, even an old one, is used at once (and
+   * refreshed behind when old): labels rarely change, and a slow or failing /v1/meta must never
+   * delay or hide the numbers.
+   */
   private async readMeta(source: string, baseUrl: string, ttlMs: number): Promise<MetaResponse | null> {
     const cached = await this.deps.db.metas.get(source);
-    if (cached && this.deps.now() - cached.fetchedAt < ttlMs && cached.fetchedAt > this.staleBefore) return cached.meta;
-    try {
-      const meta = await (await this.apiFor(source, baseUrl)).getMeta();
-      await this.deps.db.metas.put({ source, fetchedAt: this.deps.now(), meta });
-      return meta;
-    } catch {
-      return cached?.meta ?? null;
+    const fresh = cached && this.deps.now() - cached.fetchedAt < ttlMs && cached.fetchedAt > this.staleBefore;
+    if (fresh) return cached.meta;
+    const refresh = this.fetchMeta(source, baseUrl);
+    if (cached) {
+      void refresh;
+      return cached.meta;
     }
+    return refresh;
+  }
+
+  private fetchMeta(source: string, baseUrl: string): Promise<MetaResponse | null> {
+    let running = this.metaInFlight.get(source);
+    if (!running) {
+      running = (async () => {
+        try {
+          const meta = await (await this.apiFor(source, baseUrl)).getMeta();
+          await this.deps.db.metas.put({ source, fetchedAt: this.deps.now(), meta });
+          return meta;
+        } catch {
+          return null;
+        }
+      })().finally(() => this.metaInFlight.delete(source));
+      this.metaInFlight.set(source, running);
+    }
+    return running;
   }
 
   /** Drops entries nobody has refreshed for a week, and the oldest beyond the cap. */

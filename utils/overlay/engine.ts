@@ -143,13 +143,19 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     return { platform: c.platform, level: c.level, accountId: c.accountId, from: c.range.from, to: c.range.to };
   }
 
-  async function load(forContext: PageContext): Promise<void> {
+  /**
+   * Asks for the context's funnel. A refresh of the same context keeps the numbers on screen
+   * until the new answer arrives; a new context shows the loading state at once.
+   */
+  async function load(forContext: PageContext, keepCurrent = false): Promise<void> {
     const token = ++loadToken;
-    answer = null;
-    index = null;
-    baseline = null;
-    invalidateViews();
-    schedule();
+    if (!keepCurrent) {
+      answer = null;
+      index = null;
+      baseline = null;
+      invalidateViews();
+      schedule();
+    }
     const result = await deps.askFunnel(toRequest(forContext));
     if (token !== loadToken || signal.aborted) return;
     answer = result;
@@ -180,7 +186,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function reload(): void {
-    if (context) void load(context);
+    if (context) void load(context, true);
   }
 
   function ensureTable(): void {

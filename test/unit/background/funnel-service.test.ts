@@ -137,6 +137,31 @@ describe('FunnelService', () => {
     expect(answer.stale).toBe(true);
   });
 
+  it('does not retry a failed refresh on every ask (no loop with the tabs it notifies), until a minute passes or "refresh now"', async () => {
+    const { service, clock, notified } = harness();
+    await service.getFunnel(request);
+    server.setFault({ kind: 'status', status: 500 });
+    clock.now += 20 * 60_000;
+    await service.getFunnel(request);
+    await settle(service);
+    const afterFailure = funnelCalls().length;
+    expect(notified).toEqual([request]);
+    for (let i = 0; i < 3; i++) {
+      clock.now += 5_000;
+      const answer = await service.getFunnel(request);
+      expect(answer.ok && answer.refreshError?.kind).toBe('server_error');
+      await settle(service);
+    }
+    expect(funnelCalls().length).toBe(afterFailure);
+    expect(notified).toHaveLength(1);
+
+    service.expireAll();
+    clock.now += 1_000;
+    await service.getFunnel(request);
+    await settle(service);
+    expect(funnelCalls().length).toBeGreaterThan(afterFailure);
+  });
+
   it('returns a typed error when there is nothing cached, and records it for the popup', async () => {
     const { service, outcomes } = harness();
     server.setFault({ kind: 'status', status: 401 });
