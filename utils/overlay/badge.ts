@@ -29,6 +29,8 @@ export function createBadge(options: BadgeOptions): Badge {
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute('part', 'badge');
+  const text = document.createTextNode('');
+  button.append(text);
   root.append(button);
   // Each badge owns its listeners: a retired badge must not stay reachable from the overlay's
   // long-lived signal (virtualised tables retire thousands of them). The link to the overlay's
@@ -75,11 +77,13 @@ export function createBadge(options: BadgeOptions): Badge {
       version = nextVersion;
       const v = view();
       hasDetails = v.hasDetails;
-      // textContent only: campaign names and API strings are never parsed as HTML.
-      button.textContent = v.text;
-      button.dataset.tone = v.tone;
+      // Recycled rows re-render every scrolling frame: write only what changed, since every DOM
+      // write costs style work. textContent only: names and API strings are never parsed as HTML.
+      if (text.data !== v.text) text.data = v.text;
+      if (button.dataset.tone !== v.tone) button.dataset.tone = v.tone;
       button.setAttribute('aria-label', v.ariaLabel);
-      button.setAttribute('aria-haspopup', v.hasDetails ? 'dialog' : 'false');
+      const popup = v.hasDetails ? 'dialog' : 'false';
+      if (button.getAttribute('aria-haspopup') !== popup) button.setAttribute('aria-haspopup', popup);
       host.dataset.campaign = nextKey;
     },
   };
