@@ -168,7 +168,9 @@ describe('Meta Ads Manager overlay', () => {
     await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
     await waitForReplica(page);
     // 12 rows visible: all 12 campaigns; 9 matched, 3 not; 491 CRM campaigns never shown.
-    await expect.poll(() => summaryText(page), { timeout: 5000 }).toContain('9 of 12 campaigns matched');
+    // The counts are right as soon as the badges are: no moment of "0 of 0" beside them.
+    await expect.poll(async () => (await visibleMetaRows(page)).filter((r) => r.badge !== null && r.badge !== '–' && r.badge !== '…').length, { timeout: 5000 }).toBe(9);
+    expect(await summaryText(page)).toContain('9 of 12 campaigns matched');
     expect(await summaryText(page)).toContain('491 CRM campaigns not seen on this page');
     await page.close();
   });

@@ -106,7 +106,9 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
         const key = `${state.dataKey}|${state.seenVersion}`;
         if (key !== coverageKey) {
           const wait = lastCoverageAt + COVERAGE_INTERVAL_MS - Date.now();
-          if (state.dataKey !== coverageDataKey || wait <= 0) computeCoverage(state);
+          // At once for new data, or when nothing was counted yet (rows appeared after the data):
+          // throttling only spares the frames of a scroll, never the first figures a user reads.
+          if (state.dataKey !== coverageDataKey || coverageTotal === 0 || wait <= 0) computeCoverage(state);
           else coverageTimer ??= setTimeout(() => {
             coverageTimer = undefined;
             if (latest) summary.update(latest);
