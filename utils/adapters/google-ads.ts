@@ -35,6 +35,9 @@ const NAME_FIELDS_BY_LEVEL: Record<Level, string[]> = {
   ad_group: ['name', 'ad_group.name'],
   ad: ['name', 'ad.name'],
 };
+const NAME_SELECTOR_BY_LEVEL = Object.fromEntries(
+  Object.entries(NAME_FIELDS_BY_LEVEL).map(([level, fields]) => [level, fields.map((f) => `[essfield="${f}"]`).join(', ')]),
+) as Record<Level, string>;
 /** The optional ID column (reference: `essfield="campaign_id"`); the others by analogy. */
 const ID_FIELD_BY_LEVEL: Record<Level, string> = { campaign: 'campaign_id', ad_group: 'ad_group_id', ad: 'ad_id' };
 
@@ -171,13 +174,30 @@ function costColumnIndex(table: Element): number {
   return headers.findIndex((h) => COST_HEADER_TEXTS.has((h.getAttribute('aria-label') ?? labelText(h)).trim().toLowerCase()));
 }
 
-function spendTextOf(row: Element, costIndex: () => number): string | null {
+function spendTextOf(row: Element, table: Element): string | null {
   const byField = row.querySelector(`[essfield="${SELECTORS.costField}"]`);
   if (byField) return cellValueText(byField);
-  const index = costIndex();
+  const index = costColumnIndex(table);
   if (index < 0) return null;
   const cell = row.querySelectorAll(SELECTORS.cell)[index];
   return cell ? cellValueText(cell) : null;
+}
+
+function readGoogleRow(row: Element, level: Level): PageRow | null {
+  if (row.matches(SELECTORS.nonDataRow) || row.querySelector(SELECTORS.headerCell)) return null;
+  const nameCell = row.querySelector(NAME_SELECTOR_BY_LEVEL[level]);
+  if (!nameCell) return null;
+  const link = nameCell.querySelector<HTMLAnchorElement>('a[href]');
+  const idCellText = row.querySelector(`[essfield="${ID_FIELD_BY_LEVEL[level]}"]`)?.textContent?.trim() ?? '';
+  const id = (link && idFromHref(link.getAttribute('href') ?? '', level)) || (/^\d{1,20}$/.test(idCellText) ? idCellText : null);
+  // An object row has its own ID; totals and separators, whatever their classes, have none.
+  if (!id) return null;
+  const name = link ? labelText(link) : labelText(nameCell);
+  if (!name) return null;
+  // After the name component (e.g. <campaign-name>), inside the cell: out of the link and of
+  // the component's own template, which Angular re-renders.
+  const anchor = link ? cellChildHolding(nameCell, link) : nameCell.lastElementChild ?? nameCell;
+  return { row, anchor, id, name };
 }
 
 export const googleAdsAdapter: PlatformAdapter = {
@@ -211,30 +231,26 @@ export const googleAdsAdapter: PlatformAdapter = {
   },
 
   readRows(table, context) {
-    const level = context.level;
-    const nameSelector = NAME_FIELDS_BY_LEVEL[level].map((f) => `[essfield="${f}"]`).join(', ');
-    const idSelector = `[essfield="${ID_FIELD_BY_LEVEL[level]}"]`;
-    let costIndex: number | undefined;
-    const lazyCostIndex = () => (costIndex ??= costColumnIndex(table));
-
     const rows: PageRow[] = [];
     for (const row of table.querySelectorAll(SELECTORS.row)) {
-      if (row.matches(SELECTORS.nonDataRow) || row.querySelector(SELECTORS.headerCell)) continue;
-      const nameCell = row.querySelector(nameSelector);
-      if (!nameCell) continue;
-      const link = nameCell.querySelector<HTMLAnchorElement>('a[href]');
-      const idCellText = row.querySelector(idSelector)?.textContent?.trim() ?? '';
-      const id = (link && idFromHref(link.getAttribute('href') ?? '', level)) || (/^\d{1,20}$/.test(idCellText) ? idCellText : null);
-      // An object row has its own ID; totals and separators, whatever their classes, have none.
-      if (!id) continue;
-      const name = link ? labelText(link) : labelText(nameCell);
-      if (!name) continue;
-      // After the name component (e.g. <campaign-name>), inside the cell: out of the link and of
-      // the component's own template, which Angular re-renders.
-      const anchor = link ? cellChildHolding(nameCell, link) : nameCell.lastElementChild ?? nameCell;
-      rows.push({ row, anchor, id, name, spendText: spendTextOf(row, lazyCostIndex) });
+      const read = readGoogleRow(row, context.level);
+      if (read) rows.push(read);
     }
     return rows;
+  },
+
+  rowOf(node, table) {
+    const element = node instanceof Element ? node : node.parentElement;
+    const row = element?.closest(SELECTORS.row);
+    return row && row !== table && table.contains(row) ? row : null;
+  },
+
+  readRow(row, context) {
+    return readGoogleRow(row, context.level);
+  },
+
+  readSpend(row, table) {
+    return spendTextOf(row, table);
   },
 
   contextSources(doc) {

@@ -38,7 +38,7 @@
 import type { Level } from '../api/schema';
 import { parseRangeLabel } from '../dates/parse-range-label';
 import { defaultRange, isoDate, isValidIsoDate, type DateRange } from '../dates/range';
-import type { PageRow, PlatformAdapter } from '../overlay/adapter';
+import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
 
 export const LINKEDIN_MATCHES = ['https://www.linkedin.com/campaignmanager/*'];
 
@@ -249,6 +249,17 @@ function spendColumn(table: HTMLTableElement): number | null {
   return null;
 }
 
+/** A body row's campaign: the first link into the account that names an entity of this level. */
+function readLinkedInRow(row: Element, context: PageContext): PageRow | null {
+  for (const link of row.querySelectorAll<HTMLAnchorElement>(SELECTORS.accountLink)) {
+    if (link.closest('tr') !== row) continue;
+    const id = entityIdFromHref(link.getAttribute('href') ?? '', context.level, context.accountId);
+    const name = normalise(link.textContent ?? '');
+    if (id && name) return { row, anchor: link, id, name };
+  }
+  return null;
+}
+
 export const linkedInAdsAdapter: PlatformAdapter = {
   platform: 'linkedin_ads',
 
@@ -284,22 +295,34 @@ export const linkedInAdsAdapter: PlatformAdapter = {
 
   readRows(table, context) {
     if (!(table instanceof HTMLTableElement)) return [];
-    const column = spendColumn(table);
     const rows: PageRow[] = [];
-    const done = new Set<Element>();
     for (const body of table.tBodies) {
-      for (const link of body.querySelectorAll<HTMLAnchorElement>(SELECTORS.accountLink)) {
-        const row = link.closest('tr');
-        if (!row || row.parentElement !== body || done.has(row)) continue;
-        const id = entityIdFromHref(link.getAttribute('href') ?? '', context.level, context.accountId);
-        const name = normalise(link.textContent ?? '');
-        if (!id || !name) continue;
-        done.add(row);
-        const cell = column === null ? null : columnOf(row, column);
-        rows.push({ row, anchor: link, id, name, spendText: cell ? normalise(cell.textContent ?? '') || null : null });
+      for (const row of body.rows) {
+        const read = readLinkedInRow(row, context);
+        if (read) rows.push(read);
       }
     }
     return rows;
+  },
+
+  rowOf(node, table) {
+    const element = node instanceof Element ? node : node.parentElement;
+    const row = element?.closest('tr');
+    // Body rows of this table only: the header's and a nested table's rows are not campaigns.
+    return row && row.parentElement instanceof HTMLTableSectionElement && row.parentElement.parentElement === table && row.parentElement.tagName === 'TBODY'
+      ? row
+      : null;
+  },
+
+  readRow(row, context) {
+    return readLinkedInRow(row, context);
+  },
+
+  readSpend(row, table) {
+    if (!(table instanceof HTMLTableElement) || !(row instanceof HTMLTableRowElement)) return null;
+    const column = spendColumn(table);
+    const cell = column === null ? null : columnOf(row, column);
+    return cell ? normalise(cell.textContent ?? '') || null : null;
   },
 
   contextSources(doc) {

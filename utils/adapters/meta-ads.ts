@@ -43,6 +43,9 @@ const SPEND_HEADER_TEXTS = new Set(['amount spent', 'käytetty summa', 'spend', 
 /** A header and a cell belong together when their centres are this close (px). */
 const COLUMN_TOLERANCE_PX = 40;
 
+/** Elements whose inline style may position them (rows of both panels). */
+const POSITIONED = '[style*="top"]';
+
 const ROW_KEY_ID = /\/table_row:(\d{5,20})unit/;
 
 export function readMetaContext(url: URL, today: Date): Omit<PageContext, 'levelLabel'> | null {
@@ -78,13 +81,42 @@ export function readMetaRange(url: URL, today: Date): DateRange | null {
   return preset ? resolvePreset(preset, today) : null;
 }
 
-/** The nearest ancestor positioned by an inline `top`: a virtualised row node. */
+/** Name link → its row node, for one table. Rows keep their links while recycled. */
+let rowNodeByLink = new WeakMap<Element, HTMLElement>();
+let rowNodesOfTable: Element | null = null;
+
+/**
+ * The nearest ancestor positioned by an inline `top`: a virtualised row node. It runs for every
+ * visible row on every scrolling frame, and matching `[style*=…]` makes the browser serialise
+ * inline styles the host rewrites while scrolling: the answer is remembered per link (and
+ * table) and only checked (still an ancestor) afterwards.
+ */
 function rowNodeOf(element: Element, stop: Element): HTMLElement | null {
-  for (let node: Element | null = element; node && node !== stop; node = node.parentElement) {
-    const style = (node as HTMLElement).style;
-    if (style && style.position === 'absolute' && style.top !== '') return node as HTMLElement;
+  if (rowNodesOfTable !== stop) {
+    rowNodesOfTable = stop;
+    rowNodeByLink = new WeakMap();
+  }
+  const known = rowNodeByLink.get(element);
+  if (known && known.contains(element)) return known;
+  const found = findRowNode(element, stop);
+  if (found) rowNodeByLink.set(element, found);
+  return found;
+}
+
+function findRowNode(element: Element, stop: Element): HTMLElement | null {
+  for (let node = element.closest<HTMLElement>(POSITIONED); node && node !== stop && stop.contains(node); node = node.parentElement?.closest<HTMLElement>(POSITIONED) ?? null) {
+    if (node.style.position === 'absolute' && node.style.top !== '') return node;
   }
   return null;
+}
+
+/** The right panel's row at the same `top` as a name row: its metrics. */
+function metricsRowOf(row: HTMLElement, table: Element): HTMLElement | undefined {
+  const top = row.style.top;
+  for (const node of table.querySelectorAll<HTMLElement>(POSITIONED)) {
+    if (node !== row && node.style.position === 'absolute' && node.style.top === top && !node.querySelector('a')) return node;
+  }
+  return undefined;
 }
 
 function idFromLink(link: HTMLAnchorElement, level: Level): string | null {
@@ -128,6 +160,19 @@ function cellValueText(cell: Element): string {
   return (value.textContent ?? '').trim();
 }
 
+const NAME_LINK_BY_LEVEL = Object.fromEntries(
+  Object.entries(ID_PARAM_BY_LEVEL).map(([level, param]) => [level, `${SELECTORS.nameCell} a, a[href*="${param}="]`]),
+) as Record<Level, string>;
+
+function readMetaRow(row: HTMLElement, link: HTMLAnchorElement, level: Level): PageRow | null {
+  const name = (link.textContent ?? '').trim();
+  if (!name) return null;
+  const keyed = row.querySelector(SELECTORS.rowKey)?.getAttribute('data-surface') ?? '';
+  const id = ROW_KEY_ID.exec(keyed)?.[1] ?? idFromLink(link, level);
+  const anchor = link.parentElement && link.parentElement !== row ? link.parentElement : link;
+  return { row, anchor, id, name };
+}
+
 export const metaAdsAdapter: PlatformAdapter = {
   platform: 'meta_ads',
 
@@ -159,37 +204,35 @@ export const metaAdsAdapter: PlatformAdapter = {
   },
 
   readRows(table, context) {
-    const level = context.level;
-    const idParam = ID_PARAM_BY_LEVEL[level];
-
     // Name links identify the campaign rows; the totals row and headers have none.
-    const links = table.querySelectorAll<HTMLAnchorElement>(`${SELECTORS.nameCell} a, a[href*="${idParam}="]`);
-    if (links.length === 0) return [];
-
-    // Metrics rows (right panel), by their `top`: the only thing they share with name rows.
-    const metricsByTop = new Map<string, Element>();
-    let needsGeometry = false;
-    for (const node of table.querySelectorAll<HTMLElement>('[role="presentation"], [style*="top"]')) {
-      if (node.style.position !== 'absolute' || node.style.top === '') continue;
-      if (node.querySelector('a')) continue;
-      metricsByTop.set(node.style.top, node);
-      if (!node.querySelector(SELECTORS.spendCell)) needsGeometry = true;
-    }
-    const centre = needsGeometry ? spendColumnCentre(table) : null;
-
+    const links = table.querySelectorAll<HTMLAnchorElement>(NAME_LINK_BY_LEVEL[context.level]);
     const rows: PageRow[] = [];
     const done = new Set<Element>();
     for (const link of links) {
       const row = rowNodeOf(link, table);
       if (!row || done.has(row)) continue;
       done.add(row);
-      const name = (link.textContent ?? '').trim();
-      if (!name) continue;
-      const keyed = row.querySelector(SELECTORS.rowKey)?.getAttribute('data-surface') ?? '';
-      const id = ROW_KEY_ID.exec(keyed)?.[1] ?? idFromLink(link, level);
-      const anchor = link.parentElement && link.parentElement !== row ? link.parentElement : link;
-      rows.push({ row, anchor, id, name, spendText: spendTextOf(metricsByTop.get(row.style.top), centre) });
+      const read = readMetaRow(row, link, context.level);
+      if (read) rows.push(read);
     }
     return rows;
+  },
+
+  rowOf(node, table) {
+    const element = node instanceof Element ? node : node.parentElement;
+    return element && element !== table ? rowNodeOf(element, table) : null;
+  },
+
+  readRow(row, context) {
+    // The row's first name link, as readRows takes it (metrics-panel rows have none).
+    const link = row.querySelector<HTMLAnchorElement>(NAME_LINK_BY_LEVEL[context.level]);
+    return link ? readMetaRow(row as HTMLElement, link, context.level) : null;
+  },
+
+  readSpend(row, table) {
+    // Metrics rows (right panel) share nothing with name rows but their `top`.
+    const metrics = metricsRowOf(row as HTMLElement, table);
+    if (!metrics) return null;
+    return spendTextOf(metrics, metrics.querySelector(SELECTORS.spendCell) ? null : spendColumnCentre(table));
   },
 };

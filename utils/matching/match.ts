@@ -314,11 +314,13 @@ function matchByNames<R extends ApiRowLike>(
   const groupOfPage = new Int32Array(pages.length).fill(-1);
   const groupOfApi = new Int32Array(apiRows.length).fill(-1);
 
+  let openPagesWithoutId = 0;
   for (let p = 0; p < pages.length; p += 1) {
     const name = (pages[p] as PageRow).name;
     if (pageState[p] !== OPEN || !name) continue;
     const key = normalizeName(name);
     if (key === '') continue;
+    if (pageIds[p] === undefined) openPagesWithoutId += 1;
     let group = groupOfName.get(key);
     if (group === undefined) {
       group = tallies.add();
@@ -331,6 +333,9 @@ function matchByNames<R extends ApiRowLike>(
   for (let a = 0; a < apiRows.length; a += 1) {
     const name = (apiRows[a] as R).name;
     if (apiState[a] !== OPEN || !name) continue;
+    // An API row with an ID can only pair with a page row without one: with none on the page,
+    // its name need not be normalised (most of a large account, in the overlay's summary).
+    if (openPagesWithoutId === 0 && apiIds[a] !== undefined) continue;
     const group = groupOfName.get(normalizeName(name)); // only names that are on the page
     if (group === undefined) continue;
     groupOfApi[a] = group;

@@ -18,11 +18,11 @@ const ANY_SPACE = /[\s\u00a0\u202f\u2009]/g;
 const ISO_CODE = /^[A-Z]{3}$/;
 const cache = new Map<string, Intl.NumberFormat>();
 
-function formatter(key: string, locale: UiLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function formatter(key: string, locale: UiLocale, options: Intl.NumberFormatOptions | (() => Intl.NumberFormatOptions)): Intl.NumberFormat {
   const cacheKey = `${locale}|${key}`;
   let format = cache.get(cacheKey);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    format = new Intl.NumberFormat(locale, typeof options === 'function' ? options() : options);
     cache.set(cacheKey, format);
   }
   return format;
@@ -52,8 +52,8 @@ function withCurrencyText(formatted: string, currency: string): string {
  */
 export function formatMoneyCompact(amount: number, currency: string, locale: UiLocale): string {
   if (!Number.isFinite(amount)) return NO_FIGURE;
-  const options: Intl.NumberFormatOptions = { ...currencyOptions(currency), notation: 'compact' };
-  return withCurrencyText(stable(formatter(`compact|${currency}`, locale, options).format(amount)), currency);
+  const format = formatter(`compact|${currency}`, locale, () => ({ ...currencyOptions(currency), notation: 'compact' }));
+  return withCurrencyText(stable(format.format(amount)), currency);
 }
 
 /** Full currency amount: `€1,234.56` (en), `1 234,56 €` (fi). */

@@ -30,8 +30,6 @@ export interface PageRow {
   /** The platform's object ID when the row shows one. */
   id: string | null;
   name: string;
-  /** The spend cell's text as printed; null when the column is not rendered. */
-  spendText: string | null;
 }
 
 export interface PlatformAdapter {
@@ -46,6 +44,19 @@ export interface PlatformAdapter {
   isEmpty?(doc: Document, table: Element | null): boolean;
   /** The campaign rows on screen now (header, totals and placeholders skipped). */
   readRows(table: Element, context: PageContext): PageRow[];
+  /**
+   * The row node holding `node` (where the host changed something), or null when the change is
+   * not inside a single row (rows added or removed, the table re-rendered). With rowOf and
+   * readRow the engine re-reads only the rows that changed; a null makes it re-read them all.
+   */
+  rowOf(node: Node, table: Element): Element | null;
+  /** What one row node (from rowOf) shows now, as readRows would read it; null when no campaign. */
+  readRow(row: Element, context: PageContext): PageRow | null;
+  /**
+   * The spend cell's text as printed in this row (a `PageRow.row`), or null when the column is not
+   * rendered. Read only when a card opens: it is not needed while rows scroll by.
+   */
+  readSpend(row: Element, table: Element): string | null;
   /** Elements outside the table whose text feeds readContext (a date picker's label). */
   contextSources?(doc: Document): Element[];
 }

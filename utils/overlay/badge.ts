@@ -42,6 +42,12 @@ export function createBadge(options: BadgeOptions): Badge {
 
   let key: string | null = null;
   let version = -1;
+  // What is written now, kept here: reading it back from the DOM (dataset, getAttribute) costs
+  // more than the comparison saves.
+  let shownText = '';
+  let shownTone = '';
+  let shownLabel = '';
+  let shownPopup = '';
   let hasDetails = false;
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -73,18 +79,18 @@ export function createBadge(options: BadgeOptions): Badge {
     },
     show(nextKey, nextVersion, view) {
       if (nextKey === key && nextVersion === version) return;
+      if (nextKey !== key) host.setAttribute('data-campaign', nextKey);
       key = nextKey;
       version = nextVersion;
       const v = view();
       hasDetails = v.hasDetails;
       // Recycled rows re-render every scrolling frame: write only what changed, since every DOM
       // write costs style work. textContent only: names and API strings are never parsed as HTML.
-      if (text.data !== v.text) text.data = v.text;
-      if (button.dataset.tone !== v.tone) button.dataset.tone = v.tone;
-      button.setAttribute('aria-label', v.ariaLabel);
+      if (v.text !== shownText) text.data = shownText = v.text;
+      if (v.tone !== shownTone) button.setAttribute('data-tone', (shownTone = v.tone));
+      if (v.ariaLabel !== shownLabel) button.setAttribute('aria-label', (shownLabel = v.ariaLabel));
       const popup = v.hasDetails ? 'dialog' : 'false';
-      if (button.getAttribute('aria-haspopup') !== popup) button.setAttribute('aria-haspopup', popup);
-      host.dataset.campaign = nextKey;
+      if (popup !== shownPopup) button.setAttribute('aria-haspopup', (shownPopup = popup));
     },
   };
 }

@@ -42,7 +42,6 @@ export interface SeenRow {
   key: string;
   id: string | null;
   name: string;
-  spendText: string | null;
 }
 
 export function campaignKey(row: { id: string | null; name: string }): string {
@@ -66,6 +65,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   let context: PageContext | null = null;
   let contextKey = '';
   let lastHref = '';
+  /** Something the context is read from may have changed (a context source, a new table). */
+  let contextDirty = true;
   let answer: FunnelAnswer | null = null;
   let index: MatchIndex | null = null;
   let baseline: Baseline | null = null;
@@ -82,6 +83,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   let noRowsSince: number | null = null;
 
   const badgesByRow = new WeakMap<Element, Badge>();
+  /** Badge host → the row node it sits in: the card reads that row's spend when it opens. */
+  const rowByBadgeHost = new WeakMap<Element, Element>();
   const liveBadges = new Set<Badge>();
   const views = new Map<string, BadgeView>();
   /** Every campaign seen on this page context, by campaign: for the summary and the card's spend. */
@@ -90,14 +93,49 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   const summary: Summary = createSummary({ locale, signal, onRetry: () => reload() });
   const card: Card = createCard({ locale, signal });
 
+  /**
+   * What the next pass re-reads: every row (after anything but a change inside rows: new data,
+   * a new context, rows added or removed, the poll), or only the row nodes the host changed.
+   * A virtualised scroll rewrites a few rows per frame; re-reading only those keeps the cost
+   * per frame independent of how many rows are on screen.
+   */
+  let readAllRows = true;
+  const changedRows = new Set<Element>();
+
   let frameRequested = false;
-  const schedule = () => {
+  const requestFrame = () => {
     if (frameRequested || signal.aborted) return;
     frameRequested = true;
     ctx.requestAnimationFrame(() => {
       frameRequested = false;
       guard(pass);
     });
+  };
+  /** A pass over every row at the next frame. */
+  const schedule = () => {
+    readAllRows = true;
+    requestFrame();
+  };
+
+  /**
+   * The host changed its table. The first change of a frame is handled at once, in the observer's
+   * microtask: a recycled row then shows its new campaign's badge in the very frame the host
+   * rewrote it, without waiting for the next one. Further changes in the same frame are batched
+   * into one pass at that frame, so a host that mutates in many small tasks costs at most two
+   * passes per frame.
+   */
+  const timeline = document.timeline;
+  /** The frame (document timeline time) of the last immediate pass. */
+  let immediatePassFrame: CSSNumberish | null = null;
+  const onHostChange = () => {
+    if (signal.aborted) return;
+    const frame = timeline.currentTime;
+    if (frameRequested || frame === null || frame === immediatePassFrame) {
+      requestFrame();
+      return;
+    }
+    immediatePassFrame = frame;
+    guard(pass);
   };
 
   /** Anything thrown in our code stops here: logged for us, never seen by the host page. */
@@ -111,7 +149,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function pass(): void {
-    checkContext();
+    // Reading the context parses the URL and a few labels: only when something it depends on
+    // may have changed, not on every scrolling frame (the poll re-reads it anyway).
+    if (contextDirty || location.href !== lastHref) checkContext();
     if (!context) return;
     ensureTable();
     reconcile();
@@ -119,6 +159,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function checkContext(): void {
+    contextDirty = false;
+    // Date pickers get replaced too: re-check what we watch (cheap when nothing changed).
+    watchContextSources();
     const href = location.href;
     const next = adapter.readContext(new URL(href), document, deps.now());
     lastHref = href;
@@ -190,14 +233,25 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function ensureTable(): void {
-    // Date pickers get replaced too: re-check what we watch (cheap when nothing changed).
-    watchContextSources();
     if (table && table.isConnected) return;
     disconnectTable();
     table = adapter.findTable(document);
     if (!table) return;
+    // Some adapters read the context from the table (Google's level label is the grid's name).
+    contextDirty = true;
+    readAllRows = true;
+    const observed = table;
     tableObserver = new MutationObserver((records) => {
-      if (records.some(isHostChange)) schedule();
+      let changed = false;
+      for (const record of records) {
+        if (!isHostChange(record)) continue;
+        changed = true;
+        if (readAllRows) break;
+        const row = adapter.rowOf(record.target, observed);
+        if (row) changedRows.add(row);
+        else readAllRows = true;
+      }
+      if (changed) onHostChange();
     });
     tableObserver.observe(table, {
       childList: true,
@@ -215,7 +269,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     sourcesObserver?.disconnect();
     observedSources = sources;
     if (!sources.length) return;
-    sourcesObserver = new MutationObserver(() => schedule());
+    sourcesObserver = new MutationObserver(() => {
+      contextDirty = true;
+      schedule();
+    });
     for (const source of sources) sourcesObserver.observe(source, { childList: true, subtree: true, characterData: true });
   }
 
@@ -226,32 +283,15 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   function reconcile(): void {
+    if (!readAllRows && table && context) {
+      reconcileChangedRows(context);
+      return;
+    }
+    readAllRows = false;
+    changedRows.clear();
     const rows: PageRow[] = table && context ? adapter.readRows(table, context) : [];
     const touched = new Set<Badge>();
-    for (const row of rows) {
-      const key = campaignKey(row);
-      const known = seen.get(key);
-      if (!known) {
-        seen.set(key, { key, id: row.id, name: row.name, spendText: row.spendText });
-        seenVersion++;
-        if (index?.notePageRow(key, row.name)) invalidateViews();
-      } else if (known.spendText !== row.spendText) {
-        known.spendText = row.spendText;
-      }
-      let badge = badgesByRow.get(row.row);
-      if (!badge || !badge.host.isConnected || !row.row.contains(badge.host)) {
-        if (badge) retire(badge);
-        badge = createBadge({ signal, onOpen: openCard, onClose: () => card.scheduleClose() });
-        row.anchor.after(badge.host);
-        badgesByRow.set(row.row, badge);
-        liveBadges.add(badge);
-      } else if (badge.host.previousElementSibling !== row.anchor) {
-        // The host re-rendered the cell around us: keep the badge right after the name.
-        row.anchor.after(badge.host);
-      }
-      touched.add(badge);
-      badge.show(key, dataVersion, () => viewFor(key));
-    }
+    for (const row of rows) touched.add(showRow(row));
     // A row node that no longer shows a campaign (reused for a placeholder or the totals row)
     // must not keep the last campaign's badge.
     for (const badge of liveBadges) if (!touched.has(badge)) retire(badge);
@@ -259,6 +299,52 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
 
     if (rows.length > 0 || adapter.isLoading(document) || adapter.isEmpty?.(document, table)) noRowsSince = null;
     else noRowsSince ??= Date.now();
+  }
+
+  /** Only the row nodes the host changed since the last pass; the others still show what they showed. */
+  function reconcileChangedRows(pageContext: PageContext): void {
+    for (const node of changedRows) {
+      const row = node.isConnected ? adapter.readRow(node, pageContext) : null;
+      if (row) {
+        const previous = badgesByRow.get(node)?.key;
+        showRow(row);
+        if (previous !== undefined && previous === card.openKey && campaignKey(row) !== previous) card.close();
+        continue;
+      }
+      const badge = badgesByRow.get(node);
+      if (badge && liveBadges.has(badge)) {
+        if (badge.key === card.openKey) card.close();
+        retire(badge);
+      }
+    }
+    changedRows.clear();
+  }
+
+  /** Puts (or keeps) the row's badge right after its anchor, showing the row's campaign. */
+  function showRow(row: PageRow): Badge {
+    const key = campaignKey(row);
+    if (!seen.has(key)) {
+      seen.set(key, { key, id: row.id, name: row.name });
+      seenVersion++;
+      if (index?.notePageRow(key, row.name)) invalidateViews();
+    }
+    let badge = badgesByRow.get(row.row);
+    // Right after the anchor (inside the row): the usual case, checked first because it is cheap.
+    if (!badge || badge.host.previousElementSibling !== row.anchor) {
+      if (badge && badge.host.isConnected && row.row.contains(badge.host)) {
+        // The host re-rendered the cell around us: keep the badge right after the name.
+        row.anchor.after(badge.host);
+      } else {
+        if (badge) retire(badge);
+        badge = createBadge({ signal, onOpen: openCard, onClose: () => card.scheduleClose() });
+        row.anchor.after(badge.host);
+        badgesByRow.set(row.row, badge);
+        rowByBadgeHost.set(badge.host, row.row);
+        liveBadges.add(badge);
+      }
+    }
+    badge.show(key, dataVersion, () => viewFor(key));
+    return badge;
   }
 
   function retire(badge: Badge): void {
@@ -292,7 +378,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     guard(() => {
       const row = seen.get(key);
       if (!row || !answer?.ok || !index) return;
-      card.open({ key, anchor, how, row, answer, match: index.lookup(row.id, row.name), context });
+      const rowNode = rowByBadgeHost.get((anchor.getRootNode() as ShadowRoot).host);
+      const spendText = rowNode && table ? adapter.readSpend(rowNode, table) : null;
+      card.open({ key, anchor, how, row: { name: row.name, spendText }, answer, match: index.lookup(row.id, row.name), context });
     });
   }
 
@@ -319,7 +407,13 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav) ctx.addEventListener(nav, 'currententrychange' as keyof WindowEventMap, () => schedule());
   ctx.setInterval(() => {
-    if (location.href !== lastHref || !table || !table.isConnected || noRowsSince !== null || answer === null) schedule();
+    guard(() => {
+      // A context change starts its own load and pass.
+      checkContext();
+      // And every row is re-read now and then: a change the host made without a mutation record
+      // we listen to (a class turning a row into a placeholder) is corrected within POLL_MS.
+      schedule();
+    });
   }, POLL_MS);
 
   const unsubscribe = deps.onFunnelChanged((request) => {

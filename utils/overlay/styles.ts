@@ -1,4 +1,8 @@
-/** Styles of our shadow roots. `all: initial` on the host keeps the host page's CSS out. */
+/**
+ * Styles of our shadow roots. `all: initial` on the host keeps the host page's CSS out.
+ * Badges have no transitions: a recycled row's badge must not fade through the previous
+ * campaign's colour, and an animating badge costs a style pass on every frame of a scroll.
+ */
 
 export const TONE_COLOURS = {
   better: { fg: '#0b5e2a', bg: '#e3f5e8', border: '#7cc595' },
@@ -25,7 +29,6 @@ ${Object.entries(TONE_COLOURS)
   .join('\n')}
 button[data-tone="none"] { font-weight: 400; padding: 0 5px; }
 button[data-tone="loading"] { font-weight: 400; }
-@media (prefers-reduced-motion: no-preference) { button { transition: background-color .15s; } }
 `;
 
 export const PANEL_CSS = `

@@ -30,10 +30,13 @@ export interface SummaryState {
 
 /**
  * Coverage (matching every campaign seen against every API row) is the summary's one costly
- * step. While the user scrolls, new campaigns appear every frame; recomputing then would cost
- * milliseconds per frame, so it runs at most this often (and at once when the data changes).
+ * step: milliseconds for a large account. While the user scrolls, new campaigns appear every
+ * frame, so it is recounted once the campaigns seen stop changing for COVERAGE_SETTLE_MS, and
+ * at least every COVERAGE_MAX_WAIT_MS during a long scroll. New data, or a first count, is
+ * counted at once.
  */
-const COVERAGE_INTERVAL_MS = 1000;
+const COVERAGE_SETTLE_MS = 400;
+const COVERAGE_MAX_WAIT_MS = 3000;
 
 export interface Summary {
   update(state: SummaryState): void;
@@ -71,6 +74,9 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   let coverageDataKey = '';
   let lastCoverageAt = 0;
   let coverageTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The campaigns seen changed last at this time, to this state (the count not yet made). */
+  let pendingKey = '';
+  let changedAt = 0;
   let latest: SummaryState | null = null;
   options.signal.addEventListener('abort', () => clearTimeout(coverageTimer));
   const computeCoverage = (state: SummaryState) => {
@@ -85,6 +91,21 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
     coverageKey = `${state.dataKey}|${state.seenVersion}`;
     coverageDataKey = state.dataKey;
     lastCoverageAt = Date.now();
+  };
+  const coverageDueAt = () => Math.min(changedAt + COVERAGE_SETTLE_MS, lastCoverageAt + COVERAGE_MAX_WAIT_MS);
+  /** One timer for the whole wait (not one per scrolling frame); it re-arms while rows keep coming. */
+  const armCoverageTimer = () => {
+    if (coverageTimer !== undefined) return;
+    coverageTimer = setTimeout(() => {
+      coverageTimer = undefined;
+      if (!latest) return;
+      if (Date.now() < coverageDueAt()) {
+        armCoverageTimer();
+        return;
+      }
+      computeCoverage(latest);
+      summary.update(latest);
+    }, Math.max(0, coverageDueAt() - Date.now()));
   };
 
   const ensure = () => {
@@ -105,14 +126,15 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       if (state.answer?.ok) {
         const key = `${state.dataKey}|${state.seenVersion}`;
         if (key !== coverageKey) {
-          const wait = lastCoverageAt + COVERAGE_INTERVAL_MS - Date.now();
+          const now = Date.now();
+          if (key !== pendingKey) {
+            pendingKey = key;
+            changedAt = now;
+          }
           // At once for new data, or when nothing was counted yet (rows appeared after the data):
-          // throttling only spares the frames of a scroll, never the first figures a user reads.
-          if (state.dataKey !== coverageDataKey || coverageTotal === 0 || wait <= 0) computeCoverage(state);
-          else coverageTimer ??= setTimeout(() => {
-            coverageTimer = undefined;
-            if (latest) summary.update(latest);
-          }, wait);
+          // waiting only spares the frames of a scroll, never the first figures a user reads.
+          if (state.dataKey !== coverageDataKey || coverageTotal === 0 || now >= lastCoverageAt + COVERAGE_MAX_WAIT_MS) computeCoverage(state);
+          else armCoverageTimer();
         }
       }
       const shadow = ensure();

@@ -20,7 +20,7 @@ import {
 const PAIRS = Number(process.env.BENCH_SCROLL_PAIRS ?? 3);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 10_000);
 /** Three rows per frame: a brisk wheel scroll. */
-const PX_PER_FRAME = 3 * ROW_HEIGHT;
+export const PX_PER_FRAME = 3 * ROW_HEIGHT;
 
 interface RunResult {
   scriptMs: number;
@@ -32,7 +32,7 @@ interface RunResult {
 }
 
 /** rAF-driven scroll in the page; wraps to the top at the end of the list. */
-const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) => {
+export const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) => {
   const r = window.__replica;
   const s = document.querySelector('[data-surface="/am/table"] ._scroller');
   const max = s.scrollHeight - s.clientHeight;
