@@ -243,12 +243,17 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     const observed = table;
     tableObserver = new MutationObserver((records) => {
       let changed = false;
+      // A host rewrites a row with many records in a row: those inside the row just found
+      // need no lookup of their own.
+      let lastRow: Element | null = null;
       for (const record of records) {
         if (!isHostChange(record)) continue;
         changed = true;
         if (readAllRows) break;
-        const row = adapter.rowOf(record.target, observed);
-        if (row) changedRows.add(row);
+        const target = record.target;
+        if (lastRow !== null && lastRow.contains(target)) continue;
+        lastRow = adapter.rowOf(target, observed);
+        if (lastRow) changedRows.add(lastRow);
         else readAllRows = true;
       }
       if (changed) onHostChange();
@@ -397,8 +402,13 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
 
   function isHostChange(record: MutationRecord): boolean {
     if (record.type === 'childList') {
-      const nodes = [...record.addedNodes, ...record.removedNodes];
-      if (nodes.length > 0 && nodes.every(isOwnNode)) return false;
+      const { addedNodes, removedNodes } = record;
+      if (addedNodes.length + removedNodes.length > 0) {
+        let allOwn = true;
+        for (let i = 0; i < addedNodes.length && allOwn; i++) allOwn = isOwnNode(addedNodes[i] as Node);
+        for (let i = 0; i < removedNodes.length && allOwn; i++) allOwn = isOwnNode(removedNodes[i] as Node);
+        if (allOwn) return false;
+      }
     }
     return !isOwnNode(record.target);
   }

@@ -11,7 +11,8 @@ export type OwnTag = (typeof OWN_TAGS)[number];
 const OWN_TAG_SET = new Set<string>(OWN_TAGS.map((t) => t.toUpperCase()));
 
 export function isOwnNode(node: Node): boolean {
-  return OWN_TAG_SET.has((node as Element).tagName ?? '');
+  // Text nodes first: most mutation records of a table are about text.
+  return node.nodeType === 1 && OWN_TAG_SET.has((node as Element).tagName);
 }
 
 export function createShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot; mount: HTMLElement } {
