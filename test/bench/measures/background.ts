@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { BenchSession } from './session';
-import { ACCOUNT_50K, ACCOUNT_5K, freshRange, log, summarize, type Figure } from './shared';
+import { ACCOUNT_50K, ACCOUNT_5K, freshRange, log, round, summarize, type Figure } from './shared';
 
 const RUNS_50K = Number(process.env.BENCH_BG50K_RUNS ?? 5);
 const RUNS_5K = Number(process.env.BENCH_BG5K_RUNS ?? 15);
@@ -155,22 +155,50 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
     globalThis.__benchEcho = true;
     const rows = Array.from({ length: 5000 }, (_, i) => ({ id: String(120200000000000000 + i), name: 'Campaign ' + i + ' – Prospecting | FI', leads: 120, mql: 40, sql: 20, meetings: 9, won: 4, lost: 12, revenue: 48000, pipeline: 60000, median_days_to_won: 45, spend: 1234.56 }));
     const json = JSON.stringify(rows);
+    // Compressed (gzip by the browser's CompressionStream, then base64: messages are JSON text).
+    globalThis.__benchGzipMs = [];
+    globalThis.__benchGzip = (async () => {
+      let b64 = '';
+      for (let k = 0; k < 5; k++) {
+        const t0 = performance.now();
+        const gz = new Uint8Array(await new Response(new Blob([JSON.stringify(rows)]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+        let bin = '';
+        for (let i = 0; i < gz.length; i += 0x8000) bin += String.fromCharCode(...gz.subarray(i, i + 0x8000));
+        b64 = btoa(bin);
+        globalThis.__benchGzipMs.push(performance.now() - t0);
+      }
+      return b64;
+    })();
     chrome.runtime.onMessage.addListener((m, _s, respond) => {
       if (m && m.type === '__benchEchoObjects') { respond({ res: rows }); return true; }
       if (m && m.type === '__benchEchoJson') { respond({ res: JSON.stringify(rows) }); return true; }
+      if (m && m.type === '__benchEchoGzip') { globalThis.__benchGzip.then((b64) => respond({ res: b64, gzip: true })); return true; }
       return undefined;
     });
     return true;
   })()`);
+  await browser.serviceWorker.evaluate('globalThis.__benchGzip.then(() => true)');
+  const gzipInWorkerMs = summarize(((await browser.serviceWorker.evaluate('globalThis.__benchGzipMs')) as number[]).map((x) => round(x, 1)));
   const echo = async (type: string) => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
-      times.push((await popup.evaluate(`new Promise((resolve) => { const t0 = performance.now(); chrome.runtime.sendMessage({ type: '${type}' }, (a) => { const rows = typeof a.res === 'string' ? JSON.parse(a.res) : a.res; resolve(rows.length === 5000 ? performance.now() - t0 : -1); }); })`)) as number);
+      times.push((await popup.evaluate(`new Promise((resolve) => { const t0 = performance.now(); chrome.runtime.sendMessage({ type: '${type}' }, async (a) => {
+        let text = a.res;
+        if (a.gzip) {
+          const binary = atob(a.res);
+          const bytes = new Uint8Array(binary.length);
+          for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+          text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+        }
+        const rows = typeof text === 'string' ? JSON.parse(text) : text;
+        resolve(rows.length === 5000 ? performance.now() - t0 : -1);
+      }); })`)) as number);
     }
     return summarize(times);
   };
   const echoObjects = await echo('__benchEchoObjects');
   const echoJson = await echo('__benchEchoJson');
+  const echoGzip = await echo('__benchEchoGzip');
   const networkDuringCache = session.server.requests.length - requestsBefore;
   await popup.close();
   const cache = summarize(cacheMs);
@@ -218,7 +246,12 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
           idbGotToAnswerInPage: summarize(afterIdbMs),
           getStatusRoundTripSmallAnswer: summarize(statusMs),
         },
-        diagnosisMessagingOnly5000Rows: { asObjects: echoObjects, asOneJsonString: echoJson },
+        diagnosisMessagingOnly5000Rows: {
+          asObjects: echoObjects,
+          asOneJsonString: echoJson,
+          gzipBase64TransferAndDecode: echoGzip,
+          gzipBase64EncodeInWorker: gzipInWorkerMs,
+        },
       },
     },
   ];
