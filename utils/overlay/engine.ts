@@ -124,12 +124,11 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
    * into one pass at that frame, so a host that mutates in many small tasks costs at most two
    * passes per frame.
    */
-  const timeline = document.timeline;
   /** The frame (document timeline time) of the last immediate pass. */
   let immediatePassFrame: CSSNumberish | null = null;
   const onHostChange = () => {
     if (signal.aborted) return;
-    const frame = timeline.currentTime;
+    const frame = (document.timeline as DocumentTimeline | undefined)?.currentTime ?? null;
     if (frameRequested || frame === null || frame === immediatePassFrame) {
       requestFrame();
       return;
