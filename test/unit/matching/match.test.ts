@@ -10,6 +10,26 @@ function pairs(result: ReturnType<typeof matchRows>): Array<[string, number, str
   return [...result.matches].map(([key, match]) => [key, match.apiIndex, match.by]);
 }
 
+describe('matchRows: every page row with an ID', () => {
+  // The summary's usual case (Meta, Google): API rows with other IDs cannot pair by name, and
+  // matching skips them; a same-named API row without an ID still pairs, and a second one clashes.
+  it('pairs by name only with an API row without an ID; same-named API rows with IDs stay API-only', () => {
+    const page: PageRow[] = [{ key: 'r1', id: '111', name: 'Brand – FI' }];
+    const result = matchRows(page, [api({ id: '222', name: 'Brand FI' }), api({ name: 'brand_fi' }), api({ id: '333', name: 'Brand | FI' })]);
+    expect(pairs(result)).toEqual([['r1', 1, 'name']]);
+    expect(result.coverage.apiOnly.map((r) => r.apiIndex)).toEqual([0, 2]);
+    expect(result.coverage.ambiguous).toEqual([]);
+  });
+
+  it('two same-named API rows without IDs are still a clash', () => {
+    const page: PageRow[] = [{ key: 'r1', id: '111', name: 'Brand' }];
+    const result = matchRows(page, [api({ id: '222', name: 'Brand' }), api({ name: 'Brand' }), api({ name: 'BRAND' })]);
+    expect(pairs(result)).toEqual([]);
+    expect(result.coverage.ambiguous.map((a) => [a.pageKeys, a.apiIndexes])).toEqual([[['r1'], [1, 2]]]);
+    expect(result.coverage.apiOnly.map((r) => r.apiIndex)).toEqual([0]);
+  });
+});
+
 describe('matchRows: by ID', () => {
   it('pairs equal IDs whatever the names say', () => {
     const result = matchRows([{ key: 'r1', id: '111', name: 'Brand' }], [api({ id: '111', name: 'Renamed in the CRM' })]);
