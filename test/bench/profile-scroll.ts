@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const shared = await import('./measures/shared');
   const { openSession } = await import('./measures/session');
   const { metaAdsManagerUrl, routeMetaReplica } = await import('../replicas/serve');
-  const { SCROLL_SCRIPT, PX_PER_FRAME } = await import('./measures/scroll-cost');
+  const { SCROLL_SCRIPT, PX_PER_FRAME, waitForBadgesThenStopProbe } = await import('./measures/scroll-cost');
 
   const session = await openSession();
   try {
@@ -43,10 +43,7 @@ async function main(): Promise<void> {
     const page = await session.browser.newPage();
     await page.goto(metaAdsManagerUrl({ accountId: shared.ACCOUNT_5K, ...range }));
     await shared.replicaReady(page);
-    await page.evaluate(shared.PAGE_PROBE);
-    await shared.setExpected(page, shared.expectedFor(session.server, shared.ACCOUNT_5K, range));
-    await shared.waitForAgreement(page);
-    await page.evaluate('window.__bench.stop()');
+    await waitForBadgesThenStopProbe(page, session, range);
     const cdp = await session.browser.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_INTERVAL_US ?? 200) });

@@ -239,9 +239,8 @@ export const googleAdsAdapter: PlatformAdapter = {
     return rows;
   },
 
-  rowOf(node, table) {
-    const element = node instanceof Element ? node : node.parentElement;
-    const row = element?.closest(SELECTORS.row);
+  rowOf(element, table) {
+    const row = element.closest(SELECTORS.row);
     return row && row !== table && table.contains(row) ? row : null;
   },
 

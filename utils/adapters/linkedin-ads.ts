@@ -305,13 +305,10 @@ export const linkedInAdsAdapter: PlatformAdapter = {
     return rows;
   },
 
-  rowOf(node, table) {
-    const element = node instanceof Element ? node : node.parentElement;
-    const row = element?.closest('tr');
+  rowOf(element, table) {
+    const row = element.closest('tr');
     // Body rows of this table only: the header's and a nested table's rows are not campaigns.
-    return row && row.parentElement instanceof HTMLTableSectionElement && row.parentElement.parentElement === table && row.parentElement.tagName === 'TBODY'
-      ? row
-      : null;
+    return row?.parentElement?.parentElement === table && row.parentElement.tagName === 'TBODY' ? row : null;
   },
 
   readRow(row, context) {

@@ -218,9 +218,8 @@ export const metaAdsAdapter: PlatformAdapter = {
     return rows;
   },
 
-  rowOf(node, table) {
-    const element = node instanceof Element ? node : node.parentElement;
-    return element && element !== table ? rowNodeOf(element, table) : null;
+  rowOf(element, table) {
+    return element !== table ? rowNodeOf(element, table) : null;
   },
 
   readRow(row, context) {

@@ -45,11 +45,12 @@ export interface PlatformAdapter {
   /** The campaign rows on screen now (header, totals and placeholders skipped). */
   readRows(table: Element, context: PageContext): PageRow[];
   /**
-   * The row node holding `node` (where the host changed something), or null when the change is
+   * The row node holding `element` (where the host changed something: a changed text's parent),
+   * or null when the change is
    * not inside a single row (rows added or removed, the table re-rendered). With rowOf and
    * readRow the engine re-reads only the rows that changed; a null makes it re-read them all.
    */
-  rowOf(node: Node, table: Element): Element | null;
+  rowOf(element: Element, table: Element): Element | null;
   /** What one row node (from rowOf) shows now, as readRows would read it; null when no campaign. */
   readRow(row: Element, context: PageContext): PageRow | null;
   /**

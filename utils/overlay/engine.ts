@@ -251,7 +251,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
         if (readAllRows) break;
         const target = record.target;
         if (lastRow !== null && lastRow.contains(target)) continue;
-        lastRow = adapter.rowOf(target, observed);
+        // Text changes are reported on the text node: its parent element is where they happened.
+        const element: Element | null = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+        lastRow = element ? adapter.rowOf(element, observed) : null;
         if (lastRow) changedRows.add(lastRow);
         else readAllRows = true;
       }

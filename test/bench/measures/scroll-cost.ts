@@ -48,6 +48,17 @@ export const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) 
   requestAnimationFrame(step);
 })`;
 
+/**
+ * Waits until every visible badge shows its campaign's data for `range`, then stops the probe:
+ * its observer must not be in a measured window.
+ */
+export async function waitForBadgesThenStopProbe(page: Page, session: BenchSession, range: { from: string; to: string }): Promise<void> {
+  await page.evaluate(PAGE_PROBE);
+  await page.evaluate(`window.__bench.setExpected(${JSON.stringify(expectedFor(session.server, ACCOUNT_5K, range))})`);
+  await waitForAgreement(page);
+  await page.evaluate('window.__bench.stop()');
+}
+
 async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session: BenchSession): Promise<RunResult> {
   const range = freshRange();
   const page: Page = await browser.newPage();
@@ -56,13 +67,7 @@ async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session
   const before = funnelRequestCount(session.server);
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...range }));
   await replicaReady(page);
-  if (withExtension) {
-    await page.evaluate(PAGE_PROBE);
-    await page.evaluate(`window.__bench.setExpected(${JSON.stringify(expectedFor(session.server, ACCOUNT_5K, range))})`);
-    await waitForAgreement(page);
-    // The probe's observer must not be in the measured window.
-    await page.evaluate('window.__bench.stop()');
-  }
+  if (withExtension) await waitForBadgesThenStopProbe(page, session, range);
   await page.waitForTimeout(300);
   const m0 = await cdpMetrics(cdp);
   const frames = (await page.evaluate(SCROLL_SCRIPT(SCROLL_MS, PX_PER_FRAME))) as number;
