@@ -30,7 +30,10 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'funnel-lens@funnel-lens.app', strict_min_version: '128.0' } } }
-      : {}),
+      : // Chromium 148+: messages are structured-cloned instead of JSON-encoded twice. Firefox
+        // always clones; older Chromium ignores the key and keeps JSON, which every payload
+        // of the protocol map also survives (they are plain data).
+        { message_serialization: 'structured_clone' }),
   }),
   vite: () => ({
     plugins: [preact()],

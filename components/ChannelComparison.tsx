@@ -6,7 +6,7 @@ import { lastNDaysExcludingToday } from '../utils/dates/range';
 import { rate } from '../utils/funnel/wilson';
 import { errorText } from '../utils/i18n/error-text';
 import { t } from '../utils/i18n/t';
-import { sendMessage } from '../utils/messaging';
+import { askFunnel } from '../utils/messaging';
 import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, NO_FIGURE } from '../utils/money/format';
 import type { UiLocale } from '../utils/overlay/locale';
 import { stageLabel } from '../utils/overlay/badge-view';
@@ -22,7 +22,7 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
     let cancelled = false;
     setChannels(null);
     const range = lastNDaysExcludingToday(new Date(), days);
-    void loadChannels((request) => sendMessage('getFunnel', request), range, PLATFORMS).then((result) => {
+    void loadChannels(askFunnel, range, PLATFORMS).then((result) => {
       if (!cancelled) setChannels(result);
     });
     return () => {

@@ -5,6 +5,8 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiError } from './api/errors';
+import type { RowColumns } from './api/row-columns';
+import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
 import type { Settings } from './settings/settings';
 
@@ -43,6 +45,10 @@ export type FunnelFailure = ApiError | { kind: 'disabled' } | { kind: 'backgroun
 
 export type FunnelAnswer = FunnelData | { ok: false; error: FunnelFailure };
 
+/** FunnelData as it travels: the rows as columns (see api/row-columns.ts for why). */
+export type FunnelWireData = Omit<FunnelData, 'rows'> & { rows: RowColumns };
+export type FunnelWireAnswer = FunnelWireData | { ok: false; error: FunnelFailure };
+
 export interface PlatformStatus {
   enabled: boolean;
   lastUpdate: number | null;
@@ -60,7 +66,8 @@ export interface StatusReport {
 export type ConnectionResult = { ok: true; meta: MetaResponse } | { ok: false; error: ApiError };
 
 export interface ProtocolMap {
-  getFunnel(request: FunnelRequest): FunnelAnswer;
+  /** Ask through `askFunnel`, which turns the columns back into rows. */
+  getFunnel(request: FunnelRequest): FunnelWireAnswer;
   getStatus(): StatusReport;
   /** Calls /v1/meta with the given URL and key (a blank key means the saved one). */
   testConnection(input: { baseUrl: string; apiKey: string }): ConnectionResult;
@@ -75,6 +82,15 @@ export interface ProtocolMap {
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;
+
+/** The funnel for a request, with its rows as objects again. */
+export async function askFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
+  return fromWire(await sendMessage('getFunnel', request));
+}
+
+export function fromWire(answer: FunnelWireAnswer): FunnelAnswer {
+  return answer.ok ? { ...answer, rows: unpackRows(answer.rows) } : answer;
+}
 
 export function funnelRequestKey(r: FunnelRequest): string {
   return [r.platform, r.accountId ?? '*', r.level, r.from, r.to].join('|');

@@ -13,7 +13,7 @@ import { parseHash, resolveRange, serialiseHash, TABS, type DashboardState, type
 import type { DateRange } from '../../utils/dates/range';
 import { errorText } from '../../utils/i18n/error-text';
 import { t, type MessageKey } from '../../utils/i18n/t';
-import { onMessage, sendMessage, type StatusReport } from '../../utils/messaging';
+import { askFunnel, onMessage, sendMessage, type FunnelRequest, type StatusReport } from '../../utils/messaging';
 import { formatCount, type UiLocale } from '../../utils/money/format';
 import { CampaignTable } from './CampaignTable';
 import { channelViews, findings, slideChannels } from './channel-view';
@@ -102,8 +102,8 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   useEffect(() => {
     const current = ++generation.current;
     setLoad((previous) => ({ ...previous, loading: true, done: 0 }));
-    const ask = (request: Parameters<typeof sendMessage<'getFunnel'>>[1]) =>
-      sendMessage('getFunnel', request).finally(() => {
+    const ask = (request: FunnelRequest) =>
+      askFunnel(request).finally(() => {
         if (generation.current === current) setLoad((previous) => ({ ...previous, done: previous.done + 1 }));
       });
     void loadChannels(ask, range, PLATFORMS).then((channels) => {

@@ -12,6 +12,7 @@ import { funnelRequestKey } from '../messaging';
 import type { Settings } from '../settings/settings';
 import { isPlatformEnabled } from '../settings/settings';
 import type { CachedFunnel, FunnelLensDB } from './cache-db';
+import { MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from './cache-db';
 
 export interface FunnelApi {
   getMeta(signal?: AbortSignal): Promise<MetaResponse>;
@@ -33,11 +34,6 @@ export interface FunnelServiceDeps {
   recordOutcome(request: FunnelRequest, outcome: { ok: true; at: number } | { ok: false; error: ApiError; at: number }): void;
   now(): number;
 }
-
-/** Entries not fetched for this long are swept. */
-export const SWEEP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
-/** And never more than this many responses are kept. */
-export const MAX_CACHED_RESPONSES = 300;
 
 /**
  * After a failed refresh, stale answers are served without asking the API again for this long
@@ -78,6 +74,12 @@ export class FunnelService {
   private readonly blockedUntil = new Map<string, number>();
   /** Set by "refresh now": entries fetched before it are stale whatever the TTL says. */
   private staleBefore = 0;
+  /**
+   * The last few cache entries served or stored, kept in the worker's memory in front of
+   * IndexedDB: a tab that asks again (new page, date switch and back) skips reading and
+   * cloning thousands of rows. Lost when the worker stops; IndexedDB stays the cache of record.
+   */
+  private readonly recent = new Map<string, CachedFunnel>();
 
   constructor(private readonly deps: FunnelServiceDeps) {}
 
@@ -102,7 +104,7 @@ export class FunnelService {
     const source = sourceId(baseUrl);
     const key = `${source}|${funnelRequestKey(request)}`;
     const ttlMs = settings.cacheTtlMinutes * 60_000;
-    const cached = await this.deps.db.funnels.get(key);
+    const cached = await this.readCached(key);
 
     let entry: CachedFunnel;
     let stale = false;
@@ -155,6 +157,7 @@ export class FunnelService {
         rows: parsed.rows, problems: parsed.problems,
       };
       await this.deps.db.funnels.put(entry);
+      this.remember(entry);
       this.refreshErrors.delete(key);
       this.deps.recordOutcome(request, { ok: true, at: entry.fetchedAt });
       void this.sweep();
@@ -167,6 +170,25 @@ export class FunnelService {
       this.refreshErrors.set(key, { error: apiError, at: this.deps.now() });
       this.deps.recordOutcome(request, { ok: false, error: apiError, at: this.deps.now() });
       throw apiError;
+    }
+  }
+
+  private async readCached(key: string): Promise<CachedFunnel | undefined> {
+    const entry = this.recent.get(key) ?? (await this.deps.db.funnels.get(key));
+    if (entry) this.remember(entry);
+    return entry;
+  }
+
+  /** Most recently used last; the oldest go first when there are too many entries or rows. */
+  private remember(entry: CachedFunnel): void {
+    this.recent.delete(entry.key);
+    this.recent.set(entry.key, entry);
+    let rows = 0;
+    for (const kept of this.recent.values()) rows += kept.rows.length;
+    for (const [key, kept] of this.recent) {
+      if (this.recent.size <= RECENT_ENTRIES_IN_MEMORY && rows <= RECENT_ROWS_IN_MEMORY) break;
+      this.recent.delete(key);
+      rows -= kept.rows.length;
     }
   }
 
@@ -219,17 +241,18 @@ export class FunnelService {
   /** Drops entries nobody has refreshed for a week, and the oldest beyond the cap. */
   async sweep(): Promise<void> {
     const { funnels } = this.deps.db;
-    await funnels.where('fetchedAt').below(this.deps.now() - SWEEP_AFTER_MS).delete();
+    const expired = await funnels.where('fetchedAt').below(this.deps.now() - SWEEP_AFTER_MS).primaryKeys();
+    await funnels.bulkDelete(expired);
     const excess = (await funnels.count()) - MAX_CACHED_RESPONSES;
-    if (excess > 0) {
-      const oldest = await funnels.orderBy('fetchedAt').limit(excess).primaryKeys();
-      await funnels.bulkDelete(oldest);
-    }
+    const oldest = excess > 0 ? await funnels.orderBy('fetchedAt').limit(excess).primaryKeys() : [];
+    await funnels.bulkDelete(oldest);
+    for (const key of [...expired, ...oldest]) this.recent.delete(key);
   }
 
   /** A new URL or key: nothing from the old source may be shown again. */
   async clearAll(): Promise<void> {
     this.inFlight.clear();
+    this.recent.clear();
     this.refreshErrors.clear();
     this.blockedUntil.clear();
     await Promise.all([this.deps.db.funnels.clear(), this.deps.db.metas.clear()]);

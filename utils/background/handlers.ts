@@ -6,7 +6,8 @@ import { createApiClient, validateBaseUrl } from '../api/client';
 import { toApiError } from '../api/errors';
 import { PLATFORMS } from '../api/constants';
 import type { MetaResponse } from '../api/schema';
-import type { ConnectionResult, FunnelAnswer, FunnelRequest, ProtocolMap, StatusReport } from '../messaging';
+import { packRows } from '../api/row-columns';
+import type { ConnectionResult, FunnelRequest, FunnelWireAnswer, ProtocolMap, StatusReport } from '../messaging';
 import type { Settings } from '../settings/settings';
 import type { FunnelService } from './funnel-service';
 import type { OutcomeByPlatform } from './status';
@@ -65,10 +66,11 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'funnelChanged
   };
 
   return {
-    async getFunnel(data, sender): Promise<FunnelAnswer> {
+    async getFunnel(data, sender): Promise<FunnelWireAnswer> {
       guard(sender);
       deps.subscribe(data, sender.tab?.id);
-      return deps.service.getFunnel(data);
+      const answer = await deps.service.getFunnel(data);
+      return answer.ok ? { ...answer, rows: packRows(answer.rows) } : answer;
     },
 
     async getStatus(_data, sender) {

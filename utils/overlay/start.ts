@@ -4,7 +4,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FunnelAnswer, FunnelRequest } from '../messaging';
-import { onMessage, sendMessage } from '../messaging';
+import { fromWire, onMessage, sendMessage } from '../messaging';
 import type { PlatformAdapter } from './adapter';
 import { runOverlay } from './engine';
 
@@ -16,7 +16,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     for (let attempt = 0; ; attempt++) {
       try {
         const answer = await sendMessage('getFunnel', request);
-        if (answer) return answer;
+        if (answer) return fromWire(answer);
       } catch {
         // The worker may be starting up, or the extension was reloaded (then ctx is invalid).
       }

@@ -9,8 +9,12 @@
  * (request → body fully read) and parse + validate + cache (body read → the IndexedDB transaction
  * holding the put has completed). Clocks: performance.timeOrigin + performance.now() in both contexts.
  */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { transformWithEsbuild } from 'vite';
 import type { BenchSession } from './session';
+import { RECENT_ENTRIES_IN_MEMORY } from '../../../utils/background/cache-db';
 import { ACCOUNT_50K, ACCOUNT_5K, freshRange, log, round, summarize, type Figure } from './shared';
 
 const RUNS_50K = Number(process.env.BENCH_BG50K_RUNS ?? 5);
@@ -59,14 +63,25 @@ const WORKER_PATCH = `(() => {
   return true;
 })()`;
 
+/**
+ * The answer carries the rows as columns; the clock stops once the page has them back as row
+ * objects, decoded by the extension's own `unpackRows` (loaded into the page by `loadDecoder`).
+ */
 const ASK = (request: object) => `new Promise((resolve) => {
   const t0 = performance.timeOrigin + performance.now();
   chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'getFunnel', data: ${JSON.stringify(request)}, timestamp: Date.now() }, (answer) => {
-    const t1 = performance.timeOrigin + performance.now();
     const res = answer && answer.res;
-    resolve({ t0, t1, ok: !!(res && res.ok), rows: res && res.rows ? res.rows.length : 0, err: answer && answer.err ? String(answer.err.message || answer.err) : null });
+    const rows = res && res.ok ? globalThis.__rowColumns.unpackRows(res.rows) : [];
+    const t1 = performance.timeOrigin + performance.now();
+    resolve({ t0, t1, ok: !!(res && res.ok), rows: rows.length, err: answer && answer.err ? String(answer.err.message || answer.err) : null });
   });
 })`;
+
+async function loadDecoder(page: Page): Promise<void> {
+  const source = await readFile(fileURLToPath(new URL('../../../utils/api/row-columns.ts', import.meta.url)), 'utf8');
+  const { code } = await transformWithEsbuild(source, 'row-columns.ts', { format: 'iife', globalName: '__rowColumns' });
+  await page.evaluate(code);
+}
 
 interface Answer {
   t0: number;
@@ -90,6 +105,7 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
   const { browser } = session;
   const popup = await browser.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await loadDecoder(popup);
 
   const parseMs: number[] = [];
   const networkMs: number[] = [];
@@ -118,29 +134,42 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
   const parse = summarize(parseMs);
   log(`background 50k: parse+validate+cache ${JSON.stringify(parse)} network ${JSON.stringify(summarize(networkMs))} round trip ${JSON.stringify(summarize(roundTripMs))}`);
 
-  // 5,000 rows from the cache: the first ask fills it, the next ones are served from IndexedDB.
-  const range5k = { from: '2026-10-01', to: '2026-10-31' };
-  const request5k = { platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT_5K, ...range5k };
-  const first = await ask(popup, request5k);
-  if (!first.ok || first.rows !== 5000) problems.push(`5k warm-up: ok=${first.ok} rows=${first.rows} err=${first.err}`);
+  // 5,000 rows from the cache. The first ask fills it; the next asks of the same request are
+  // answered from the worker's memory (the last few answers). A rotation through more requests
+  // than memory keeps makes every ask of the rotation read IndexedDB: what a tab gets when its
+  // answer is older than the last few served.
+  const request5kFor = (to: string) => ({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT_5K, from: '2026-10-01', to });
+  const request5k = request5kFor('2026-10-31');
+  const rotation = Array.from({ length: RECENT_ENTRIES_IN_MEMORY + 1 }, (_, i) => request5kFor(`2026-10-${String(20 + i).padStart(2, '0')}`));
+  for (const request of [request5k, ...rotation]) {
+    const warm = await ask(popup, request);
+    if (!warm.ok || warm.rows !== 5000) problems.push(`5k warm-up ${request.to}: ok=${warm.ok} rows=${warm.rows} err=${warm.err}`);
+  }
   const requestsBefore = session.server.requests.length;
   const cacheMs: number[] = [];
+  for (let i = 0; i < RUNS_5K; i++) {
+    const answer = await ask(popup, request5k);
+    if (answer.ok && answer.rows === 5000) cacheMs.push(answer.t1 - answer.t0);
+    else problems.push(`5k run ${i}: ok=${answer.ok} rows=${answer.rows}`);
+  }
+  const fromIdbMs: number[] = [];
   const toIdbMs: number[] = [];
   const idbReadMs: number[] = [];
   const afterIdbMs: number[] = [];
   for (let i = 0; i < RUNS_5K; i++) {
     await browser.serviceWorker.evaluate(`${WORKER_PATCH}; globalThis.__benchMarks.length = 0; true`);
-    const answer = await ask(popup, request5k);
-    if (answer.ok && answer.rows === 5000) cacheMs.push(answer.t1 - answer.t0);
-    else problems.push(`5k run ${i}: ok=${answer.ok} rows=${answer.rows}`);
+    const answer = await ask(popup, rotation[i % rotation.length]!);
     const marks = (await browser.serviceWorker.evaluate('globalThis.__benchMarks')) as Mark[];
     const get = marks.find((m) => m.what === 'idbGet');
     const got = marks.find((m) => m.what === 'idbGot');
-    if (get && got) {
-      toIdbMs.push(get.at - answer.t0);
-      idbReadMs.push(got.at - get.at);
-      afterIdbMs.push(answer.t1 - got.at);
+    if (!answer.ok || answer.rows !== 5000 || !get || !got) {
+      problems.push(`5k IndexedDB run ${i}: ok=${answer.ok} rows=${answer.rows} read IndexedDB=${Boolean(get && got)}`);
+      continue;
     }
+    fromIdbMs.push(answer.t1 - answer.t0);
+    toIdbMs.push(get.at - answer.t0);
+    idbReadMs.push(got.at - get.at);
+    afterIdbMs.push(answer.t1 - got.at);
   }
   // The same trip with a tiny answer: what messaging alone costs.
   const statusMs: number[] = [];
@@ -202,7 +231,7 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
   const networkDuringCache = session.server.requests.length - requestsBefore;
   await popup.close();
   const cache = summarize(cacheMs);
-  log(`background 5k from cache: ${JSON.stringify(cache)}; requests meanwhile ${networkDuringCache}`);
+  log(`background 5k from cache: ${JSON.stringify(cache)}; from IndexedDB ${JSON.stringify(summarize(fromIdbMs))}; requests meanwhile ${networkDuringCache}`);
 
   return [
     {
@@ -235,12 +264,14 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
       spread: [cache.min, cache.max],
       runs: cacheMs.length,
       checked: 'p95',
-      pass: networkDuringCache === 0 && cacheMs.length > 0 && cache.p95 <= 50,
+      pass: networkDuringCache === 0 && problems.length === 0 && cacheMs.length > 0 && cache.p95 <= 50,
       samples: cacheMs,
       details: {
-        definition: 'getFunnel round trip (sendMessage → answer with 5,000 rows) from an extension page, answer from the IndexedDB cache',
+        definition: 'getFunnel round trip (sendMessage → 5,000 row objects decoded from the columnar answer) from an extension page; the answer is one of the last few the worker served, so it comes from its memory',
         apiRequestsMeanwhile: networkDuringCache,
-        breakdownMs: {
+        problems,
+        fromIndexedDbMs: summarize(fromIdbMs),
+        fromIndexedDbBreakdownMs: {
           messageToIdbGet: summarize(toIdbMs),
           idbGetOf5000Rows: summarize(idbReadMs),
           idbGotToAnswerInPage: summarize(afterIdbMs),

@@ -5,8 +5,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../utils/api/client';
 import type { FunnelRequest } from '../../../utils/messaging';
-import { FunnelLensDB } from '../../../utils/background/cache-db';
-import { FunnelService, MAX_CACHED_RESPONSES, SWEEP_AFTER_MS, type FunnelServiceDeps } from '../../../utils/background/funnel-service';
+import { FunnelLensDB, MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from '../../../utils/background/cache-db';
+import { FunnelService, type FunnelServiceDeps } from '../../../utils/background/funnel-service';
 import { DEMO_META, demoFunnel } from '../../../utils/demo/dataset';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
 import { makeWorld } from '../../fixtures/world';
@@ -14,13 +14,16 @@ import { startStatsServer, type StatsServer } from '../../support/stats-server';
 
 const ACCOUNT = '1234567890';
 const world = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 40, seed: 3 });
+/** An account with more rows than the worker keeps in memory. */
+const BIG_ACCOUNT = '1234567891';
+const bigWorld = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: BIG_ACCOUNT, count: RECENT_ROWS_IN_MEMORY + 1, seed: 4 });
 const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, from: '2026-10-01', to: '2026-10-31' };
 
 let server: StatsServer;
 let dbCounter = 0;
 
 beforeAll(async () => {
-  server = await startStatsServer({ world, name: 'Acme CRM', currency: 'EUR' });
+  server = await startStatsServer({ world: [...world, ...bigWorld], name: 'Acme CRM', currency: 'EUR' });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -207,6 +210,51 @@ describe('FunnelService', () => {
     after.clock.now = before.clock.now + 60_000;
     const answer = await after.service.getFunnel(request);
     expect(answer.ok && answer.rows.length).toBe(40);
+    expect(funnelCalls()).toHaveLength(1);
+  });
+
+  it('keeps the last few answers in memory, in front of IndexedDB, and forgets them when swept', async () => {
+    const { service, db, clock } = harness();
+    const reads: string[] = [];
+    const get = db.funnels.get.bind(db.funnels);
+    db.funnels.get = ((key: string) => {
+      reads.push(key);
+      return get(key);
+    }) as typeof db.funnels.get;
+    const requestFor = (day: number): FunnelRequest => ({ ...request, to: `2026-10-${String(day).padStart(2, '0')}` });
+
+    const first = await service.getFunnel(request);
+    const again = await service.getFunnel(request);
+    expect(again).toEqual(first);
+    expect(reads).toHaveLength(1); // the miss before the fetch; the second answer came from memory
+
+    // More distinct answers than memory holds: the oldest one is read from IndexedDB again.
+    for (let day = 10; day < 10 + RECENT_ENTRIES_IN_MEMORY; day++) await service.getFunnel(requestFor(day));
+    reads.length = 0;
+    const fromDisk = await service.getFunnel(request);
+    expect(reads).toHaveLength(1);
+    expect(fromDisk.ok && fromDisk.rows).toEqual(first.ok && first.rows);
+    expect(funnelCalls()).toHaveLength(1 + RECENT_ENTRIES_IN_MEMORY);
+
+    // A week later the sweep drops the entry from IndexedDB, and memory must not bring it back.
+    clock.now += SWEEP_AFTER_MS + 1;
+    await service.sweep();
+    expect(await db.funnels.count()).toBe(0);
+    await service.getFunnel(request);
+    expect(funnelCalls()).toHaveLength(2 + RECENT_ENTRIES_IN_MEMORY);
+  });
+
+  it('does not keep an answer bigger than its row budget in memory', async () => {
+    const { service, db } = harness();
+    let reads = 0;
+    const get = db.funnels.get.bind(db.funnels);
+    db.funnels.get = ((key: string) => (reads++, get(key))) as typeof db.funnels.get;
+    const big = { ...request, accountId: BIG_ACCOUNT };
+    const first = await service.getFunnel(big);
+    expect(first.ok && first.rows.length).toBe(RECENT_ROWS_IN_MEMORY + 1);
+    const again = await service.getFunnel(big);
+    expect(again.ok && again.rows.length).toBe(RECENT_ROWS_IN_MEMORY + 1);
+    expect(reads).toBe(2);
     expect(funnelCalls()).toHaveLength(1);
   });
 

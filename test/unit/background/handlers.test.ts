@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelService } from '../../../utils/background/funnel-service';
 import { createHandlers, RefusedMessageError, type HandlerDeps } from '../../../utils/background/handlers';
-import type { FunnelRequest } from '../../../utils/messaging';
+import { fromWire, type FunnelRequest } from '../../../utils/messaging';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../../utils/settings/settings';
 
 const EXTENSION_ID = 'funnel-lens-test-id';
@@ -51,6 +51,21 @@ describe('background message handlers', () => {
     const { handlers, calls } = setup();
     await handlers.getFunnel(request, self);
     expect(calls.subscribed).toEqual([7]);
+  });
+
+  it('send funnel rows as columns that decode to the rows the service answered', async () => {
+    const rows = [
+      { id: '1', name: 'A', leads: 10, mql: 5, sql: 2, meetings: 1, won: 1, lost: 2, revenue: 900, spend: 120.5 },
+      { name: 'B only by name', leads: 3, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 },
+    ];
+    const answer = {
+      ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: [], asOf: '2026-11-01T00:00:00Z', fetchedAt: 1,
+      stale: false, rows, problems: [], refreshError: null, display: { minMql: 20, compareRule: 'interval' },
+    } as const;
+    const { handlers } = setup({ service: { getFunnel: async () => answer } as unknown as FunnelService });
+    const wire = await handlers.getFunnel(request, self);
+    expect(wire.ok && Array.isArray(wire.rows)).toBe(false);
+    expect(fromWire(JSON.parse(JSON.stringify(wire)))).toEqual(answer);
   });
 
   it('save URL and key, clear the old source, and never hand the key back', async () => {
