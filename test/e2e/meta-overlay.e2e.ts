@@ -97,6 +97,39 @@ describe('Meta Ads Manager overlay', () => {
     await page.close();
   });
 
+  it('a recycled row shows its new campaign within a few frames of the jump, not at the next poll', async () => {
+    const range = { from: '2026-07-01', to: '2026-07-31' };
+    const page = await openMeta({ idsInDataSurface: true }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    const expected = rowsById({ level: 'campaign', ...range });
+    await expectRowsAgree(page, expected);
+    // Each jump rewrites every row node in place. The overlay also re-reads all rows every
+    // 0.4 s as a safety net; reading 4 frames (about 67 ms) after each jump, 12 times, shows
+    // that the badges followed the rows' own changes, not that poll.
+    const targets = [321, 17, 455, 90, 250, 3, 480, 133, 377, 61, 299, 412];
+    const snapshots = (await page.evaluate(async (indexes) => {
+      const replica = (window as unknown as { __replica: { scrollToIndex(i: number): void; visibleRows(): Array<{ id: string; clientTop: number }> } }).__replica;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const out: Array<{ jump: number; id: string; badge: string | null }> = [];
+      for (const index of indexes) {
+        replica.scrollToIndex(index);
+        for (let i = 0; i < 4; i++) await frame();
+        const nameRows = [...document.querySelectorAll('[data-surface="/am/table"] a')].map((a) => a.closest('[style*="top"]')).filter((r): r is HTMLElement => r !== null);
+        for (const m of replica.visibleRows()) {
+          const row = nameRows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
+          const badge = row?.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button')?.textContent ?? null;
+          out.push({ jump: index, id: m.id, badge });
+        }
+        // Past the poll, so the next jump starts from a settled page.
+        await new Promise((resolve) => setTimeout(resolve, 450));
+      }
+      return out;
+    }, targets)) as Array<{ jump: number; id: string; badge: string | null }>;
+    expect(new Set(snapshots.map((s) => s.jump)).size).toBe(targets.length);
+    const wrong = snapshots.filter((s) => s.badge === null || !badgeAgrees(s.badge, expected.get(s.id)));
+    expect(wrong).toEqual([]);
+    await page.close();
+  });
+
   it('reads IDs from the name links when data-surface has none, and follows a jump across the list', async () => {
     const range = { from: '2026-09-01', to: '2026-09-30' };
     const page = await openMeta({ idsInDataSurface: false }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
