@@ -52,8 +52,39 @@ function withCurrencyText(formatted: string, currency: string): string {
  */
 export function formatMoneyCompact(amount: number, currency: string, locale: UiLocale): string {
   if (!Number.isFinite(amount)) return NO_FIGURE;
+  // Every campaign has its own revenue, but compact notation shows only a few hundred distinct
+  // values per magnitude: format each of those once (Intl is the costliest step of a badge).
+  const shown = compactDisplayValue(amount);
+  const cacheKey = shown === null ? null : `${locale}|${currency}|${shown}`;
+  const cached = cacheKey === null ? undefined : compactTexts.get(cacheKey);
+  if (cached !== undefined) return cached;
   const format = formatter(`compact|${currency}`, locale, () => ({ ...currencyOptions(currency), notation: 'compact' }));
-  return withCurrencyText(stable(format.format(amount)), currency);
+  const text = withCurrencyText(stable(format.format(shown ?? amount)), currency);
+  if (cacheKey !== null) {
+    if (compactTexts.size >= MAX_COMPACT_TEXTS) compactTexts.clear();
+    compactTexts.set(cacheKey, text);
+  }
+  return text;
+}
+
+const compactTexts = new Map<string, string>();
+const MAX_COMPACT_TEXTS = 5000;
+
+/**
+ * The amount as compact notation rounds it (ECMA-402: two significant digits while the scaled
+ * number has one integer digit, whole units of K/M/B/T above), so that formatting this value
+ * prints exactly what formatting the amount prints. Exact integer arithmetic: the rounding
+ * boundaries of amounts from 1,000 up are whole multiples of 50, so dropping cents (truncation)
+ * never crosses one. Null below 1,000 and from 10^15 up, where the rule is not applied here.
+ */
+export function compactDisplayValue(amount: number): number | null {
+  if (!(amount >= 1000 && amount < 1e15)) return null;
+  const whole = Math.trunc(amount);
+  const exponent = String(whole).length - 1;
+  const unitExponent = exponent - (exponent % 3);
+  const step = 10 ** (exponent > unitExponent ? unitExponent : unitExponent - 1);
+  const rest = whole % step;
+  return whole - rest + (rest * 2 >= step ? step : 0);
 }
 
 /** Full currency amount: `€1,234.56` (en), `1 234,56 €` (fi). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE } from '../../../utils/money/format';
+import { compactDisplayValue, formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE } from '../../../utils/money/format';
 
 const NBSP = '\u00a0';
 
@@ -25,6 +25,39 @@ describe('formatMoneyCompact', () => {
 
   it('a malformed currency code does not throw and keeps its text', () => {
     expect(formatMoneyCompact(75_000, '€', 'en')).toBe(`75K${NBSP}€`);
+  });
+
+  it('prints exactly what Intl prints for the amount itself, though it formats each rounded value once', () => {
+    // The oracle is Intl on the unrounded amount; only the spaces are normalised, as documented.
+    const direct = (amount: number, currency: string, locale: 'en' | 'fi') =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' }).format(amount).replace(/[\s\u00a0\u202f\u2009]/g, NBSP);
+    const boundaries = [
+      999, 999.99, 1000, 1049.99, 1050, 1149.99, 1150, 1150.01, 9949.99, 9950, 9999.99, 10_000, 10_499.99, 10_500,
+      99_499.99, 99_500, 999_499.99, 999_500, 999_949.99, 999_950, 1_049_999.99, 1_050_000, 9_950_000, 99_500_000,
+      999_500_000, 1_250_000_000, 999_950_000_000, 5e14 - 0.01, 1e15, 2e15, 0, 0.5, 12.34,
+    ];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const samples = Array.from({ length: 3000 }, () => Math.round(10 ** (3 + random() * 12) * 100) / 100);
+    for (const locale of ['en', 'fi'] as const) {
+      for (const currency of ['EUR', 'USD', 'JPY']) {
+        for (const amount of [...boundaries, ...samples]) {
+          expect(formatMoneyCompact(amount, currency, locale), `${locale} ${currency} ${amount}`).toBe(direct(amount, currency, locale));
+        }
+      }
+    }
+  });
+});
+
+describe('compactDisplayValue', () => {
+  it('rounds the way compact notation shows an amount, and leaves small and huge amounts alone', () => {
+    expect(compactDisplayValue(1149.99)).toBe(1100);
+    expect(compactDisplayValue(1150)).toBe(1200);
+    expect(compactDisplayValue(48_350.75)).toBe(48_000);
+    expect(compactDisplayValue(999_960)).toBe(1_000_000);
+    expect(compactDisplayValue(1_234_567)).toBe(1_200_000);
+    expect(compactDisplayValue(999)).toBeNull();
+    expect(compactDisplayValue(1e15)).toBeNull();
   });
 });
 

@@ -1,0 +1,21 @@
+/** Message text with `{name}` substitutions (English messages, as the unit environment's browser speaks). */
+import { describe, expect, it } from 'vitest';
+import { t } from '../../../utils/i18n/t';
+
+describe('t', () => {
+  it('fills every placeholder, numbers included, and repeats the same message consistently', () => {
+    const subs = { name: 'Spring {won} Sale', mqlLabel: 'MQL', wonLabel: 'Won', rate: '25%', won: 3, mql: 12, revenue: '€48K', verdict: 'better than the account average' };
+    const text = 'Funnel Lens, Spring {won} Sale: MQL to Won 25%, 3 of 12; won revenue €48K; better than the account average. Press Enter for the funnel.';
+    expect(t('badge.ariaRate', subs)).toBe(text);
+    // A value that looks like a placeholder stays text (the campaign name above), and the cached
+    // template gives the same result the second time.
+    expect(t('badge.ariaRate', subs)).toBe(text);
+    expect(t('badge.fewData', { won: 0, mql: 4, mqlLabel: 'SQL' })).toBe('0/4 SQL won');
+  });
+
+  it('leaves a placeholder without a value visible rather than printing "undefined"', () => {
+    expect(t('badge.rateNoRevenue', { rateLabel: 'MQL→Won' })).toBe('MQL→Won {rate}');
+    expect(t('badge.rate')).toBe('{rateLabel} {rate} · {revenue}');
+    expect(t('badge.noData')).toBe('No CRM data');
+  });
+});
