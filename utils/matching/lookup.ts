@@ -52,12 +52,36 @@ export function createMatchIndex(rows: readonly FunnelRow[]): MatchIndex {
     return value;
   };
 
+  /**
+   * Page rows are noted by name only once some row needs its name to match (an ID that finds
+   * nothing): before that no badge shows a name match, so no name can have become ambiguous,
+   * and a page keyed by IDs never pays for normalising its names.
+   */
+  let pending: Array<[string, string]> | null = [];
+
+  const note = (pageKey: string, name: string): boolean => {
+    const key = norm(name);
+    if (!key) return false;
+    let keys = pageKeysByName.get(key);
+    if (!keys) {
+      keys = new Set();
+      pageKeysByName.set(key, keys);
+    }
+    if (keys.has(pageKey)) return false;
+    keys.add(pageKey);
+    return keys.size === 2 && byNameAll.has(key);
+  };
+
   return {
     lookup(id, name) {
       const trimmedId = id?.trim();
       if (trimmedId) {
         const index = byId.get(trimmedId);
         if (index !== undefined) return { kind: 'match', row: rows[index] as FunnelRow, apiIndex: index, by: 'id' };
+      }
+      if (pending) {
+        for (const [pageKey, pageName] of pending) note(pageKey, pageName);
+        pending = null;
       }
       const key = norm(name);
       if (!key) return NONE;
@@ -68,16 +92,11 @@ export function createMatchIndex(rows: readonly FunnelRow[]): MatchIndex {
       return { kind: 'match', row: rows[index] as FunnelRow, apiIndex: index, by: 'name' };
     },
     notePageRow(pageKey, name) {
-      const key = norm(name);
-      if (!key) return false;
-      let keys = pageKeysByName.get(key);
-      if (!keys) {
-        keys = new Set();
-        pageKeysByName.set(key, keys);
+      if (pending) {
+        pending.push([pageKey, name]);
+        return false;
       }
-      if (keys.has(pageKey)) return false;
-      keys.add(pageKey);
-      return keys.size === 2 && byNameAll.has(key);
+      return note(pageKey, name);
     },
   };
 }

@@ -98,13 +98,25 @@ export function formatMoney(amount: number, currency: string, locale: UiLocale, 
 /** A rate in [0, 1] as a percentage: `60%` (en), `60 %` (fi). */
 export function formatPercent(value: number, locale: UiLocale, fractionDigits = 0): string {
   if (!Number.isFinite(value)) return NO_FIGURE;
+  // Rates are ratios of small counts (won / MQL): the same few values recur across campaigns.
+  const formatKey = `percent|${fractionDigits}`;
+  let texts = percentTexts.get(`${locale}|${formatKey}`);
+  if (!texts) percentTexts.set(`${locale}|${formatKey}`, (texts = new Map()));
+  const cached = texts.get(value);
+  if (cached !== undefined) return cached;
   const options: Intl.NumberFormatOptions = {
     style: 'percent',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   };
-  return stable(formatter(`percent|${fractionDigits}`, locale, options).format(value));
+  const text = stable(formatter(formatKey, locale, options).format(value));
+  if (texts.size >= MAX_PERCENT_TEXTS) texts.clear();
+  texts.set(value, text);
+  return text;
 }
+
+const percentTexts = new Map<string, Map<number, string>>();
+const MAX_PERCENT_TEXTS = 5000;
 
 /** A multiple such as ROAS: `3.2×` (en), `3,2×` (fi); one decimal at most. */
 export function formatMultiple(value: number, locale: UiLocale): string {

@@ -4,7 +4,7 @@
  * costs nothing for rows that did not change, and a recycled row re-renders at once.
  */
 import type { BadgeView } from './badge-view';
-import { containEvents, createShadowHost } from './shadow';
+import { containEvents, createBareShadowHost } from './shadow';
 import { BADGE_CSS } from './styles';
 
 export interface Badge {
@@ -25,7 +25,7 @@ export interface BadgeOptions {
 const HOVER_DELAY_MS = 250;
 
 export function createBadge(options: BadgeOptions): Badge {
-  const { host, root } = createShadowHost('funnel-lens-badge', BADGE_CSS);
+  const { host, root } = createBareShadowHost('funnel-lens-badge', BADGE_CSS);
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute('part', 'badge');

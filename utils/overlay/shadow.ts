@@ -16,14 +16,21 @@ export function isOwnNode(node: Node): boolean {
 }
 
 export function createShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot; mount: HTMLElement } {
+  const { host, root } = createBareShadowHost(tag, css);
+  // Preact renders into `mount`, never into the root itself, so it cannot touch the <style>.
+  const mount = document.createElement('div');
+  root.append(mount);
+  return { host, root, mount };
+}
+
+/** The same without a mount point, for a few nodes of our own (a badge: no block box around its button). */
+export function createBareShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;
-  // Preact renders into `mount`, never into the root itself, so it cannot touch the <style>.
-  const mount = document.createElement('div');
-  root.append(style, mount);
-  return { host, root, mount };
+  root.append(style);
+  return { host, root };
 }
 
 /** Keeps pointer and key events inside our element from reaching the host's row handlers. */

@@ -19,7 +19,7 @@ export const BADGE_CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 0 0 0 6px; max-width: 100%; }
 button {
   ${FONT}
-  display: inline-flex; align-items: center; gap: 4px; max-width: 220px;
+  display: inline-block; vertical-align: middle; max-width: 220px;
   padding: 1px 6px; border-radius: 9px; border: 1px solid; cursor: pointer;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 600;
 }

@@ -80,6 +80,9 @@ describe('formatPercent, formatMultiple, formatCount', () => {
     expect(formatPercent(0.6, 'fi')).toBe(`60${NBSP}%`);
     expect(formatPercent(0.375, 'en', 1)).toBe('37.5%');
     expect(formatPercent(0.375, 'fi', 1)).toBe(`37,5${NBSP}%`);
+    // Texts are remembered per locale and precision: asking again in another one gives its own.
+    expect(formatPercent(0.375, 'fi')).toBe(`38${NBSP}%`);
+    expect(formatPercent(0.6, 'en')).toBe('60%');
     expect(formatPercent(Number.NaN, 'en')).toBe(NO_FIGURE);
   });
 
