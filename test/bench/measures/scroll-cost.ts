@@ -17,7 +17,8 @@ import {
   replicaReady, round, summarize, waitForAgreement, type Figure,
 } from './shared';
 
-const PAIRS = Number(process.env.BENCH_SCROLL_PAIRS ?? 3);
+// Seven pairs: the page's own cost swings by about ±15% between runs on a 2-core machine.
+const PAIRS = Number(process.env.BENCH_SCROLL_PAIRS ?? 7);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 10_000);
 /** Three rows per frame: a brisk wheel scroll. */
 export const PX_PER_FRAME = 3 * ROW_HEIGHT;
