@@ -46,7 +46,7 @@ export type FunnelFailure = ApiError | { kind: 'disabled' } | { kind: 'backgroun
 export type FunnelAnswer = FunnelData | { ok: false; error: FunnelFailure };
 
 /** FunnelData as it travels: the rows as columns (see api/row-columns.ts for why). */
-export type FunnelWireData = Omit<FunnelData, 'rows'> & { rows: RowColumns };
+type FunnelWireData = Omit<FunnelData, 'rows'> & { rows: RowColumns };
 export type FunnelWireAnswer = FunnelWireData | { ok: false; error: FunnelFailure };
 
 export interface PlatformStatus {

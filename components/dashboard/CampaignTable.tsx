@@ -11,7 +11,7 @@ import {
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
 import { RateRange } from '../RateRange';
-import { stageName } from './channel-view';
+import { mqlToWonLabel, stageName } from './channel-view';
 
 export interface CampaignTableProps {
   rows: CampaignRow[];
@@ -39,7 +39,7 @@ export function CampaignTable(props: CampaignTableProps) {
     [rows, props.channel, props.query, sort],
   );
   const hasRoas = rows.some((r) => r.roas !== null);
-  const rateLabel = `${stageName(stages, 'mql')}→${stageName(stages, 'won')}`;
+  const rateLabel = mqlToWonLabel(stages);
   const columns: Column[] = [
     { key: 'channel', label: t('dashboard.colChannel'), numeric: false },
     { key: 'name', label: t('dashboard.colCampaign'), numeric: false },

@@ -9,7 +9,7 @@ import { CHART, layoutFunnel } from '../../utils/dashboard/funnel-chart';
 import { t } from '../../utils/i18n/t';
 import { formatCount, formatPercent, type UiLocale } from '../../utils/money/format';
 import { RateRange } from '../RateRange';
-import { channelTags, chartSteps, figureLines, findings, rateText, stageName, type ChannelView } from './channel-view';
+import { channelTags, chartSteps, figureLines, findings, leadScale, mqlToWonLabel, rateText, stageName, type ChannelView } from './channel-view';
 
 const CHART_WIDTH = 360;
 
@@ -49,7 +49,7 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
   }
 
   const steps = chartSteps(view, props.scaleMax, locale);
-  const rateLabel = `${stageName(view.stages, 'mql')}→${stageName(view.stages, 'won')}`;
+  const rateLabel = mqlToWonLabel(view.stages);
   const tags = channelTags(view);
   const lines = figureLines(view, locale);
   return (
@@ -107,7 +107,7 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
 
 export function ChannelFunnels(props: { views: ChannelView[]; locale: UiLocale; onOpenSettings: () => void }) {
   const { views, locale } = props;
-  const scaleMax = Math.max(0, ...views.map((v) => v.figures?.totals.leads ?? 0));
+  const scaleMax = leadScale(views);
   const lines = findings(views, locale);
   return (
     <div class="channel-view">

@@ -21,6 +21,7 @@ import { ChannelFunnels } from './ChannelFunnels';
 import { downloadBlob, downloadCsv, svgToPng } from './export';
 import { RangeControl } from './RangeControl';
 import { SettingsSection } from './SettingsSection';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
   channels: 'dashboard.tabChannels',
@@ -145,7 +146,7 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   );
   const firstAnswer = channels?.find((c) => c.answer)?.answer ?? null;
   const stages = firstAnswer?.stages ?? [];
-  const minMql = firstAnswer?.display.minMql ?? status?.settings.minMql ?? 10;
+  const minMql = firstAnswer?.display.minMql ?? status?.settings.minMql ?? DEFAULT_SETTINGS.minMql;
   const failures = (channels ?? []).filter((c) => c.error && c.error.kind !== 'disabled');
   const allFailed = channels !== null && channels.length > 0 && channels.every((c) => c.error !== null);
   const stale = channels?.some((c) => c.answer?.stale || c.answer?.refreshError) ?? false;

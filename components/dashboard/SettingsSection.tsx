@@ -6,11 +6,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n/t';
 import { sendMessage, type StatusReport } from '../../utils/messaging';
-import { COMPARE_RULES, type CompareRule } from '../../utils/settings/settings';
+import { COMPARE_RULES, SETTING_LIMITS, type CompareRule } from '../../utils/settings/settings';
 import { ConnectionForm } from '../ConnectionForm';
 import { PlatformStatusList } from '../PlatformStatusList';
 
-const LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 1440] } as const;
 
 function parseWhole(text: string, [min, max]: readonly [number, number]): number | null {
   if (!/^\s*\d+\s*$/.test(text)) return null;
@@ -36,11 +35,11 @@ export function SettingsSection(props: { status: StatusReport; onStatus: (status
   const save = async (event: Event) => {
     event.preventDefault();
     setNote(null);
-    const minValue = parseWhole(minMql, LIMITS.minMql);
-    const ttlValue = parseWhole(ttl, LIMITS.cacheTtlMinutes);
+    const minValue = parseWhole(minMql, SETTING_LIMITS.minMql);
+    const ttlValue = parseWhole(ttl, SETTING_LIMITS.cacheTtlMinutes);
     const nextErrors = {
-      ...(minValue === null ? { minMql: t('dashboard.minMqlInvalid', { min: LIMITS.minMql[0], max: LIMITS.minMql[1] }) } : {}),
-      ...(ttlValue === null ? { ttl: t('dashboard.ttlInvalid', { min: LIMITS.cacheTtlMinutes[0], max: LIMITS.cacheTtlMinutes[1] }) } : {}),
+      ...(minValue === null ? { minMql: t('dashboard.minMqlInvalid', { min: SETTING_LIMITS.minMql[0], max: SETTING_LIMITS.minMql[1] }) } : {}),
+      ...(ttlValue === null ? { ttl: t('dashboard.ttlInvalid', { min: SETTING_LIMITS.cacheTtlMinutes[0], max: SETTING_LIMITS.cacheTtlMinutes[1] }) } : {}),
     };
     setErrors(nextErrors);
     if (minValue === null || ttlValue === null) return;
@@ -82,7 +81,7 @@ export function SettingsSection(props: { status: StatusReport; onStatus: (status
         <h2 id="fl-display-title">{t('dashboard.displayTitle')}</h2>
         <form onSubmit={save} noValidate>
           <label for="fl-min-mql">{t('dashboard.minMql')}</label>
-          <input id="fl-min-mql" type="number" inputMode="numeric" min={LIMITS.minMql[0]} max={LIMITS.minMql[1]} step={1} value={minMql}
+          <input id="fl-min-mql" type="number" inputMode="numeric" min={SETTING_LIMITS.minMql[0]} max={SETTING_LIMITS.minMql[1]} step={1} value={minMql}
             class="short" aria-invalid={errors.minMql ? 'true' : 'false'} aria-describedby={errors.minMql ? 'fl-min-mql-error fl-min-mql-help' : 'fl-min-mql-help'}
             onInput={(e) => setMinMql((e.target as HTMLInputElement).value)} />
           <p id="fl-min-mql-help" class="muted small help">{t('dashboard.minMqlHelp')}</p>
@@ -101,7 +100,7 @@ export function SettingsSection(props: { status: StatusReport; onStatus: (status
           </fieldset>
 
           <label for="fl-ttl">{t('dashboard.cacheTtl')}</label>
-          <input id="fl-ttl" type="number" inputMode="numeric" min={LIMITS.cacheTtlMinutes[0]} max={LIMITS.cacheTtlMinutes[1]} step={1} value={ttl}
+          <input id="fl-ttl" type="number" inputMode="numeric" min={SETTING_LIMITS.cacheTtlMinutes[0]} max={SETTING_LIMITS.cacheTtlMinutes[1]} step={1} value={ttl}
             class="short" aria-invalid={errors.ttl ? 'true' : 'false'} aria-describedby={errors.ttl ? 'fl-ttl-error fl-ttl-help' : 'fl-ttl-help'}
             onInput={(e) => setTtl((e.target as HTMLInputElement).value)} />
           <p id="fl-ttl-help" class="muted small help">{t('dashboard.cacheTtlHelp')}</p>

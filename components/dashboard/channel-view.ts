@@ -30,6 +30,16 @@ export function stageName(stages: MetaResponse['stages'], key: keyof typeof FALL
   return stageLabel(stages, key, FALLBACK_LABELS[key]);
 }
 
+/** "MQL→Won" in the CRM's own stage names. */
+export function mqlToWonLabel(stages: MetaResponse['stages']): string {
+  return `${stageName(stages, 'mql')}→${stageName(stages, 'won')}`;
+}
+
+/** Every channel's funnel is drawn on one scale: the most leads of any channel. */
+export function leadScale(views: readonly ChannelView[]): number {
+  return Math.max(0, ...views.map((v) => v.figures?.totals.leads ?? 0));
+}
+
 export function channelViews(channels: readonly ChannelData[]): ChannelView[] {
   return channels.map((c) => {
     const name = t(`platform.${c.platform}`);
@@ -133,7 +143,7 @@ export function findings(views: readonly ChannelView[], locale: UiLocale): strin
   if (best && mostLeads && best !== mostLeads) {
     const bestRate = best.figures.rates.mqlToWon.value ?? 0;
     const otherRate = mostLeads.figures.rates.mqlToWon.value;
-    const label = `${stageName(best.stages, 'mql')}→${stageName(best.stages, 'won')}`;
+    const label = mqlToWonLabel(best.stages);
     if (otherRate !== null && otherRate > 0 && mostLeads.figures.rates.mqlToWon.enoughData) {
       lines.push(t('dashboard.findingRateTimes', {
         channel: best.name, rateLabel: label, rate: formatPercent(bestRate, locale),
@@ -147,10 +157,10 @@ export function findings(views: readonly ChannelView[], locale: UiLocale): strin
 }
 
 export function slideChannels(views: readonly ChannelView[], locale: UiLocale): SlideChannel[] {
-  const scaleMax = Math.max(0, ...views.map((v) => v.figures?.totals.leads ?? 0));
+  const scaleMax = leadScale(views);
   return views.map((v) => {
     const headline = v.figures
-      ? [{ label: `${stageName(v.stages, 'mql')}→${stageName(v.stages, 'won')}`, value: rateText(v.figures.rates.mqlToWon, locale) }]
+      ? [{ label: mqlToWonLabel(v.stages), value: rateText(v.figures.rates.mqlToWon, locale) }]
       : [];
     return {
       name: v.name,

@@ -108,14 +108,14 @@ export class FunnelService {
 
     let entry: CachedFunnel;
     let stale = false;
-    if (cached && now - cached.fetchedAt < ttlMs && cached.fetchedAt > this.staleBefore) {
+    if (cached && this.isRecent(cached.fetchedAt, ttlMs)) {
       entry = cached;
     } else if (cached) {
       // Stale-while-revalidate: answer now, refresh behind, tell the tab when the refresh lands.
       entry = cached;
       stale = true;
       const failed = this.refreshErrors.get(key);
-      const recentlyFailed = failed !== undefined && failed.at > this.staleBefore && now - failed.at < RETRY_FAILED_REFRESH_AFTER_MS;
+      const recentlyFailed = failed !== undefined && this.isRecent(failed.at, RETRY_FAILED_REFRESH_AFTER_MS);
       if (!recentlyFailed) {
         void this.fetchShared(key, source, baseUrl, request).then(
           () => this.deps.notify(request),
@@ -211,14 +211,15 @@ export class FunnelService {
    */
   private async readMeta(source: string, baseUrl: string, ttlMs: number): Promise<MetaResponse | null> {
     const cached = await this.deps.db.metas.get(source);
-    const fresh = cached && this.deps.now() - cached.fetchedAt < ttlMs && cached.fetchedAt > this.staleBefore;
-    if (fresh) return cached.meta;
+    if (cached && this.isRecent(cached.fetchedAt, ttlMs)) return cached.meta;
+    // fetchMeta never rejects: an old copy answers now and the refresh lands behind it.
     const refresh = this.fetchMeta(source, baseUrl);
-    if (cached) {
-      void refresh;
-      return cached.meta;
-    }
-    return refresh;
+    return cached ? cached.meta : refresh;
+  }
+
+  /** Younger than maxAgeMs, and not from before the last "refresh now". */
+  private isRecent(at: number, maxAgeMs: number): boolean {
+    return this.deps.now() - at < maxAgeMs && at > this.staleBefore;
   }
 
   private fetchMeta(source: string, baseUrl: string): Promise<MetaResponse | null> {

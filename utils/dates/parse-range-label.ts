@@ -16,7 +16,7 @@
  *   against `today`. Google's and Meta's "Last N days" end yesterday.
  * Anything else, and impossible dates (`Feb 30`, a range that ends before it starts), gives null.
  */
-import { addDays, isoDate, isValidIsoDate, lastNDaysExcludingToday, monthRange, quarterRange, type DateRange } from './range';
+import { isValidIsoDate, lastNDaysExcludingToday, resolvePreset, type DateRange } from './range';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -148,35 +148,21 @@ function explicitRange(text: string, today: Date): DateRange | null {
   return checked(finnish(s));
 }
 
-type PresetResolver = (today: Date) => DateRange;
-
-const todayOnly: PresetResolver = (t) => ({ from: isoDate(t), to: isoDate(t) });
-const yesterday: PresetResolver = (t) => ({ from: isoDate(addDays(t, -1)), to: isoDate(addDays(t, -1)) });
-const thisMonth: PresetResolver = (t) => ({ from: isoDate(new Date(t.getFullYear(), t.getMonth(), 1)), to: isoDate(t) });
-const lastMonth: PresetResolver = (t) => monthRange(t.getFullYear(), t.getMonth() - 1);
-const thisYear: PresetResolver = (t) => ({ from: `${t.getFullYear()}-01-01`, to: isoDate(t) });
-const lastYear: PresetResolver = (t) => ({ from: `${t.getFullYear() - 1}-01-01`, to: `${t.getFullYear() - 1}-12-31` });
-const thisQuarter: PresetResolver = (t) => ({ from: quarterRange(t.getFullYear(), Math.floor(t.getMonth() / 3)).from, to: isoDate(t) });
-const lastQuarter: PresetResolver = (t) => {
-  const q = Math.floor(t.getMonth() / 3) - 1;
-  return q < 0 ? quarterRange(t.getFullYear() - 1, 3) : quarterRange(t.getFullYear(), q);
-};
-
-/** Preset names as the pickers print them (lower case), English and Finnish. */
-const PRESETS: Record<string, PresetResolver> = {
-  today: todayOnly, yesterday, 'this month': thisMonth, 'last month': lastMonth,
-  'this year': thisYear, 'last year': lastYear, 'this quarter': thisQuarter, 'last quarter': lastQuarter,
-  'tänään': todayOnly, eilen: yesterday, 'tämä kuukausi': thisMonth, 'edellinen kuukausi': lastMonth,
-  'viime kuukausi': lastMonth, 'tämä vuosi': thisYear, 'edellinen vuosi': lastYear, 'viime vuosi': lastYear,
-  'tämä vuosineljännes': thisQuarter, 'edellinen vuosineljännes': lastQuarter,
+/** Preset names as the pickers print them (lower case), English and Finnish → `resolvePreset`'s names. */
+const PRESETS: Record<string, string> = {
+  today: 'today', yesterday: 'yesterday', 'this month': 'this_month', 'last month': 'last_month',
+  'this year': 'this_year', 'last year': 'last_year', 'this quarter': 'this_quarter', 'last quarter': 'last_quarter',
+  'tänään': 'today', eilen: 'yesterday', 'tämä kuukausi': 'this_month', 'edellinen kuukausi': 'last_month',
+  'viime kuukausi': 'last_month', 'tämä vuosi': 'this_year', 'edellinen vuosi': 'last_year', 'viime vuosi': 'last_year',
+  'tämä vuosineljännes': 'this_quarter', 'edellinen vuosineljännes': 'last_quarter',
 };
 /** "Last 30 days", "Past 7 days", "Viimeiset 30 päivää", "Edelliset 14 päivää": all end yesterday. */
 const LAST_N_DAYS = /^(?:last|past|previous|viimeiset|edelliset) (\d{1,3}) (?:days|päivää)$/;
 
 function presetRange(name: string, today: Date): DateRange | null {
   const key = name.replace(/:$/, '').trim();
-  const resolver = PRESETS[key];
-  if (resolver) return resolver(today);
+  const preset = PRESETS[key];
+  if (preset) return resolvePreset(preset, today);
   const lastN = LAST_N_DAYS.exec(key);
   if (lastN && Number(lastN[1]) > 0) return lastNDaysExcludingToday(today, Number(lastN[1]));
   return null;

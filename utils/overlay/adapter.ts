@@ -40,8 +40,6 @@ export interface PlatformAdapter {
   findTable(doc: Document): Element | null;
   /** The host still shows its loading skeleton: no rows yet, and that is expected. */
   isLoading(doc: Document): boolean;
-  /** The host says the list is empty ("No records to show"): no rows, and that is expected too. */
-  isEmpty?(doc: Document, table: Element | null): boolean;
   /** The campaign rows on screen now (header, totals and placeholders skipped). */
   readRows(table: Element, context: PageContext): PageRow[];
   /**

@@ -100,7 +100,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   const rowByBadgeHost = new WeakMap<Element, Element>();
   const liveBadges = new Set<Badge>();
   const views = new Map<string, BadgeView>();
-  /** Every campaign seen on this page context, by campaign: for the summary and the card's spend. */
+  /** Every campaign seen on this page context, by campaign: for the summary, the badge views and the card. */
   const seen = new Map<string, SeenRow>();
 
   const summary: Summary = createSummary({ locale, signal, onRetry: () => reload() });
@@ -343,7 +343,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     if (card.openKey && !rows.some((r) => campaignKey(r) === card.openKey)) card.close();
     narrowObservation(rows);
 
-    if (rows.length > 0 || adapter.isLoading(document) || adapter.isEmpty?.(document, table)) noRowsSince = null;
+    if (rows.length > 0 || adapter.isLoading(document)) noRowsSince = null;
     else noRowsSince ??= Date.now();
   }
 

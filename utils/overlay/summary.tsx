@@ -64,7 +64,6 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 
 export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void }): Summary {
   let host: HTMLElement | null = null;
-  let root: ShadowRoot | null = null;
   let mount: HTMLElement | null = null;
   let lastRender = '';
   let coverage: Coverage | null = null;
@@ -109,10 +108,9 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   };
 
   const ensure = () => {
-    if (host && root && mount && host.isConnected) return mount;
+    if (host && mount && host.isConnected) return mount;
     const created = createShadowHost('funnel-lens-summary', SUMMARY_CSS);
     host = created.host;
-    root = created.root;
     mount = created.mount;
     containEvents(host, options.signal);
     document.body.append(host);
@@ -153,7 +151,6 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       if (mount) render(null, mount);
       host?.remove();
       host = null;
-      root = null;
       mount = null;
     },
   };

@@ -9,13 +9,16 @@ import { z } from '../api/zod';
 export const COMPARE_RULES = ['interval', 'non-overlap'] as const;
 export type CompareRule = (typeof COMPARE_RULES)[number];
 
+/** Bounds of the numeric settings, [min, max]: the schema enforces them and the settings form shows them. */
+export const SETTING_LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 24 * 60] } as const;
+
 export const SettingsSchema = z.object({
   /** Base URL of the user's Funnel Stats API; null = not configured, demo data is shown. */
   apiBaseUrl: z.string().url().nullable(),
-  cacheTtlMinutes: z.number().int().min(1).max(24 * 60),
+  cacheTtlMinutes: z.number().int().min(SETTING_LIMITS.cacheTtlMinutes[0]).max(SETTING_LIMITS.cacheTtlMinutes[1]),
   enabledPlatforms: z.record(z.enum(PLATFORMS), z.boolean()),
   /** Fewer MQLs than this and a rate is "not enough data": counts are shown, not a percentage. */
-  minMql: z.number().int().min(1).max(1000),
+  minMql: z.number().int().min(SETTING_LIMITS.minMql[0]).max(SETTING_LIMITS.minMql[1]),
   compareRule: z.enum(COMPARE_RULES),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
