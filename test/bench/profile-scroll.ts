@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   const shared = await import('./measures/shared');
   const { openSession } = await import('./measures/session');
   const { metaAdsManagerUrl, routeMetaReplica } = await import('../replicas/serve');
-  const { SCROLL_SCRIPT, PX_PER_FRAME, waitForBadgesThenStopProbe } = await import('./measures/scroll-cost');
+  const { waitForReplica } = await import('../e2e/support/meta-page');
+  const { SCROLL_SCRIPT, PX_PER_FRAME } = await import('./measures/scroll-cost');
 
   const session = await openSession();
   try {
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
     const range = shared.freshRange();
     const page = await session.browser.newPage();
     await page.goto(metaAdsManagerUrl({ accountId: shared.ACCOUNT_5K, ...range }));
-    await shared.replicaReady(page);
-    await waitForBadgesThenStopProbe(page, session, range);
+    await waitForReplica(page);
+    await shared.waitForBadgesThenStopProbe(page, session.server, range);
     const cdp = await session.browser.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_INTERVAL_US ?? 200) });

@@ -8,8 +8,7 @@ import { makeWorld } from '../fixtures/world';
 import { metaAdsManagerUrl } from '../replicas/serve';
 import { type StatsServer } from '../support/stats-server';
 import { reloadExtension, type ExtensionBrowser } from './support/browser';
-import { badgeAgrees } from './support/expected';
-import { routeMetaCampaigns, visibleMetaRows, waitForReplica } from './support/meta-page';
+import { expectMetaBadgesAgree, routeMetaCampaigns, waitForReplica } from './support/meta-page';
 import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '1234567890';
@@ -29,12 +28,8 @@ describe('extension reloaded with an ad-manager tab open', () => {
     const page = await browser.newPage();
     await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
     await waitForReplica(page);
-    const expected = new Map(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id, r]));
-    const allAgree = async () => {
-      const rows = await visibleMetaRows(page);
-      return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    };
-    await expect.poll(allAgree).toBe(true);
+    const query = { account_id: ACCOUNT, ...range };
+    await expectMetaBadgesAgree(page, server, query);
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     const oldSummary = await page.evaluateHandle(() => document.querySelector('funnel-lens-summary'));
 
@@ -44,7 +39,7 @@ describe('extension reloaded with an ad-manager tab open', () => {
     // The orphaned script removes its own summary…
     await expect.poll(() => oldSummary.evaluate((el) => el?.isConnected ?? false), { timeout: 10_000 }).toBe(false);
     // …and the new version shows correct badges again: one per row, one summary, same document.
-    await expect.poll(allAgree, { timeout: 15_000 }).toBe(true);
+    await expectMetaBadgesAgree(page, server, query, 15_000);
     const counts = await page.evaluate(() => ({
       summaries: document.querySelectorAll('funnel-lens-summary').length,
       rowsWithTwoBadges: [...document.querySelectorAll('[data-surface="/am/table"] [style*="top"]')].filter((row) => row.querySelectorAll(':scope funnel-lens-badge').length > 1).length,
@@ -53,8 +48,8 @@ describe('extension reloaded with an ad-manager tab open', () => {
     expect(counts).toEqual({ summaries: 1, rowsWithTwoBadges: 0, sameDocument: true });
     // Scrolling still works with the new version, which proves its listeners are live.
     await page.evaluate(() => (window as unknown as { __replica: { scrollToIndex(i: number): void } }).__replica.scrollToIndex(20));
-    await expect.poll(allAgree).toBe(true);
-    expect(browser.errors).toEqual([]);
+    await expectMetaBadgesAgree(page, server, query);
+    // Page and extension errors: checked after every test by useConnectedSession.
     await page.close();
   });
 });

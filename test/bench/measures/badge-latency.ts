@@ -4,10 +4,11 @@
  * replica's own `replica:rows-rendered` mark to the moment every visible row's badge states its own
  * campaign's numbers. A second series re-mounts the rows within the same page context.
  */
+import { waitForReplica } from '../../e2e/support/meta-page';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
 import {
-  ACCOUNT_5K, PAGE_PROBE, awaitWatch, expectedFor, log, metaReplicaData, replicaReady, summarize, waitForAgreement,
+  ACCOUNT_5K, PAGE_PROBE, awaitWatch, expectedFor, log, metaReplicaData, summarize, waitForAgreement,
   type Figure,
 } from './shared';
 
@@ -22,7 +23,7 @@ export async function measureBadgeLatency(session: BenchSession): Promise<Figure
   const page = await browser.newPage();
   await page.addInitScript(PAGE_PROBE);
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...RANGE_A }));
-  await replicaReady(page);
+  await waitForReplica(page);
   await page.evaluate(`window.__expA = ${JSON.stringify(expectedFor(server, ACCOUNT_5K, RANGE_A))};
     window.__expB = ${JSON.stringify(expectedFor(server, ACCOUNT_5K, RANGE_B))};
     window.__bench.setExpected(window.__expA);`);

@@ -15,7 +15,8 @@ import { launchWithExtension } from '../../e2e/support/browser';
 import { connectToApi } from '../../e2e/support/popup';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import type { CDPSession } from 'playwright-core';
-import { ACCOUNT_5K, PAGE_PROBE, expectedFor, log, metaReplicaData, replicaReady, round, summarize, waitForAgreement, type Figure } from './shared';
+import { waitForReplica } from '../../e2e/support/meta-page';
+import { ACCOUNT_5K, log, metaReplicaData, round, summarize, waitForBadgesThenStopProbe, type Figure } from './shared';
 
 const PASSES = Number(process.env.BENCH_MEMORY_PASSES ?? 50);
 const VISIBLE = 100;
@@ -88,11 +89,8 @@ export async function measureMemory(): Promise<Figure[]> {
     await routeMetaReplica(browser.context, metaReplicaData(campaigns, { skeletonMs: 0, visibleRows: VISIBLE }));
     const page = await browser.newPage();
     await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...RANGE }));
-    await replicaReady(page);
-    await page.evaluate(PAGE_PROBE);
-    await page.evaluate(`window.__bench.setExpected(${JSON.stringify(expectedFor(server, ACCOUNT_5K, RANGE))})`);
-    await waitForAgreement(page);
-    await page.evaluate('window.__bench.stop()');
+    await waitForReplica(page);
+    await waitForBadgesThenStopProbe(page, server, RANGE);
     const cdp = await browser.context.newCDPSession(page);
 
     const t0 = Date.now();

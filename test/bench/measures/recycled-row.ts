@@ -3,10 +3,11 @@
  * scrollToIndex; the probe times from right after that rewrite to every visible row's badge stating
  * the campaign the row now shows. Small scrolls (1–11 rows) alternate with long jumps.
  */
+import { waitForReplica } from '../../e2e/support/meta-page';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
 import {
-  ACCOUNT_5K, PAGE_PROBE, ROW_HEIGHT, awaitWatch, expectedFor, log, metaReplicaData, replicaReady, summarize,
+  ACCOUNT_5K, PAGE_PROBE, ROW_HEIGHT, awaitWatch, expectedFor, log, metaReplicaData, setExpected, summarize,
   waitForAgreement, type Figure,
 } from './shared';
 
@@ -20,8 +21,8 @@ export async function measureRecycledRow(session: BenchSession): Promise<Figure>
   const page = await browser.newPage();
   await page.addInitScript(PAGE_PROBE);
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...RANGE }));
-  await replicaReady(page);
-  await page.evaluate(`window.__bench.setExpected(${JSON.stringify(expectedFor(server, ACCOUNT_5K, RANGE))})`);
+  await waitForReplica(page);
+  await setExpected(page, expectedFor(server, ACCOUNT_5K, RANGE));
   await waitForAgreement(page);
 
   const scrollMs: number[] = [];

@@ -10,11 +10,12 @@
  */
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../e2e/support/browser';
+import { waitForReplica } from '../../e2e/support/meta-page';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import { funnelRequestCount, type BenchSession } from './session';
 import {
-  ACCOUNT_5K, PAGE_PROBE, ROW_HEIGHT, cdpMetrics, deltaMs, expectedFor, freshRange, log, metaReplicaData,
-  replicaReady, round, summarize, waitForAgreement, type Figure,
+  ACCOUNT_5K, ROW_HEIGHT, cdpMetrics, deltaMs, freshRange, log, metaReplicaData,
+  round, summarize, waitForBadgesThenStopProbe, type Figure,
 } from './shared';
 
 // Seven pairs: the page's own cost swings by about ±15% between runs on a 2-core machine.
@@ -49,16 +50,6 @@ export const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) 
   requestAnimationFrame(step);
 })`;
 
-/**
- * Waits until every visible badge shows its campaign's data for `range`, then stops the probe:
- * its observer must not be in a measured window.
- */
-export async function waitForBadgesThenStopProbe(page: Page, session: BenchSession, range: { from: string; to: string }): Promise<void> {
-  await page.evaluate(PAGE_PROBE);
-  await page.evaluate(`window.__bench.setExpected(${JSON.stringify(expectedFor(session.server, ACCOUNT_5K, range))})`);
-  await waitForAgreement(page);
-  await page.evaluate('window.__bench.stop()');
-}
 
 async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session: BenchSession): Promise<RunResult> {
   const range = freshRange();
@@ -67,8 +58,8 @@ async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = funnelRequestCount(session.server);
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...range }));
-  await replicaReady(page);
-  if (withExtension) await waitForBadgesThenStopProbe(page, session, range);
+  await waitForReplica(page);
+  if (withExtension) await waitForBadgesThenStopProbe(page, session.server, range);
   await page.waitForTimeout(300);
   const m0 = await cdpMetrics(cdp);
   const frames = (await page.evaluate(SCROLL_SCRIPT(SCROLL_MS, PX_PER_FRAME))) as number;

@@ -266,10 +266,17 @@ export async function waitForAgreement(page: Page, timeoutMs = 15_000): Promise<
   await page.waitForFunction('window.__bench && window.__bench.allAgree()', undefined, { timeout: timeoutMs, polling: 50 });
 }
 
-export async function replicaReady(page: Page): Promise<void> {
-  await page.waitForFunction('window.__replica !== undefined');
-  await page.evaluate('window.__replica.ready');
+/**
+ * Waits until every visible badge shows its campaign's data for `range`, then stops the probe:
+ * its observer must not be in a measured window.
+ */
+export async function waitForBadgesThenStopProbe(page: Page, server: StatsServer, range: { from: string; to: string }): Promise<void> {
+  await page.evaluate(PAGE_PROBE);
+  await setExpected(page, expectedFor(server, ACCOUNT_5K, range));
+  await waitForAgreement(page);
+  await page.evaluate('window.__bench.stop()');
 }
+
 
 export type Metrics = Record<string, number>;
 

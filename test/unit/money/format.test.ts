@@ -29,8 +29,12 @@ describe('formatMoneyCompact', () => {
 
   it('prints exactly what Intl prints for the amount itself, though it formats each rounded value once', () => {
     // The oracle is Intl on the unrounded amount; only the spaces are normalised, as documented.
-    const direct = (amount: number, currency: string, locale: 'en' | 'fi') =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' }).format(amount).replace(/[\s\u00a0\u202f\u2009]/g, NBSP);
+    const oracles = new Map<string, Intl.NumberFormat>();
+    const direct = (amount: number, currency: string, locale: 'en' | 'fi') => {
+      let oracle = oracles.get(`${locale}|${currency}`);
+      if (!oracle) oracles.set(`${locale}|${currency}`, (oracle = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' })));
+      return oracle.format(amount).replace(/[\s\u00a0\u202f\u2009]/g, NBSP);
+    };
     const boundaries = [
       999, 999.99, 1000, 1049.99, 1050, 1149.99, 1150, 1150.01, 9949.99, 9950, 9999.99, 10_000, 10_499.99, 10_500,
       99_499.99, 99_500, 999_499.99, 999_500, 999_949.99, 999_950, 1_049_999.99, 1_050_000, 9_950_000, 99_500_000,
