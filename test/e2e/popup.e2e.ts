@@ -87,7 +87,7 @@ describe('popup', () => {
     const meta = world.filter((e) => e.platform === 'meta_ads');
     await routeMetaReplica(browser.context, {
       accountId: ACCOUNT, currency: 'EUR', locale: 'en', levels: { campaign: meta, ad_group: [], ad: [] },
-      variant: { idsInDataSurface: true, skeletonMs: 200 },
+      variant: { ids: 'data-surface', skeletonMs: 200 },
     });
     const page = await browser.newPage();
     const range = { from: '2026-10-01', to: '2026-10-31' };

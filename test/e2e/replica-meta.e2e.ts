@@ -182,7 +182,7 @@ describe('Meta replica, IDs in data-surface (en, USD)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await openReplica({ idsInDataSurface: true }));
+    ({ context, page } = await openReplica({ ids: 'data-surface' }));
   });
   afterAll(async () => {
     await context?.close();
@@ -387,7 +387,7 @@ describe('Meta replica, IDs only in links and page JSON (fi, EUR)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await openReplica({ idsInDataSurface: false, skeletonMs: 300 }, { locale: 'fi' }));
+    ({ context, page } = await openReplica({ ids: 'react', skeletonMs: 300 }, { locale: 'fi' }));
     await page.evaluate(() => window.__replica.ready);
   });
   afterAll(async () => {
@@ -432,7 +432,7 @@ describe('Meta replica, IDs only in links and page JSON (fi, EUR)', () => {
 
 describe('Meta replica, other variants and routing', () => {
   it('renders an unknown table markup when knownTableMarkup is false', async () => {
-    const { context, page } = await openReplica({ idsInDataSurface: true, knownTableMarkup: false, skeletonMs: 200 });
+    const { context, page } = await openReplica({ ids: 'data-surface', knownTableMarkup: false, skeletonMs: 200 });
     await page.evaluate(() => window.__replica.ready);
     expect(await page.locator('[role="table"], [role="columnheader"], [data-surface^="/am/table/table"], ._1gda').count()).toBe(0);
     expect(await page.locator('[data-surface="/am/table"]').count()).toBe(0);
@@ -444,7 +444,7 @@ describe('Meta replica, other variants and routing', () => {
   });
 
   it('drops the table roles when ariaRoles is false, keeping everything else', async () => {
-    const { context, page } = await openReplica({ idsInDataSurface: true, ariaRoles: false, skeletonMs: 100 });
+    const { context, page } = await openReplica({ ids: 'data-surface', ariaRoles: false, skeletonMs: 100 });
     await page.evaluate(() => window.__replica.ready);
     expect(await page.locator('[role="table"], [role="columnheader"], [role="presentation"]').count()).toBe(0);
     expect(await page.locator('._lp > ._1gda._2djg').count()).toBe(15);
@@ -456,7 +456,7 @@ describe('Meta replica, other variants and routing', () => {
 
   it('serves business.facebook.com and www.facebook.com/adsmanager, and 404s anything else', async () => {
     const { context, page } = await openReplica(
-      { idsInDataSurface: true, skeletonMs: 100 },
+      { ids: 'data-surface', skeletonMs: 100 },
       { url: `https://business.facebook.com/adsmanager/manage/ads?act=${ACCOUNT}&date=2026-10-01_2026-10-31` },
     );
     await page.evaluate(() => window.__replica.ready);

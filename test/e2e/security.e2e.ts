@@ -40,7 +40,7 @@ beforeAll(async () => {
   await routeMetaReplica(browser.context, {
     accountId: ACCOUNT, currency: 'EUR', locale: 'en',
     levels: { campaign: world, ad_group: [], ad: [] },
-    variant: { idsInDataSurface: true, skeletonMs: 150 },
+    variant: { ids: 'data-surface', skeletonMs: 150 },
   });
 });
 afterAll(async () => {
@@ -98,7 +98,7 @@ describe('look-alike pages', () => {
   it('a page that imitates Ads Manager on another origin gets no content script and cannot message the extension', async () => {
     const evil = { ...META_REPLICA, routes: ['https://adsmanager.facebook.com.evil.example/**'] };
     await routeReplica(browser.context, evil, {
-      accountId: ACCOUNT, currency: 'EUR', locale: 'en', levels: { campaign: world, ad_group: [], ad: [] }, variant: { idsInDataSurface: true, skeletonMs: 100 },
+      accountId: ACCOUNT, currency: 'EUR', locale: 'en', levels: { campaign: world, ad_group: [], ad: [] }, variant: { ids: 'data-surface', skeletonMs: 100 },
     });
     const page = await browser.newPage();
     await page.goto(`https://adsmanager.facebook.com.evil.example/adsmanager/manage/campaigns?act=${ACCOUNT}`);

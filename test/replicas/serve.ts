@@ -94,8 +94,13 @@ function fulfil(route: Route, status: number, type: string, body: string | Buffe
 export type ReplicaCurrency = 'USD' | 'EUR' | 'GBP' | 'SEK' | 'NOK' | 'DKK' | 'JPY' | 'VND';
 
 export interface MetaReplicaVariant {
-  /** true: row IDs in `data-surface="/am/table/table_row:<id>unit"`; false: only in name links and page JSON. */
-  idsInDataSurface: boolean;
+  /**
+   * Where row IDs live: 'data-surface' (A: `/am/table/table_row:<id>unit` keys, Meta until about
+   * March 2026), 'react' (B: only in React's properties on the row's nodes), 'none' (C).
+   */
+  ids: 'data-surface' | 'react' | 'none';
+  /** Default true; false: no data-surface attribute in the table or on the date label (C). */
+  dataSurface?: boolean;
   /** Loading skeleton after load and after each date/level change; default 800 ms. */
   skeletonMs?: number;
   /** Default true; false renders a table markup our adapter does not know (a simulated redesign). */

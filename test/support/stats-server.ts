@@ -67,12 +67,16 @@ export interface StatsServer {
   requests: RecordedRequest[];
   setFault(fault: Fault | null): void;
   setWorld(world: WorldEntity[]): void;
+  /** Which identity the rows carry: both (default), IDs only, or names only (the contract needs one). */
+  setIdentity(identity: RowIdentity): void;
   /** The rows the server answers for `query` when no fault is set. */
   expectedRows(query: FunnelQuery): FunnelRow[];
   close(): Promise<void>;
 }
 
 export const DEFAULT_API_KEY = 'test-key';
+
+export type RowIdentity = 'both' | 'id' | 'name';
 
 /** One broken row per rule of the contract, each tagged with the field a validator should blame. */
 function brokenRows(firstValid: FunnelRow | undefined): Array<{ field: string; row: unknown }> {
@@ -150,6 +154,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
   };
   let world = options.world;
   let fault: Fault | null = null;
+  let identity: RowIdentity = 'both';
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -159,7 +164,12 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
     return world
       .filter((entity) => entity.platform === query.platform && entity.level === query.level)
       .filter((entity) => query.account_id === undefined || entity.accountId === query.account_id)
-      .map((entity) => scaledRow(entity, days));
+      .map((entity) => scaledRow(entity, days))
+      .map((row) => {
+        if (identity === 'both') return row;
+        const { id, name, ...counts } = row;
+        return identity === 'id' ? { id, ...counts } : { name, ...counts };
+      });
   }
 
   /** Consume one use of a fault that recovers after `times` requests. */
@@ -278,6 +288,9 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
       world = next;
     },
     expectedRows,
+    setIdentity(next) {
+      identity = next;
+    },
     close: () => {
       for (const timer of pendingTimers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();

@@ -15,6 +15,8 @@ export interface PageContext {
   range: DateRange;
   /** The range could not be read from the page: the default (last 30 days) is used and said so. */
   rangeAssumed: boolean;
+  /** Where the range was read: the URL, or a label on the page (for the summary's signal report). */
+  rangeSource?: 'url' | 'label';
   /**
    * The list is narrowed to part of the account (e.g. one campaign's ad sets): CRM rows missing
    * from the page are expected then, so the summary does not count them as "not seen".
@@ -30,6 +32,22 @@ export interface PageRow {
   /** The platform's object ID when the row shows one. */
   id: string | null;
   name: string;
+  /**
+   * The part of the row whose changes can change which campaign it shows (the name cell). When
+   * every row gives one, the engine watches only these, and the row node's own attributes
+   * (`watchRowAttributes`), instead of the whole row with its metric cells.
+   */
+  watch?: Element;
+}
+
+/** Which of an adapter's hooks found something on this page, for the summary's details. */
+export interface HookReport {
+  /** How the table and its rows were found (e.g. "data-surface", "structure"). */
+  rows: string;
+  /** Where the rows' IDs came from (e.g. "data-surface, react"); null when no row shows one. */
+  ids: string | null;
+  /** How the spend column was found; null when it is not on the page. */
+  spend: string | null;
 }
 
 export interface PlatformAdapter {
@@ -58,4 +76,10 @@ export interface PlatformAdapter {
   readSpend(row: Element, table: Element): string | null;
   /** Elements outside the table whose text feeds readContext (a date picker's label). */
   contextSources?(doc: Document): Element[];
+  /** Attributes inside rows that can change which campaign a row shows (default: href, data-surface, essfield). */
+  watchAttributes?: string[];
+  /** Attributes of the row node itself that change when it is recycled (with PageRow.watch). */
+  watchRowAttributes?: string[];
+  /** Which hooks matched, for the summary's details ("not recognised" vs "no data"). */
+  describeSignals?(table: Element, rows: readonly PageRow[]): HookReport;
 }

@@ -21,7 +21,7 @@ import { t } from '../i18n/t';
 import { createCard, type Card } from './card';
 import { uiLocale } from './locale';
 import { isOwnNode } from './shadow';
-import { createSummary, type Summary, type SummaryState } from './summary';
+import { createSummary, type PageSignals, type Summary, type SummaryState } from './summary';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -39,14 +39,11 @@ const LAYOUT_GRACE_MS = 4000;
 const POLL_MS = 400;
 
 /** Inside rows: text, and the attributes that carry a campaign's ID. */
-const WATCH_ROW_CONTENT: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
+function watchRowContent(attributeFilter: string[]): MutationObserverInit {
   // Not 'style': virtualised rows move on every scroll frame, and a move alone changes no campaign.
-  attributeFilter: ['href', 'data-surface', 'essfield'],
-};
+  return { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter };
+}
+const DEFAULT_WATCHED_ATTRIBUTES = ['href', 'data-surface', 'essfield'];
 const WATCH_ROWS_ADDED_OR_REMOVED: MutationObserverInit = { childList: true, subtree: true };
 
 export interface SeenRow {
@@ -61,6 +58,9 @@ export function campaignKey(row: { id: string | null; name: string }): string {
 
 export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, deps: OverlayDeps): void {
   const locale = uiLocale();
+  const WATCH_ROW_CONTENT = watchRowContent(adapter.watchAttributes ?? DEFAULT_WATCHED_ATTRIBUTES);
+  /** A recycled row node's own attributes (its transform, its row key), when rows name a `watch` part. */
+  const WATCH_ROW_NODE: MutationObserverInit | null = adapter.watchRowAttributes ? { attributes: true, attributeFilter: adapter.watchRowAttributes } : null;
   const teardown = new AbortController();
   ctx.onInvalidated(() => teardown.abort());
   const signal = teardown.signal;
@@ -91,6 +91,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   let tableObserver: MutationObserver | null = null;
   /** Where row content is watched (see narrowObservation); null: the whole table. */
   let rowContainer: Element | null = null;
+  /** In per-row watching: the row nodes and watched parts registered, in order. */
+  let watchedParts: Element[] = [];
   let sourcesObserver: MutationObserver | null = null;
   let observedSources: Element[] = [];
   let noRowsSince: number | null = null;
@@ -103,7 +105,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   /** Every campaign seen on this page context, by campaign: for the summary, the badge views and the card. */
   const seen = new Map<string, SeenRow>();
 
-  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload() });
+  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals() });
   const card: Card = createCard({ locale, signal });
 
   /**
@@ -254,6 +256,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     readAllRows = true;
     const observed = table;
     rowContainer = null;
+    watchedParts = [];
     tableObserver = new MutationObserver((records) => handleTableRecords(records, observed));
     tableObserver.observe(table, WATCH_ROW_CONTENT);
   }
@@ -288,6 +291,11 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
    */
   function narrowObservation(rows: readonly PageRow[]): void {
     if (!tableObserver || !table) return;
+    if (WATCH_ROW_NODE && rows.length > 0 && rows.every((r) => r.watch)) {
+      watchRowParts(rows);
+      return;
+    }
+    watchedParts = [];
     let container: Element | null = rows[0]?.row.parentElement ?? null;
     for (let i = 1; i < rows.length && container; i++) {
       const { row } = rows[i] as PageRow;
@@ -306,6 +314,28 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       tableObserver.observe(table, WATCH_ROW_CONTENT);
     }
     rowContainer = container;
+  }
+
+  /**
+   * Per-row watching, for adapters whose rows name the part that identifies them (Meta's name
+   * cell): each row node's own attributes (a recycled node gets a new transform or row key) and
+   * that part's content, plus rows added or removed table-wide. The metric cells beside the name,
+   * rewritten on every recycle, then make no records at all.
+   */
+  function watchRowParts(rows: readonly PageRow[]): void {
+    if (!tableObserver || !table || !WATCH_ROW_NODE) return;
+    const parts = rows.flatMap((r) => [r.row, r.watch as Element]);
+    if (rowContainer === null && parts.length === watchedParts.length && parts.every((p, i) => p === watchedParts[i])) return;
+    const pending = tableObserver.takeRecords();
+    if (pending.length > 0) handleTableRecords(pending, table);
+    tableObserver.disconnect();
+    tableObserver.observe(table, WATCH_ROWS_ADDED_OR_REMOVED);
+    for (const row of rows) {
+      tableObserver.observe(row.row, WATCH_ROW_NODE);
+      tableObserver.observe(row.watch as Element, WATCH_ROW_CONTENT);
+    }
+    watchedParts = parts;
+    rowContainer = null;
   }
 
   function watchContextSources(): void {
@@ -428,6 +458,22 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       const spendText = rowNode && table ? adapter.readSpend(rowNode, table) : null;
       card.open({ key, anchor, how, row: { name: row.name, spendText }, answer, match: index.lookup(row.id, row.name), context });
     });
+  }
+
+  /** What the adapter's hooks find on the page now: read when the summary shows its details. */
+  function pageSignals(): PageSignals | null {
+    if (!context) return null;
+    const rows = table ? adapter.readRows(table, context) : [];
+    const hooks = table && adapter.describeSignals ? adapter.describeSignals(table, rows) : null;
+    return {
+      table: table !== null,
+      rows: rows.length,
+      rowHook: hooks?.rows ?? null,
+      ids: rows.filter((r) => r.id !== null).length,
+      idSource: hooks?.ids ?? null,
+      spend: hooks ? hooks.spend : null,
+      date: context.rangeAssumed ? 'assumed' : (context.rangeSource ?? 'url'),
+    };
   }
 
   function summaryState(): SummaryState {

@@ -16,7 +16,7 @@ export const TONE_COLOURS = {
 const FONT = "font: 12px/1.3 system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;";
 
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 0 0 6px; max-width: 100%; }
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 0 0 6px; max-width: 100%; flex: none; }
 button {
   ${FONT}
   display: inline-block; vertical-align: middle; max-width: 220px;

@@ -17,6 +17,20 @@ import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
 
+/** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */
+export interface PageSignals {
+  table: boolean;
+  rows: number;
+  /** How rows were found (`data-surface`, `role`, `structure`); null when the adapter does not say. */
+  rowHook: string | null;
+  ids: number;
+  /** Where IDs came from (`data-surface`, `react`, `link`, comma-separated); null for none. */
+  idSource: string | null;
+  /** How the spend column was found; null when not found. */
+  spend: string | null;
+  date: 'url' | 'label' | 'assumed';
+}
+
 export interface SummaryState {
   context: PageContext | null;
   answer: FunnelAnswer | null;
@@ -62,7 +76,7 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 @media print { .panel { display: none; } }
 `;
 
-export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void }): Summary {
+export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null }): Summary {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let lastRender = '';
@@ -141,7 +155,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} locale={options.locale} />, shadow);
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} locale={options.locale} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);
@@ -157,7 +171,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   return summary;
 }
 
-function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; locale: UiLocale }) {
+function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; locale: UiLocale }) {
   const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
@@ -169,7 +183,12 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
 
   let body;
   if (state.layoutUnknown) {
-    body = <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>;
+    body = (
+      <>
+        <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>
+        <Signals signals={props.signals()} />
+      </>
+    );
   } else if (answer === null) {
     body = (
       <div class="msg" role="status">
@@ -221,6 +240,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
                 <List items={coverage.ambiguous.map((a) => a.name)} />
               </>
             )}
+            <Signals signals={props.signals()} />
           </div>
         )}
       </>
@@ -237,6 +257,36 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
       {context.rangeAssumed && <div class="msg muted">{t('summary.rangeAssumed', { from: context.range.from, to: context.range.to })}</div>}
       {context.accountId === null && <div class="msg muted">{t('summary.accountMissing')}</div>}
     </section>
+  );
+}
+
+/** Hook names as adapters report them → their message keys. */
+const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
+  'data-surface': 'signal.dataSurface',
+  role: 'signal.role',
+  structure: 'signal.structure',
+  react: 'signal.react',
+  link: 'signal.link',
+  'header text': 'signal.headerText',
+  url: 'signal.url',
+  label: 'signal.label',
+  assumed: 'signal.assumed',
+};
+const signalText = (hook: string | null) =>
+  hook === null ? t('signal.none') : hook.split(', ').map((h) => (SIGNAL_KEYS[h] ? t(SIGNAL_KEYS[h]) : h)).join(', ');
+
+function Signals({ signals }: { signals: PageSignals | null }) {
+  if (!signals) return null;
+  return (
+    <>
+      <h3>{t('summary.signalsTitle')}</h3>
+      <ul class="signals">
+        <li>{t('summary.signalRows', { count: signals.rows, how: signals.table ? signalText(signals.rowHook) : t('signal.none') })}</li>
+        <li>{t('summary.signalIds', { count: signals.ids, how: signalText(signals.idSource) })}</li>
+        <li>{t('summary.signalSpend', { how: signalText(signals.spend) })}</li>
+        <li>{t('summary.signalDate', { how: signalText(signals.date) })}</li>
+      </ul>
+    </>
   );
 }
 

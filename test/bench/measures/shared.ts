@@ -76,7 +76,7 @@ export function metaReplicaData(campaigns: WorldEntity[], variant: Partial<MetaR
     currency: 'EUR',
     locale: 'en',
     levels: { campaign: campaigns, ad_group: [], ad: [] },
-    variant: { idsInDataSurface: true, ...variant },
+    variant: { ids: 'data-surface', ...variant },
   };
 }
 

@@ -14,7 +14,7 @@ export const scene: DemoScene = {
     await routeMetaReplica(browser.context, {
       accountId, currency: 'EUR', locale: 'en',
       levels: { campaign: campaign ?? [], ad_group: ad_group ?? [], ad: ad ?? [] },
-      variant: { idsInDataSurface: true },
+      variant: { ids: 'data-surface' },
     });
     const page = await browser.newPage();
     await page.goto(metaAdsManagerUrl({ accountId }));

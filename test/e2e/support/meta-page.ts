@@ -14,22 +14,44 @@ export interface VisibleRow {
   badge: string | null;
   /** The name text the row's DOM shows (must equal `name`: the replica's model). */
   shownName: string;
+  /**
+   * Whether a user can see the badge: `document.elementFromPoint` at its centre is the badge.
+   * null when the badge's centre lies under the table's sticky header or totals row (a row
+   * scrolled half out of view), where nobody could see it anyway.
+   */
+  badgeVisible?: boolean | null;
+}
+
+/**
+ * Every row the replica's model says is on screen, read from the DOM as a user sees it: the row
+ * node at that row's height (rows are moved by transform), its name, its badge and whether the
+ * badge can be seen. Runs in the page; self-contained so page.evaluate can ship it.
+ */
+export function readVisibleMetaRows(): VisibleRow[] {
+  type Model = { id: string; name: string; clientTop: number };
+  const model = (window as unknown as { __replica: { visibleRows(): Model[] } }).__replica.visibleRows();
+  const rows = [...document.querySelectorAll('._1gda._2djg')];
+  const header = document.querySelector('._3h1j')?.getBoundingClientRect();
+  const footer = document.querySelector('._3h1k:not([hidden])')?.getBoundingClientRect();
+  return model.map((m) => {
+    const row = rows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
+    const host = row?.querySelector('funnel-lens-badge') ?? null;
+    const badge = host?.shadowRoot?.querySelector('button')?.textContent ?? null;
+    const shownName = row?.querySelector('[data-tooltip-content] a, a')?.textContent ?? '';
+    let badgeVisible: boolean | null = null;
+    if (host) {
+      const r = host.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const covered = (header && y <= header.bottom) || (footer && y >= footer.top);
+      badgeVisible = covered ? null : r.width > 0 && document.elementFromPoint(x, y) === host;
+    }
+    return { id: m.id, name: m.name, badge, shownName, badgeVisible };
+  });
 }
 
 export function visibleMetaRows(page: Page): Promise<VisibleRow[]> {
-  return page.evaluate(() => {
-    type Model = { id: string; name: string; clientTop: number };
-    const model = (window as unknown as { __replica: { visibleRows(): Model[] } }).__replica.visibleRows();
-    const nameRows = [...document.querySelectorAll('[data-surface="/am/table"] a')]
-      .map((a) => a.closest('[style*="top"]'))
-      .filter((row): row is HTMLElement => row !== null);
-    return model.map((m) => {
-      const row = nameRows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
-      const badge = row?.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button')?.textContent ?? null;
-      const shownName = row?.querySelector('a')?.textContent ?? '';
-      return { id: m.id, name: m.name, badge, shownName };
-    });
-  });
+  return page.evaluate(readVisibleMetaRows);
 }
 
 export async function waitForReplica(page: Page): Promise<void> {
@@ -57,7 +79,7 @@ export function routeMetaCampaigns(context: BrowserContext, accountId: string, c
   return routeMetaReplica(context, {
     accountId, currency: 'EUR', locale: 'en',
     levels: { campaign: campaigns, ad_group: [], ad: [] },
-    variant: { idsInDataSurface: true, skeletonMs: 150 },
+    variant: { ids: 'data-surface', skeletonMs: 150 },
   });
 }
 

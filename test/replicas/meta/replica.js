@@ -25,7 +25,11 @@
   const data = JSON.parse(doc.getElementById('replica-data').textContent);
   const V = Object.assign(
     {
-      idsInDataSurface: true,
+      // Where row IDs live: 'data-surface' (variant A, Meta until about March 2026), 'react' (B:
+      // only in React's own properties on the row's nodes), 'none' (C: nowhere on the page).
+      ids: 'data-surface',
+      // false: no data-surface attribute anywhere in the table or the date label (variant C).
+      dataSurface: true,
       skeletonMs: 800,
       knownTableMarkup: true,
       rowHeight: 48,
@@ -476,11 +480,13 @@
   }
 
   function rowSurface(row) {
-    return V.idsInDataSurface ? '/am/table/table_row:' + row.id + 'unit' : null;
+    return V.dataSurface && V.ids === 'data-surface' ? '/am/table/table_row:' + row.id + 'unit' : null;
   }
+  /** Cell keys; without row IDs (variant B) the key keeps its cell part only (a guess). */
   function cellSurface(row, key) {
-    if (!V.idsInDataSurface) return null;
-    return rowSurface(row) + '/table_cell:' + key.replace('{OT}', LEVELS[state.level].objectType);
+    if (!V.dataSurface) return null;
+    const cell = '/table_cell:' + key.replace('{OT}', LEVELS[state.level].objectType);
+    return V.ids === 'data-surface' ? rowSurface(row) + cell : '/am/table' + cell;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -495,7 +501,7 @@
   const dateButton = h('div', { class: '_dbtn', role: 'button', tabindex: '0', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, [
     h('span', { class: '_dicon', 'aria-hidden': 'true' }),
     // Only the label text lives inside the stats_range surface, as the adapters read its text.
-    h('span', { 'data-surface': '/am/table/stats_range' }, [dateLabelText]),
+    h('span', V.dataSurface ? { 'data-surface': '/am/table/stats_range' } : null, [dateLabelText]),
     h('span', { class: '_caret', 'aria-hidden': 'true' }),
   ]);
   PRESET_KEYS.forEach((key) => {
@@ -569,199 +575,211 @@
   // The known table (split panels, virtualised rows and columns)
   // ---------------------------------------------------------------------------------------------
 
+  // ---------------------------------------------------------------------------------------------
+  // The table as the corrected reference describes it (ASSUMPTIONS.md, "Table structure"):
+  // one recycled row node per row, moved by `transform`, holding a frozen block (selector,
+  // toggle, name) and a scrolling block (metrics) side by side.
+  // ---------------------------------------------------------------------------------------------
+
   const known = {};
+  /** React's expando suffix: random per page load, as React's own is. */
+  const REACT_KEY = Math.random().toString(36).slice(2, 10);
+
+  function surfaceAttrs(value) {
+    return V.dataSurface && value ? { 'data-surface-wrapper': '1', 'data-surface': value, style: { display: 'contents' } } : { style: { display: 'contents' } };
+  }
+
+  function headerCell(col, left, surfaceKey, label) {
+    const labelNode = typeof label === 'string' ? doc.createTextNode(label) : label;
+    const inner = V.dataSurface ? h('span', { 'data-surface': '/am/table/table_column_header:' + surfaceKey }, [labelNode]) : h('span', null, [labelNode]);
+    return h('div', { class: '_1eyh _1eyi' + (col === 'spend' ? ' _sortable' : ''), role: 'columnheader', style: { left: px(left), width: px(col === 'name' ? NAME_W : col === 'toggle' ? TOGGLE_W : col === 'select' ? CHECK_W : RIGHT_COLUMNS.find((c) => c.key === col).width) } }, [inner]);
+  }
 
   function buildKnownTable() {
     const nameHeaderText = doc.createTextNode('');
     const sortArrow = doc.createTextNode('');
-    const hdrLeft = h('div', { class: '_hl', style: { width: px(LEFT_W) } }, [
+    const hdrFrozen = h('div', { class: '_3pzj _hfz', style: { width: px(LEFT_W) } }, [
       h('div', { class: '_1eyh _1eyi', role: 'columnheader', style: { left: '0px', width: px(CHECK_W) } }, [
         h('div', { class: '_chk', role: 'checkbox', 'aria-checked': 'false', 'aria-label': T.selectAll }),
       ]),
-      h('div', { class: '_1eyh _1eyi', role: 'columnheader', style: { left: px(CHECK_W), width: px(TOGGLE_W) } }, [
-        h('span', { 'data-surface': '/am/table/table_column_header:toggle', text: T.columns.toggle }),
-      ]),
-      h('div', { class: '_1eyh _1eyi', role: 'columnheader', style: { left: px(CHECK_W + TOGGLE_W), width: px(NAME_W) } }, [
-        h('span', { 'data-surface': '/am/table/table_column_header:name' }, [nameHeaderText]),
-      ]),
+      headerCell('toggle', CHECK_W, 'toggle', T.columns.toggle),
+      headerCell('name', CHECK_W + TOGGLE_W, 'name', nameHeaderText),
     ]);
-    const hdrRight = h('div', { class: '_hr', style: { width: px(RIGHT_W) } });
+    const hdrScroll = h('div', { class: '_3pzj _hsc', style: { left: px(LEFT_W), width: px(RIGHT_W) } });
     RIGHT_COLUMNS.forEach((col) => {
-      const header = h('div', { class: '_1eyh _1eyi' + (col.key === 'spend' ? ' _sortable' : ''), role: 'columnheader', style: { left: px(col.x), width: px(col.width) } }, [
-        h('span', { 'data-surface': '/am/table/table_column_header:' + col.key, text: T.columns[col.key] }),
-      ]);
+      const header = headerCell(col.key, col.x, col.key, T.columns[col.key]);
       if (col.key === 'spend') {
         // The arrow sits outside the surface span so the header label keeps its exact text.
         header.append(h('span', { class: '_sortarrow', 'aria-hidden': 'true' }, [sortArrow]));
         header.addEventListener('click', () => cycleSort());
         known.spendHeader = header;
       }
-      hdrRight.append(header);
+      hdrScroll.append(header);
     });
-    const header = h('div', { class: '_3h1j', style: { width: px(LEFT_W + RIGHT_W) } }, [hdrLeft, hdrRight]);
+    const header = h('div', { class: '_3h1j', style: { width: px(LEFT_W + RIGHT_W) } }, [hdrFrozen, hdrScroll]);
 
-    const leftPanel = h('div', { class: '_lp', style: { width: px(LEFT_W) } });
-    const rightPanel = h('div', { class: '_rp', style: { left: px(LEFT_W), width: px(RIGHT_W) } });
-    const body = h('div', { class: '_body', style: { width: px(LEFT_W + RIGHT_W) } }, [leftPanel, rightPanel]);
+    // The rows' parent (ref: `div[@role='table']//div[@class='_219p']/div[@class='_1gda _2djg']`).
+    const body = h('div', { class: '_219p', style: { width: px(LEFT_W + RIGHT_W) } });
 
     const totalCountText = doc.createTextNode('');
-    const footLeft = h('div', { class: '_fl', style: { width: px(LEFT_W) } }, [
+    const footFrozen = h('div', { class: '_3pzj _ffz', style: { width: px(LEFT_W) } }, [
       h('div', { class: '_4lg0 _ftname', style: { left: px(CHECK_W + TOGGLE_W), width: px(NAME_W) } }, [
-        h('span', { 'data-surface': '/am/table/total_count' }, [totalCountText]),
+        V.dataSurface ? h('span', { 'data-surface': '/am/table/total_count' }, [totalCountText]) : h('span', null, [totalCountText]),
         h('div', { class: '_sub', text: T.excludesDeleted }),
       ]),
     ]);
-    const footRight = h('div', { class: '_fr', style: { width: px(RIGHT_W) } });
-    // The totals row: row-like but not a campaign; it has no ID and no row surface.
-    const footer = h('div', { class: '_1gda _3h1k', style: { width: px(LEFT_W + RIGHT_W) } }, [footLeft, footRight]);
+    const footScroll = h('div', { class: '_3pzj _fsc', style: { left: px(LEFT_W), width: px(RIGHT_W) } });
+    // The totals row: row-like (it shares `_1gda`) but not a campaign: no name link, no ID.
+    const footer = h('div', { class: '_1gda _3h1k', style: { width: px(LEFT_W + RIGHT_W) } }, [footFrozen, footScroll]);
 
-    // One scroll container for both axes: the left panel is `position: sticky; left: 0`, so it is
-    // frozen horizontally while both panels share the vertical scroll position.
-    const scroller = h('div', { class: '_scroller', style: { height: px(40 + V.visibleRows * ROW_H + 52) } }, [header, body, footer]);
+    // One native scroll container for both axes (ref: scroller `div._7mkk`). The frozen blocks
+    // follow horizontal scrolling by `transform`, as the captured `will-change: transform` says.
+    const scroller = h('div', { class: '_7mkk', style: { height: px(40 + V.visibleRows * ROW_H + 52) } }, [header, body, footer]);
     scroller.addEventListener('scroll', () => {
       if (!state.loading) layoutRows(false);
     });
     const table = h('div', { class: '_3h1i _1mie', role: 'table' }, [scroller]);
-    const wrapper = h('span', { 'data-surface-wrapper': '1', 'data-surface': '/am/table' }, [table]);
-    tableHost.append(wrapper);
+    tableHost.append(V.dataSurface ? h('span', { 'data-surface-wrapper': '1', 'data-surface': '/am/table' }, [table]) : table);
 
-    // Hover spans both panels, which share nothing but `top`: match the twin node by slot.
-    [leftPanel, rightPanel].forEach((panel) => {
-      panel.addEventListener('mouseover', (e) => {
-        const node = e.target instanceof window.Element ? e.target.closest('._1gda') : null;
-        setHover(node ? slotByNode.get(node) : null);
-      });
-      panel.addEventListener('mouseleave', () => setHover(null));
-    });
-    leftPanel.addEventListener('click', onLeftPanelClick);
-
-    Object.assign(known, { scroller, body, leftPanel, rightPanel, footer, footRight, totalCountText, nameHeaderText, sortArrow });
+    body.addEventListener('click', onRowClick);
+    // React's fiber of the rows' parent: a host fiber, where a row's own fibers end.
+    const tableFiber = { tag: 5, stateNode: body, memoizedProps: { className: '_219p' }, return: null };
+    Object.assign(known, { scroller, body, footer, footScroll, hdrFrozen, footFrozen, totalCountText, nameHeaderText, sortArrow, frozenX: 0, tableFiber });
   }
 
   /** Recycled row slots; slot k shows row index i where i % slots.length === k. */
   let slots = [];
   let skeleton = null;
-  let hovered = null;
   const slotByNode = new WeakMap();
 
-  function setHover(slot) {
-    if (hovered === slot) return;
-    if (hovered) {
-      hovered.left.classList.remove('_hov');
-      hovered.right.classList.remove('_hov');
-    }
-    hovered = slot || null;
-    if (hovered) {
-      hovered.left.classList.add('_hov');
-      hovered.right.classList.add('_hov');
-    }
-  }
-
-  function rowNode(width) {
-    return h('div', { class: '_1gda _2djg', role: 'presentation', style: { position: 'absolute', top: '0px', height: px(ROW_H), width: px(width) } });
-  }
-
-  /** A cell: `div._4lg0` positioned by `left`, holding a span that carries the cell's surface. */
+  /** A cell: a display:contents surface wrapper around `div._4lg0` placed by inline left/width. */
   function cellNode(left, width, extraClass) {
-    const surface = h('span', { class: '_cs' });
-    const cell = h('div', { class: '_4lg0' + (extraClass ? ' ' + extraClass : ''), style: { left: px(left), width: px(width) } }, [surface]);
-    return { cell, surface };
+    const cell = h('div', { class: '_4lg0 _4h2m' + (extraClass ? ' ' + extraClass : ''), style: { height: px(ROW_H), width: px(width), left: px(left) } });
+    const wrap = h('span', surfaceAttrs(null), [cell]);
+    return { wrap, cell };
+  }
+
+  /**
+   * React's own properties on a node (variant ids: 'react'): a host fiber whose parent component
+   * carries the row's objectID, and props. Plain expandos, as React sets them.
+   */
+  function setReact(node, props, fiberReturn) {
+    node['__reactProps$' + REACT_KEY] = props;
+    node['__reactFiber$' + REACT_KEY] = { tag: 5, stateNode: node, memoizedProps: props, return: fiberReturn };
   }
 
   function createSlot() {
-    const left = rowNode(LEFT_W);
-    const right = rowNode(RIGHT_W);
-    // The row wrapper: carries the row-key surface in the IDs variant, bare otherwise.
-    const leftWrap = h('span', V.idsInDataSurface ? { 'data-surface-wrapper': '1' } : null);
-    const rightWrap = h('span', V.idsInDataSurface ? { 'data-surface-wrapper': '1' } : null);
-    left.append(leftWrap);
-    right.append(rightWrap);
+    const row = h('div', { class: '_1gda _2djg', style: { width: px(LEFT_W + RIGHT_W), height: px(ROW_H), 'z-index': '0', transform: 'translate(0px, 0px)' } });
+    const wrap = h('span', surfaceAttrs(null), [row]);
+    const frozen = h('div', { class: '_3pzj', style: { height: px(ROW_H), position: 'absolute', width: px(LEFT_W), 'will-change': 'transform', 'z-index': '2', transform: 'translate(0px, 0px)' } });
+    const scrolling = h('div', { class: '_3pzj', style: { height: px(ROW_H), position: 'absolute', width: px(RIGHT_W), 'will-change': 'transform', 'z-index': '0', transform: 'translate(0px, 0px)' } });
+    row.append(h('div', { class: '_1gd4', role: 'presentation', style: { width: px(LEFT_W + RIGHT_W), height: px(ROW_H) } }, [
+      h('div', { class: '_1gd5' }, [
+        h('div', { class: 'x10l6tqk x13vifvy', style: { height: px(ROW_H), left: '0px' } }, [frozen]),
+        h('div', { class: 'x10l6tqk x13vifvy', style: { height: px(ROW_H), left: px(LEFT_W) } }, [scrolling]),
+      ]),
+    ]));
 
-    const chkCell = h('div', { class: '_4lg0 _chkcell', style: { left: '0px', width: px(CHECK_W) } });
+    const sel = cellNode(0, CHECK_W, '_chkcell');
     const chk = h('div', { class: '_chk', role: 'checkbox', tabindex: '0', 'aria-checked': 'false', 'aria-label': T.select });
-    chkCell.append(chk);
+    sel.cell.append(chk);
 
     const tog = cellNode(CHECK_W, TOGGLE_W, '_togcell');
-    const toggle = h('div', { class: '_tog', role: 'switch', tabindex: '0', 'aria-checked': 'false' }, [h('span', { class: '_knob' })]);
-    tog.surface.append(toggle);
+    const toggle = h('input', { class: '_tog', type: 'checkbox', role: 'switch', 'aria-label': T.columns.toggle });
+    tog.cell.append(toggle);
 
+    // Name cell as captured (ref: name): a clipping flex line with `.ellipsis[data-tooltip-content]`
+    // → span → a[href="#"] → span._3dfi, then the hover toolbar in the same cell.
     const name = cellNode(CHECK_W + TOGGLE_W, NAME_W, '_namecell');
-    const linkText = doc.createTextNode('');
-    const link = h('a', { class: '_3dfi', tabindex: '0' }, [linkText]);
+    const nameText = doc.createTextNode('');
+    const link = h('a', { href: '#', class: 'xt0psk2' }, [h('span', { class: '_3dfi _3dfj' }, [nameText])]);
     link.addEventListener('click', onNameClick);
-    const subActions = h('div', { class: '_subact' }, [
-      h('a', { href: '#', role: 'button', text: T.viewCharts, onclick: (e) => e.preventDefault() }),
-      h('a', { href: '#', role: 'button', text: T.edit, onclick: (e) => e.preventDefault() }),
-      h('a', { href: '#', role: 'button', text: T.duplicate, onclick: (e) => e.preventDefault() }),
+    const tooltip = h('div', { class: 'ellipsis _13is', 'data-hover': 'tooltip', 'data-tooltip-display': 'overflow', 'data-tooltip-position': 'below' }, [
+      h('div', { 'data-visualcompletion': 'ignore', class: 'xt0psk2' }), h('span', { 'data-tracked': 'true' }, [link]),
     ]);
-    name.surface.append(h('div', { class: 'ellipsis' }, [link]), subActions);
+    const toolbarWrap = h('span', surfaceAttrs(null), [
+      h('div', { 'data-visualcompletion': 'ignore', class: 'x1lliihq _tbar' }, [
+        h('div', { class: '_9p_y', role: 'toolbar' }, [
+          h('a', { href: '#', 'aria-label': T.viewCharts, text: T.viewCharts, onclick: (e) => e.preventDefault() }),
+          h('a', { href: '#', 'aria-label': T.edit, text: T.edit, onclick: (e) => e.preventDefault() }),
+          h('a', { href: '#', 'aria-label': T.duplicate, text: T.duplicate, onclick: (e) => e.preventDefault() }),
+        ]),
+      ]),
+    ]);
+    name.cell.append(h('div', { class: '_1b33' }, [
+      h('div', { class: 'x9f619 x78zum5' }, [
+        h('div', { class: 'x1iyjqo2 x6ikm8r x10wlt62' }, [
+          h('div', { class: 'x78zum5 x6s0dn4' }, [tooltip, h('div', { 'data-visualcompletion': 'ignore' })]),
+          toolbarWrap,
+        ]),
+      ]),
+    ]));
+    frozen.append(sel.wrap, tog.wrap, name.wrap);
+    known.body.append(wrap);
 
-    leftWrap.append(chkCell, tog.cell, name.cell);
-    known.leftPanel.append(left);
-    known.rightPanel.append(right);
-
-    const slot = { left, right, leftWrap, rightWrap, chk, toggle, togSurface: tog.surface, nameSurface: name.surface, link, linkText, cells: new Map(), index: -1, row: null };
-    slotByNode.set(left, slot);
-    slotByNode.set(right, slot);
+    const slot = { wrap, row, frozen, scrolling, sel, chk, tog, toggle, name, tooltip, nameText, toolbarWrap, cells: new Map(), index: -1, data: null };
+    slotByNode.set(row, slot);
     return slot;
   }
 
   function destroySlots() {
-    setHover(null);
-    slots.forEach((s) => {
-      s.left.remove();
-      s.right.remove();
-    });
+    slots.forEach((s) => s.wrap.remove());
     slots = [];
   }
 
-  /** Columns of the right panel that intersect its visible horizontal band (no overscan). */
+  /** Metric columns that intersect the visible horizontal band (no overscan). */
   function visibleColumns() {
     const lo = known.scroller.scrollLeft;
     const hi = lo + known.scroller.clientWidth - LEFT_W;
     return RIGHT_COLUMNS.filter((c) => c.x < hi && c.x + c.width > lo);
   }
 
-  /** Writes row `i` into a slot, touching only what changed. */
+  /** Writes row `i` into a slot, touching only what changed (as React's reconciliation does). */
   function fillSlot(slot, i, row, force) {
-    const moved = slot.index !== i || slot.row !== row;
-    if (moved) {
-      slot.left.style.top = px(i * ROW_H);
-      slot.right.style.top = px(i * ROW_H);
-    }
+    const moved = slot.index !== i || slot.data !== row;
+    if (moved) slot.row.style.transform = 'translate(0px, ' + px(i * ROW_H) + ')';
     if (!moved && !force) return;
     slot.index = i;
-    slot.row = row;
-    setAttr(slot.leftWrap, 'data-surface', rowSurface(row));
-    setAttr(slot.rightWrap, 'data-surface', rowSurface(row));
-    setAttr(slot.togSurface, 'data-surface', cellSurface(row, 'forObjectType(toggle,{OT})'));
-    setAttr(slot.nameSurface, 'data-surface', cellSurface(row, 'forObjectType(name,{OT})'));
-    setText(slot.linkText, String(row.name));
-    setAttr(slot.link, 'href', drillHref(row));
-    const selected = state.selected[state.level].has(String(row.id));
+    slot.data = row;
+    const id = String(row.id);
+    setAttr(slot.wrap, 'data-surface', rowSurface(row));
+    setAttr(slot.sel.wrap, 'data-surface', cellSurface(row, 'row_selector'));
+    setAttr(slot.tog.wrap, 'data-surface', cellSurface(row, 'forObjectType(toggle,{OT})'));
+    setAttr(slot.name.wrap, 'data-surface', cellSurface(row, 'forObjectType(name,{OT})'));
+    setAttr(slot.toolbarWrap, 'data-surface', cellSurface(row, 'forObjectType(name,{OT})') && cellSurface(row, 'forObjectType(name,{OT})') + '/maiba:ad_object_overflow_menu_entrypoint');
+    setText(slot.nameText, String(row.name));
+    setAttr(slot.tooltip, 'data-tooltip-content', String(row.name));
+    const selected = state.selected[state.level].has(id);
     setAttr(slot.chk, 'aria-checked', String(selected));
+    slot.toggle.checked = row.status !== 'paused';
     setAttr(slot.toggle, 'aria-checked', String(row.status !== 'paused'));
-    slot.left.classList.toggle('_sel', selected);
-    slot.right.classList.toggle('_sel', selected);
+    slot.row.classList.toggle('_sel', selected);
+    if (V.ids === 'react') {
+      // The row component's props carry the object ID; the switch's props carry it too.
+      const rowComponent = { tag: 0, stateNode: null, memoizedProps: { objectID: id, rowIndex: i }, return: known.tableFiber };
+      setReact(slot.row, { className: '_1gda _2djg', style: { transform: slot.row.style.transform } }, rowComponent);
+      setReact(slot.toggle, { role: 'switch', checked: row.status !== 'paused', typedObjectID: id }, { tag: 0, stateNode: null, memoizedProps: { value: row.status }, return: null });
+    }
     slot.cells.forEach((c, key) => fillCell(c, key, row));
   }
 
   function makeValueCell(col) {
-    const { cell, surface } = cellNode(col.x, col.width, col.key === 'spend' ? '_num _spend' : '_num');
+    const { wrap, cell } = cellNode(col.x, col.width, '_4lg5 _4h2p _num');
     const valueText = doc.createTextNode('');
     const descText = doc.createTextNode('');
-    const value = h('div', { geotextcolor: 'value' }, [valueText]);
-    const desc = h('div', { geotextcolor: 'valueDescription', class: '_sub' }, [descText]);
-    return { cell, surface, valueText, descText, desc, value };
+    // Values as captured: `[geotextcolor="value"]` → span → span._3dfi._3dfj, a description under it.
+    const value = h('div', { geotextcolor: 'value', 'data-hover': 'tooltip', 'data-tooltip-display': 'overflow' }, [h('span', null, [h('span', { class: '_3dfi _3dfj' }, [valueText])])]);
+    const desc = h('div', { class: 'ellipsis _1ha4 _sub' }, [h('div', { class: 'xt0psk2' }, [descText])]);
+    const inner = h('div', { class: '_1b33 _av2o' }, [value]);
+    cell.append(inner);
+    return { wrap, cell, inner, valueText, descText, desc, value };
   }
 
   function fillValue(c, pair) {
-    // The spend cell's surface span holds exactly its value text (e.g. `$1,234.56`).
-    if (c.surface.firstChild !== c.value) c.surface.prepend(c.value);
     setText(c.valueText, pair[0]);
     if (pair[1]) {
       setText(c.descText, pair[1]);
-      if (c.desc.parentNode !== c.surface) c.surface.append(c.desc);
+      if (c.desc.parentNode !== c.inner) c.inner.append(c.desc);
     } else if (c.desc.parentNode) {
       c.desc.remove();
     }
@@ -769,7 +787,7 @@
 
   function fillCell(c, key, row) {
     const col = RIGHT_COLUMNS.find((x) => x.key === key);
-    setAttr(c.surface, 'data-surface', cellSurface(row, col.surface));
+    setAttr(c.wrap, 'data-surface', cellSurface(row, col.surface));
     fillValue(c, cellValue(key, row));
   }
 
@@ -778,7 +796,7 @@
     const wanted = new Set(cols.map((c) => c.key));
     slot.cells.forEach((c, key) => {
       if (!wanted.has(key)) {
-        c.cell.remove();
+        c.wrap.remove();
         slot.cells.delete(key);
       }
     });
@@ -787,23 +805,36 @@
       const c = makeValueCell(col);
       // Keep cells in x order, before any later cell (and before anything an extension appended).
       const next = RIGHT_COLUMNS.slice(RIGHT_COLUMNS.indexOf(col) + 1).map((x) => slot.cells.get(x.key)).find(Boolean);
-      slot.rightWrap.insertBefore(c.cell, next ? next.cell : null);
+      slot.scrolling.insertBefore(c.wrap, next ? next.wrap : null);
       slot.cells.set(col.key, c);
-      if (slot.row) fillCell(c, col.key, slot.row);
+      if (slot.data) fillCell(c, col.key, slot.data);
     });
   }
 
   /** Headers always stay; the totals row's cells are virtualised like the rows'. */
   function syncFooterColumns(cols) {
-    known.footRight.replaceChildren();
+    known.footScroll.replaceChildren();
     cols.forEach((col) => {
-      const { cell, surface } = cellNode(col.x, col.width, '_num');
+      const { wrap, cell } = cellNode(col.x, col.width, '_num');
       const pair = totalValue(col.key, state.rows);
-      surface.append(h('div', { geotextcolor: 'value', text: pair[0] }));
-      if (pair[1]) surface.append(h('div', { geotextcolor: 'valueDescription', class: '_sub', text: pair[1] }));
-      known.footRight.append(cell);
+      cell.append(h('div', { geotextcolor: 'value', text: pair[0] }));
+      if (pair[1]) cell.append(h('div', { class: '_sub', text: pair[1] }));
+      known.footScroll.append(wrap);
     });
     known.columnsKey = cols.map((c) => c.key).join(',');
+  }
+
+  /** The frozen blocks follow horizontal scrolling by transform (ref: `will-change: transform`). */
+  function syncFrozen() {
+    const x = known.scroller.scrollLeft;
+    if (x === known.frozenX) return;
+    known.frozenX = x;
+    const t = 'translate(' + px(x) + ', 0px)';
+    known.hdrFrozen.style.transform = t;
+    known.footFrozen.style.transform = t;
+    slots.forEach((s) => {
+      s.frozen.style.transform = t;
+    });
   }
 
   /** Places rows for the current scroll position, recycling the slot nodes. */
@@ -814,6 +845,8 @@
     const colsKey = cols.map((c) => c.key).join(',');
     const colsChanged = colsKey !== known.columnsKey;
     if (colsChanged || force) syncFooterColumns(cols);
+    if (force) known.frozenX = null;
+    syncFrozen();
     if (!pool) return;
     const first = Math.floor(known.scroller.scrollTop / ROW_H);
     const start = Math.max(0, Math.min(first - 1, n - pool));
@@ -878,31 +911,44 @@
   }
 
   function onNameClick(e) {
-    // Modified clicks open a new tab as on the real site; plain clicks drill down in place.
+    // Modified clicks open a new tab as on the real site; plain clicks drill down in place. The
+    // link's own href is `#` (ref: name), so the drill-down target comes from the row.
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    navigate(e.currentTarget.href);
+    const slot = slotByNode.get(e.currentTarget.closest('._1gda'));
+    if (slot && slot.data) navigate(drillHref(slot.data));
   }
 
-  function onLeftPanelClick(e) {
+  function onRowClick(e) {
     const target = e.target instanceof window.Element ? e.target : null;
     if (!target) return;
     const slot = slotByNode.get(target.closest('._1gda'));
-    if (!slot || !slot.row) return;
+    if (!slot || !slot.data) return;
     if (target.closest('._chk')) {
       const set = state.selected[state.level];
-      const id = String(slot.row.id);
+      const id = String(slot.data.id);
       if (set.has(id)) set.delete(id);
       else set.add(id);
       // Selection is URL state in Meta; it is not a navigation, so replaceState.
       const p = currentParams();
       p[LEVELS[state.level].selParam] = Array.from(set).join(',');
       hist.replaceState(hist.state, '', loc.pathname + '?' + buildQuery(p));
-      fillSlot(slot, slot.index, slot.row, true);
+      fillSlot(slot, slot.index, slot.data, true);
     } else if (target.closest('._tog')) {
-      slot.row.status = slot.row.status === 'paused' ? 'active' : 'paused';
-      fillSlot(slot, slot.index, slot.row, true);
+      slot.data.status = slot.data.status === 'paused' ? 'active' : 'paused';
+      fillSlot(slot, slot.index, slot.data, true);
     }
+  }
+
+  /** A full re-render without a skeleton: React remounts the rows (new nodes), scroll kept. */
+  function rerender() {
+    const top = known.scroller.scrollTop;
+    destroySlots();
+    const pool = Math.min(V.visibleRows + BUFFER_ROWS, state.rows.length);
+    for (let k = 0; k < pool; k++) slots.push(createSlot());
+    known.scroller.scrollTop = top;
+    layoutRows(true);
+    afterRender();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1027,29 +1073,6 @@
   window.addEventListener('popstate', () => load());
 
   // ---------------------------------------------------------------------------------------------
-  // Page JSON (variant without IDs in data-surface): the IDs and names an adapter may read
-  // ---------------------------------------------------------------------------------------------
-
-  function embedStructureTree() {
-    const levels = data.levels || {};
-    const node = (lv) => (r) => ({ id: String(r.id), name: String(r.name), level: LEVELS[lv].objectType, parent_id: r.parentId ? String(r.parentId) : null });
-    const tree = {
-      campaign_structure_tree: {
-        account_id: accountId(),
-        nodes: [].concat(
-          (levels.campaign || []).map(node('campaign')),
-          (levels.ad_group || []).map(node('ad_group')),
-          (levels.ad || []).map(node('ad')),
-        ),
-      },
-    };
-    // textContent of a JSON script is never parsed as HTML, so hostile names are inert here.
-    const script = h('script', { type: 'application/json', 'data-replica': 'campaign_structure_tree' });
-    script.textContent = JSON.stringify(tree);
-    doc.body.append(script);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Test API
   // ---------------------------------------------------------------------------------------------
 
@@ -1085,6 +1108,7 @@
     setPreset,
     goLevel,
     cycleSort,
+    rerender,
     /** What a user sees now, from the model (not the DOM, which an extension may have touched). */
     visibleRows() {
       if (state.loading) return [];
@@ -1109,7 +1133,7 @@
       return out;
     },
     rowNodeCount() {
-      return V.knownTableMarkup ? known.leftPanel.querySelectorAll(':scope > ._1gda').length : redesign.tbody.rows.length;
+      return V.knownTableMarkup ? known.body.querySelectorAll('._1gda._2djg').length : redesign.tbody.rows.length;
     },
     /** Keys of the right-panel columns whose cells are currently mounted. */
     renderedColumns() {
@@ -1130,6 +1154,5 @@
 
   if (V.knownTableMarkup) buildKnownTable();
   else buildRedesignTable();
-  if (!V.idsInDataSurface) embedStructureTree();
   load();
 })();

@@ -1,0 +1,184 @@
+/**
+ * Reading Meta Ads Manager's campaign table: names, row nodes, IDs and spend. Every hook comes from
+ * shared/reference/ad-ui-dom.md (Meta section, corrected 2026-12), and none is relied on alone:
+ *
+ * - **Names**: the name cell's data-surface key, or the tooltip box `[data-tooltip-content]` that
+ *   holds a link. The link's text and the tooltip's full name must agree.
+ * - **Row nodes**: structure first (the highest ancestor of a name that holds no other name), and
+ *   then at least one more signal: the row's data-surface key, the row class Meta has kept for
+ *   years (`_1gda`), an inline `transform` (rows are moved by it), `role=row`, or siblings that are
+ *   row nodes too. Never inline `top` alone, never one class alone.
+ * - **IDs**: the row's data-surface key (Meta until about March 2026), then React's properties
+ *   read through the page-world script, then an ID in the name link (older markup).
+ * - **Spend**: the cell keyed `table_cell:spend`, or else the cell under the "Amount spent" /
+ *   "Käytetty summa" header, matched by x position.
+ */
+import type { Level } from '../api/schema';
+import type { PageRow } from '../overlay/adapter';
+
+/** Answers "which object ID does React hold for this row?" (null: none, or not available). */
+export type ObjectIdOf = (row: Element) => string | null;
+
+const NAME_CELL_KEY = '[data-surface*="/table_cell:forObjectType(name,"][data-surface$=")"]';
+const NAME_TOOLTIP = '[data-tooltip-content]';
+const ROW_KEY = /\/table_row:(\d{5,20})unit(?:\/|$)/;
+const OWN_ROW_KEY = /\/table_row:\d{5,20}unit$/;
+const ID_PARAM_BY_LEVEL: Record<Level, string> = {
+  campaign: 'selected_campaign_ids',
+  ad_group: 'selected_adset_ids',
+  ad: 'selected_ad_ids',
+};
+
+/** Header texts of the spend column (English, Finnish). */
+const SPEND_HEADER_TEXTS = new Set(['amount spent', 'käytetty summa', 'spend', 'kulutettu summa']);
+const SPEND_CELL_KEY = '[data-surface$="/table_cell:spend"]';
+const SPEND_HEADER_KEY = '[data-surface$="table_column_header:spend"]';
+/** A header and a cell belong together when their centres are this close (a scraper uses 15 px). */
+const COLUMN_TOLERANCE_PX = 15;
+
+export type IdSource = 'data-surface' | 'react' | 'link';
+export interface MetaRow extends PageRow {
+  idSource: IdSource | null;
+}
+
+/** The boxes holding a campaign name: one per row. */
+export function nameBoxesIn(root: Element): Element[] {
+  const boxes = new Set<Element>();
+  for (const cell of root.querySelectorAll(NAME_CELL_KEY)) {
+    const box = cell.querySelector(NAME_TOOLTIP) ?? cell.querySelector('a');
+    if (box) boxes.add(box);
+  }
+  for (const tip of root.querySelectorAll(NAME_TOOLTIP)) if (tip.querySelector('a')) boxes.add(tip);
+  return [...boxes];
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The name a box shows; null when its link text and its tooltip disagree (mid-rewrite, or not a name). */
+export function nameOf(box: Element): string | null {
+  const link = box.matches('a') ? box : box.querySelector('a');
+  const shown = squash(link?.textContent ?? '');
+  const full = squash(box.getAttribute('data-tooltip-content') ?? '');
+  if (shown && full && shown !== full) return null;
+  return shown || full || null;
+}
+
+function intrinsicRowSignal(node: Element): boolean {
+  const transform = (node as HTMLElement).style?.transform;
+  return (
+    OWN_ROW_KEY.test(node.getAttribute('data-surface') ?? '') ||
+    node.classList.contains('_1gda') ||
+    (transform !== undefined && transform !== '') ||
+    node.getAttribute('role') === 'row'
+  );
+}
+
+/**
+ * Each name box's row node. A node is a row when it holds exactly one name (structure) and shows
+ * a second signal; the highest such node is taken, so the row wrapper that carries the row key
+ * wins over the blocks inside it.
+ */
+export function rowNodesOf(boxes: readonly Element[], table: Element): Map<Element, Element> {
+  const names = new Map<Element, number>();
+  const chains = boxes.map((box) => {
+    const chain: Element[] = [];
+    for (let node = box.parentElement; node && node !== table; node = node.parentElement) {
+      chain.push(node);
+      names.set(node, (names.get(node) ?? 0) + 1);
+    }
+    return chain;
+  });
+  const rows = new Map<Element, Element>();
+  const structuralOnly: Array<[Element, Element]> = [];
+  boxes.forEach((box, i) => {
+    const single = (chains[i] as Element[]).filter((node) => names.get(node) === 1);
+    let row: Element | undefined;
+    for (const node of single) if (intrinsicRowSignal(node)) row = node;
+    if (row) rows.set(box, row);
+    else if (single.length) structuralOnly.push([box, single[single.length - 1] as Element]);
+  });
+  // No signal of its own: still a row when its siblings are rows too (two or more under one parent).
+  const byParent = new Map<Element | null, number>();
+  for (const [, node] of structuralOnly) byParent.set(node.parentElement, (byParent.get(node.parentElement) ?? 0) + 1);
+  for (const [box, node] of structuralOnly) if ((byParent.get(node.parentElement) ?? 0) >= 2) rows.set(box, node);
+  return rows;
+}
+
+function idFromLink(box: Element, level: Level): string | null {
+  const link = box.matches('a') ? (box as HTMLAnchorElement) : box.querySelector('a');
+  const href = link?.getAttribute('href');
+  if (!href || href === '#') return null;
+  try {
+    const value = new URL(href, location.href).searchParams.get(ID_PARAM_BY_LEVEL[level]);
+    return value && /^\d{5,20}$/.test(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What one row node shows: its name box, name, ID (with where it came from) and badge anchor. */
+export function readMetaRow(row: Element, level: Level, objectIdOf: ObjectIdOf): MetaRow | null {
+  const boxes = nameBoxesIn(row);
+  if (boxes.length !== 1) return null;
+  const box = boxes[0] as Element;
+  const name = nameOf(box);
+  if (!name) return null;
+  const keyed = ROW_KEY.exec(row.getAttribute('data-surface') ?? '')?.[1] ?? ROW_KEY.exec(box.closest('[data-surface*="/table_row:"]')?.getAttribute('data-surface') ?? '')?.[1];
+  let id: string | null = keyed ?? null;
+  let idSource: IdSource | null = keyed ? 'data-surface' : null;
+  if (!id) {
+    id = objectIdOf(row);
+    if (id) idSource = 'react';
+  }
+  if (!id) {
+    id = idFromLink(box, level);
+    if (id) idSource = 'link';
+  }
+  // The badge goes right after the clipping name box, in its flex line: the name shrinks to its
+  // ellipsis and the badge stays visible; the hover toolbar is on the line below.
+  const watch = box.closest('[data-surface*="/table_cell:"]') ?? box.parentElement ?? box;
+  return { row, anchor: box, id, name, idSource, watch: row.contains(watch) ? watch : box };
+}
+
+/** The spend text a row prints, by the cell's key or else by the spend header's x position. */
+export function readMetaSpend(row: Element, table: Element): string | null {
+  const keyed = row.querySelector(SPEND_CELL_KEY);
+  if (keyed) return valueText(keyed);
+  const header = spendHeader(table);
+  if (!header) return null;
+  const h = header.getBoundingClientRect();
+  const centre = h.left + h.width / 2;
+  for (const value of row.querySelectorAll('[geotextcolor="value"]')) {
+    const cell = value.closest('._4lg0') ?? value;
+    const r = cell.getBoundingClientRect();
+    if (r.width > 0 && Math.abs(r.left + r.width / 2 - centre) <= COLUMN_TOLERANCE_PX) return valueText(cell);
+  }
+  return null;
+}
+
+/** Where the spend column was found, for the summary's signal report. */
+export function spendHook(table: Element): 'data-surface' | 'header text' | null {
+  if (table.querySelector(SPEND_HEADER_KEY) || table.querySelector(SPEND_CELL_KEY)) return 'data-surface';
+  return spendHeader(table) ? 'header text' : null;
+}
+
+/** The spend column's header box: by its key, or by its text in English or Finnish. */
+function spendHeader(table: Element): Element | null {
+  const keyed = table.querySelector(SPEND_HEADER_KEY);
+  if (keyed) return headerBox(keyed);
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (SPEND_HEADER_TEXTS.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) return headerBox(text.parentElement);
+  }
+  return null;
+}
+
+function headerBox(label: Element): Element {
+  return label.closest('[role="columnheader"], ._1eyh') ?? label.parentElement ?? label;
+}
+
+/** Two-line cells print the value first (`[geotextcolor="value"]`) and a description under it. */
+function valueText(cell: Element): string {
+  const value = cell.querySelector('[geotextcolor="value"]') ?? cell;
+  return (value.textContent ?? '').trim();
+}
