@@ -89,15 +89,15 @@ function wrongRows(rows: VisibleRow[], expected: Map<string, FunnelRow>, identit
 }
 
 /** Scrolls by `dy` and reads the rows at the next animation frame, as a user's next look would. */
-function scrollAndReadNextFrame(page: Page, dy: number): Promise<VisibleRow[]> {
-  return page.evaluate(
-    async ([delta, read]) => {
-      (window as unknown as { __replica: { scrollBy(px: number): void } }).__replica.scrollBy(delta as number);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      return (0, eval)(`(${read as string})`)() as VisibleRow[];
-    },
-    [dy, readVisibleMetaRows.toString()] as const,
-  );
+async function scrollAndReadNextFrame(page: Page, dy: number): Promise<VisibleRow[]> {
+  // The reader is shipped into the page once, as source, so the read happens inside that frame.
+  await page.evaluate(`window.__flReadRows ??= ${readVisibleMetaRows.toString()}`);
+  return page.evaluate(async (delta) => {
+    const w = window as unknown as { __replica: { scrollBy(px: number): void }; __flReadRows(): VisibleRow[] };
+    w.__replica.scrollBy(delta);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return w.__flReadRows();
+  }, dy);
 }
 
 async function openMeta(variant: MetaReplicaData['variant'], url: string): Promise<Page> {
