@@ -35,10 +35,11 @@ export function objectIdFrom(value: unknown): string | null {
   return null;
 }
 
-function idInProps(props: unknown): string | null {
-  if (props === null || typeof props !== 'object') return null;
+/** Adds the IDs a props object names (both keys: if they disagree, the caller sees two). */
+function addIdsInProps(props: unknown, found: Set<string>): void {
+  if (props === null || typeof props !== 'object') return;
   const p = props as { objectID?: unknown; typedObjectID?: unknown };
-  return objectIdFrom(p.objectID) ?? objectIdFrom(p.typedObjectID);
+  for (const id of [objectIdFrom(p.objectID), objectIdFrom(p.typedObjectID)]) if (id) found.add(id);
 }
 
 function reactKeys(node: Element): { props?: string; fiber?: string } {
@@ -64,13 +65,11 @@ interface Fiber {
  */
 function idsOnNode(node: Element, found: Set<string>): void {
   const keys = reactKeys(node);
-  const own = keys.props ? idInProps((node as unknown as Record<string, unknown>)[keys.props]) : null;
-  if (own) found.add(own);
+  if (keys.props) addIdsInProps((node as unknown as Record<string, unknown>)[keys.props], found);
   let fiber = keys.fiber ? ((node as unknown as Record<string, unknown>)[keys.fiber] as Fiber | undefined) : undefined;
   for (let i = 0; fiber && typeof fiber === 'object' && i <= MAX_COMPONENT_FIBERS; i++) {
     if (i > 0 && fiber.tag === HOST_COMPONENT) break;
-    const id = idInProps(fiber.memoizedProps);
-    if (id) found.add(id);
+    addIdsInProps(fiber.memoizedProps, found);
     fiber = fiber.return as Fiber | undefined;
   }
 }
