@@ -42,7 +42,7 @@ describe('extension reloaded with an ad-manager tab open', () => {
     await expectMetaBadgesAgree(page, server, query, 15_000);
     const counts = await page.evaluate(() => ({
       summaries: document.querySelectorAll('funnel-lens-summary').length,
-      rowsWithTwoBadges: [...document.querySelectorAll('[data-surface="/am/table"] [style*="top"]')].filter((row) => row.querySelectorAll(':scope funnel-lens-badge').length > 1).length,
+      rowsWithTwoBadges: [...document.querySelectorAll('._1gda._2djg')].filter((row) => row.querySelectorAll(':scope funnel-lens-badge').length > 1).length,
       sameDocument: (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
     }));
     expect(counts).toEqual({ summaries: 1, rowsWithTwoBadges: 0, sameDocument: true });

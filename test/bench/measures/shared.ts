@@ -143,10 +143,13 @@ export const PAGE_PROBE = String.raw`(() => {
   }
   if (document.documentElement) startObserving();
   else document.addEventListener('readystatechange', startObserving, { once: true });
+  // Row nodes by the y their transform places them at (the replica's visibleRows() 'top').
   function rowNodesByTop() {
     const map = new Map();
-    const panel = document.querySelector('[data-surface="/am/table"] ._lp');
-    if (panel) for (const node of panel.children) map.set(node.style.top, node);
+    for (const node of document.querySelectorAll('._1gda._2djg')) {
+      const m = /translate\(0px, (-?[\d.]+)px\)/.exec(node.style.transform);
+      if (m) map.set(m[1] + 'px', node);
+    }
     return map;
   }
   function snapshot() {
