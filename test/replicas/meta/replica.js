@@ -113,13 +113,13 @@
   };
   const T = STRINGS[LOCALE];
 
-  // Left (frozen) panel: checkbox, on/off toggle, name. Widths in px.
+  // Frozen block of each row: checkbox, on/off toggle, name. Widths in px.
   const CHECK_W = 40;
   const TOGGLE_W = 72;
   const NAME_W = 268;
   const LEFT_W = CHECK_W + TOGGLE_W + NAME_W;
 
-  // Right (scrolling) panel, in Meta's default column order. `surface` is the cell's data-surface
+  // Metric cells beside it, in Meta's default column order. `surface` is the cell's data-surface
   // key ({OT} = the level's internal object type); widths are chosen so that at a 1280 px viewport
   // the spend column is on screen at scrollLeft 0 and off screen when scrolled fully right.
   const RIGHT_COLUMNS = (function () {
@@ -570,10 +570,6 @@
     const nameHeader = V.knownTableMarkup ? known.nameHeaderText : redesign.headNameText;
     if (nameHeader) setText(nameHeader, T.nameHeader[state.level]);
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // The known table (split panels, virtualised rows and columns)
-  // ---------------------------------------------------------------------------------------------
 
   // ---------------------------------------------------------------------------------------------
   // The table as the corrected reference describes it (ASSUMPTIONS.md, "Table structure"):
