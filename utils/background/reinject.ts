@@ -12,6 +12,9 @@ export async function injectIntoOpenTabs(): Promise<void> {
   if (!scripting?.executeScript) return;
   for (const entry of browser.runtime.getManifest().content_scripts ?? []) {
     if (!entry.js?.length || !entry.matches?.length) continue;
+    // A page-world script outlives an update (the page's world is not the extension's): the copy
+    // already in the tab keeps answering, and a second one would only answer twice.
+    if ((entry as { world?: string }).world === 'MAIN') continue;
     const tabs = await browser.tabs.query({ url: entry.matches }).catch(() => []);
     for (const tab of tabs) {
       if (tab.id === undefined || tab.discarded) continue;
