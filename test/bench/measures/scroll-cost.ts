@@ -36,7 +36,7 @@ interface RunResult {
 /** rAF-driven scroll in the page; wraps to the top at the end of the list. */
 export const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) => {
   const r = window.__replica;
-  const s = document.querySelector('[data-surface="/am/table"] ._scroller');
+  const s = document.querySelector('[data-surface="/am/table"] ._7mkk');
   const max = s.scrollHeight - s.clientHeight;
   let pos = s.scrollTop;
   let frames = 0;
