@@ -69,6 +69,8 @@ export function load(): number[] {
 
 export const ACCOUNT_5K = '5000000001';
 export const ACCOUNT_50K = '5000000050';
+/** The Google Ads account of the re-sort measure (issue #26). */
+export const ACCOUNT_GOOGLE_RESORT = '5000000026';
 export const ROW_HEIGHT = 48;
 
 export function metaReplicaData(campaigns: WorldEntity[], variant: Partial<MetaReplicaData['variant']> = {}): MetaReplicaData {

@@ -8,7 +8,7 @@
  * exactly that. Page-side code is a plain string (no transpiled helper may reach the page).
  */
 import type { Page } from 'playwright-core';
-import { startRowTruthProbe, stopRowTruthProbe, type ExpectedNumbers, type RowTruthReport } from './row-truth-probe';
+import { startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type ExpectedNumbers, type RowTruthReport } from './row-truth-probe';
 
 /** Where a re-sort falls relative to the scroll step before it. */
 export const RESORT_MOMENTS = [
@@ -42,6 +42,11 @@ export interface ResortStressResult {
   moments: Record<string, number>;
   /** Scroll steps taken (re-sort steps and the plain ones between them). */
   scrolls: number;
+}
+
+/** The replica's campaign list: every ninth campaign the CRM knows is followed by one it does not know. */
+export function withUnknownCampaigns<T>(known: readonly T[], unknown: readonly T[]): T[] {
+  return known.flatMap((c, i) => (i % 9 === 0 && i / 9 < unknown.length ? [c, unknown[i / 9] as T] : [c]));
 }
 
 /** The Google replica's truth: rows in view from its model, each with the node that shows it. */
@@ -139,17 +144,21 @@ const DRIVER = String.raw`async ({ resorts, seed, maxScrollRows, moments }) => {
 }`;
 
 /**
- * Runs the stress with the probe on, then keeps probing for `settleMs` (default 1 s) so every
- * re-sort gets at least that long of per-frame checks, and returns what the probe saw.
+ * Waits until every visible badge agrees (so the probe sees only what the re-sorts do), runs the
+ * stress with the probe on, keeps probing for `settleMs` more (default 1 s: every re-sort gets at
+ * least that long of checks) and returns what the probe saw.
  */
 export async function runResortStress(
   page: Page,
   expected: Record<string, ExpectedNumbers>,
   options: ResortStressOptions & { settleMs?: number },
 ): Promise<ResortStressResult> {
-  await startRowTruthProbe(page, { truth: GOOGLE_ROW_TRUTH, expected });
+  const probe = { truth: GOOGLE_ROW_TRUTH, expected };
+  await waitForRowsAgree(page, probe);
+  await startRowTruthProbe(page, probe);
   const args = { resorts: options.resorts, seed: options.seed, maxScrollRows: options.maxScrollRows ?? 8, moments: RESORT_MOMENTS };
   const driven = (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as Omit<ResortStressResult, 'report'>;
+  // The observation window after the last re-sort, not a wait for a condition.
   await page.evaluate(`new Promise((r) => setTimeout(r, ${options.settleMs ?? 1000}))`);
   const report = await stopRowTruthProbe(page);
   return { report, ...driven };

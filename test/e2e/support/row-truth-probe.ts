@@ -93,6 +93,9 @@ export interface RowTruthReport {
   maxLateWrongFrames: number;
   maxWrongDomSamples: number;
   maxWrongMs: number;
+  /** Episodes whose badge was neutral (`…` or absent) in at least one painted frame, and the most such frames. */
+  neutralEpisodeCount: number;
+  maxNeutralFrames: number;
   /** Number of episodes per count of wrong painted frames (0 included). */
   wrongFramesHistogram: Record<string, number>;
   /** Episodes with at least one wrong sample, worst first (at most 100). */
@@ -248,13 +251,15 @@ const PROBE_SOURCE = String.raw`(truth, expected, badgeSelector) => {
       for (const e of byNode.values()) closed.push(e);
       byNode.clear();
       const histogram = {};
-      const max = { wrongFrames: 0, lateWrongFrames: 0, wrongDomSamples: 0, wrongMs: 0 };
+      const max = { wrongFrames: 0, lateWrongFrames: 0, wrongDomSamples: 0, wrongMs: 0, neutralFrames: 0 };
       let identityChanges = 0;
+      let neutralEpisodeCount = 0;
       const wrong = [];
       for (const e of closed) {
         histogram[e.wrongFrames] = (histogram[e.wrongFrames] || 0) + 1;
         for (const k of Object.keys(max)) max[k] = Math.max(max[k], e[k]);
         if (e.previousId !== null) identityChanges++;
+        if (e.neutralFrames > 0) neutralEpisodeCount++;
         if (e.wrongFrames > 0 || e.wrongDomSamples > 0) wrong.push(e);
       }
       wrong.sort((a, b) => b.wrongFrames - a.wrongFrames || b.wrongMs - a.wrongMs);
@@ -272,6 +277,8 @@ const PROBE_SOURCE = String.raw`(truth, expected, badgeSelector) => {
         maxLateWrongFrames: max.lateWrongFrames,
         maxWrongDomSamples: max.wrongDomSamples,
         maxWrongMs: round(max.wrongMs),
+        neutralEpisodeCount,
+        maxNeutralFrames: max.neutralFrames,
         wrongFramesHistogram: histogram,
         wrongEpisodes: wrong.slice(0, 100).map((e) => ({
           id: e.id, name: e.name, previousId: e.previousId, atMs: round(e.atMs), wrongFrames: e.wrongFrames,
@@ -291,6 +298,24 @@ const PROBE_SOURCE = String.raw`(truth, expected, badgeSelector) => {
 export async function startRowTruthProbe(page: Page, options: RowTruthProbeOptions): Promise<void> {
   const call = `(${PROBE_SOURCE})((${options.truth}), ${JSON.stringify(options.expected)}, ${JSON.stringify(options.badgeSelector ?? 'funnel-lens-badge')})`;
   await page.evaluate(call);
+}
+
+/**
+ * Waits until every row the truth names shows a badge stating its own campaign's numbers (the
+ * same truth and rule as the probe), e.g. before a run, so the probe sees only what the run does.
+ */
+export async function waitForRowsAgree(page: Page, options: RowTruthProbeOptions, timeoutMs = 10_000): Promise<void> {
+  const check = `(() => {
+    ${BADGE_AGREES_IN_PAGE}
+    const expected = ${JSON.stringify(options.expected)};
+    const rows = (${options.truth})();
+    return rows.length > 0 && rows.every((row) => {
+      const badges = row.node ? row.node.querySelectorAll(${JSON.stringify(options.badgeSelector ?? 'funnel-lens-badge')}) : [];
+      const button = badges.length === 1 && badges[0].shadowRoot && badges[0].shadowRoot.querySelector('button');
+      return !!button && agrees(button.textContent, expected[row.id]);
+    });
+  })()`;
+  await page.waitForFunction(check, undefined, { timeout: timeoutMs, polling: 50 });
 }
 
 /** Stops the probe and returns what it saw. */
