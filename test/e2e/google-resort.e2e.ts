@@ -12,11 +12,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld } from '../fixtures/world';
-import { googleAdsUrl, routeGoogleAdsReplica } from '../replicas/serve';
-import { RESORT_MOMENTS, runResortStress, withUnknownCampaigns } from './support/google-resort-stress';
-import { expectedNumbers, describeWrongEpisodes } from './support/row-truth-probe';
+import { RESORT_MOMENTS, openResortPage, runResortStress } from './support/google-resort-stress';
+import { describeWrongEpisodes } from './support/row-truth-probe';
 import { useConnectedSession } from './support/session';
-import { waitForGoogleReplica } from './support/google-page';
 
 const ACCOUNT = '2600000026';
 const RANGE = { from: '2026-10-01', to: '2026-10-31' };
@@ -34,19 +32,10 @@ describe('Google Ads overlay under in-place re-sorts', () => {
 
   it(`never shows a badge with another campaign's numbers, in a frame or between frames (${RESORTS} seeded re-sorts while scrolling and lazy-loading)`, async () => {
     const { browser, server } = session;
-    // "No CRM data" rows everywhere in the list.
-    const campaigns = withUnknownCampaigns(known, unknown);
-    await routeGoogleAdsReplica(browser.context, {
-      customerId: ACCOUNT, currency: 'EUR', locale: 'en', range: RANGE,
-      levels: { campaign: campaigns, ad_group: [] },
-      variant: { splashMs: 400, chunkSize: 15, chunkDelayMs: 120 },
-    });
-    const page = await browser.newPage();
-    await page.goto(googleAdsUrl({}));
-    await waitForGoogleReplica(page);
-    const expectedRows = server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT, ...RANGE });
+    // "No CRM data" rows all through the list.
+    const { page, expected } = await openResortPage(browser, server, { accountId: ACCOUNT, range: RANGE, known, unknown });
     // Starts once every visible badge agrees, so everything the probe sees comes from the re-sorts.
-    const { report, moments } = await runResortStress(page, expectedNumbers(expectedRows), { resorts: RESORTS, seed: 26 });
+    const { report, moments } = await runResortStress(page, expected, { resorts: RESORTS, seed: 26 });
 
     // The run did what it claims: re-sorts at every kind of moment, rows really changed campaign
     // under the probe, and the probe mapped every row of the model to a node.

@@ -7,11 +7,9 @@
  * own campaign's, and the longest time such numbers stood in the DOM between frames (what a
  * script, a screen reader, or the issue's own check 250 ms after a scroll, reads).
  */
-import { waitForGoogleReplica } from '../../e2e/support/google-page';
-import { runResortStress, withUnknownCampaigns } from '../../e2e/support/google-resort-stress';
-import { describeWrongEpisodes, expectedNumbers } from '../../e2e/support/row-truth-probe';
+import { openResortPage, runResortStress } from '../../e2e/support/google-resort-stress';
+import { describeWrongEpisodes } from '../../e2e/support/row-truth-probe';
 import { makeWorld } from '../../fixtures/world';
-import { googleAdsUrl, routeGoogleAdsReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
 import { ACCOUNT_GOOGLE_RESORT, log, type Figure } from './shared';
 
@@ -22,17 +20,7 @@ export async function measureResort(session: BenchSession): Promise<Figure[]> {
   const { browser, server, googleCampaigns } = session;
   // One campaign in ten on the page is unknown to the CRM: its badge must say "–".
   const unknown = makeWorld({ platform: 'google_ads', level: 'campaign', accountId: ACCOUNT_GOOGLE_RESORT, count: 100, seed: 504, namePrefix: 'No CRM ' });
-  const campaigns = withUnknownCampaigns(googleCampaigns, unknown);
-  await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
-  await routeGoogleAdsReplica(browser.context, {
-    customerId: ACCOUNT_GOOGLE_RESORT, currency: 'EUR', locale: 'en', range: RANGE,
-    levels: { campaign: campaigns, ad_group: [] },
-    variant: { splashMs: 400, chunkSize: 15, chunkDelayMs: 120 },
-  });
-  const page = await browser.newPage();
-  await page.goto(googleAdsUrl({}));
-  await waitForGoogleReplica(page);
-  const expected = expectedNumbers(server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT_GOOGLE_RESORT, ...RANGE }));
+  const { page, expected } = await openResortPage(browser, server, { accountId: ACCOUNT_GOOGLE_RESORT, range: RANGE, known: googleCampaigns, unknown });
   const { report, moments, scrolls } = await runResortStress(page, expected, { resorts: RESORTS, seed: 2026 });
   await page.close();
   log(`resort: ${RESORTS} re-sorts, ${report.identityChanges} row identity changes, ${report.frames} frames, max wrong frames ${report.maxWrongFrames}, wrong episodes ${report.wrongEpisodeCount}`);

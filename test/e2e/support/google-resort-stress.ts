@@ -8,7 +8,12 @@
  * exactly that. Page-side code is a plain string (no transpiled helper may reach the page).
  */
 import type { Page } from 'playwright-core';
-import { startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type ExpectedNumbers, type RowTruthReport } from './row-truth-probe';
+import type { WorldEntity } from '../../fixtures/types';
+import { googleAdsUrl, routeGoogleAdsReplica } from '../../replicas/serve';
+import type { StatsServer } from '../../support/stats-server';
+import type { ExtensionBrowser } from './browser';
+import { waitForGoogleReplica } from './google-page';
+import { expectedNumbers, startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type ExpectedNumbers, type RowTruthReport } from './row-truth-probe';
 
 /** Where a re-sort falls relative to the scroll step before it. */
 export const RESORT_MOMENTS = [
@@ -44,9 +49,33 @@ export interface ResortStressResult {
   scrolls: number;
 }
 
-/** The replica's campaign list: every ninth campaign the CRM knows is followed by one it does not know. */
-export function withUnknownCampaigns<T>(known: readonly T[], unknown: readonly T[]): T[] {
-  return known.flatMap((c, i) => (i % 9 === 0 && i / 9 < unknown.length ? [c, unknown[i / 9] as T] : [c]));
+export interface ResortPageOptions {
+  accountId: string;
+  range: { from: string; to: string };
+  /** Campaigns the stats server knows. */
+  known: WorldEntity[];
+  /** Campaigns it does not know (their badge must say "–"): one after every ninth known one. */
+  unknown: WorldEntity[];
+}
+
+/**
+ * Opens the Google replica at its real URL, listing the campaigns in lazy chunks of 15, and
+ * returns the page with the numbers each campaign's badge must state (the stats server's rows).
+ */
+export async function openResortPage(browser: ExtensionBrowser, server: StatsServer, options: ResortPageOptions): Promise<{ page: Page; expected: Record<string, ExpectedNumbers> }> {
+  const { accountId, range, known, unknown } = options;
+  const campaigns = known.flatMap((c, i) => (i % 9 === 0 && i / 9 < unknown.length ? [c, unknown[i / 9] as WorldEntity] : [c]));
+  await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+  await routeGoogleAdsReplica(browser.context, {
+    customerId: accountId, currency: 'EUR', locale: 'en', range,
+    levels: { campaign: campaigns, ad_group: [] },
+    variant: { splashMs: 400, chunkSize: 15, chunkDelayMs: 120 },
+  });
+  const page = await browser.newPage();
+  await page.goto(googleAdsUrl({}));
+  await waitForGoogleReplica(page);
+  const expected = expectedNumbers(server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: accountId, ...range }));
+  return { page, expected };
 }
 
 /** The Google replica's truth: rows in view from its model, each with the node that shows it. */
