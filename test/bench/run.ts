@@ -4,7 +4,8 @@
  * bench-results/bench.json. Timings are not tests: this is not part of `npm test`.
  *
  * Options (environment): BENCH_ONLY=key1,key2 runs only those measures (keys: size, matching,
- * background, latency, recycled, scroll, cold, memory); BENCH_SKIP_BUILD=1 reuses .output-bench.
+ * background, latency, recycled, resort, scroll, cold, memory); BENCH_SKIP_BUILD=1 reuses .output-bench;
+ * BENCH_RESORTS sets the re-sorts of `resort` (default 200).
  */
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -48,13 +49,14 @@ async function main(): Promise<void> {
   if (wanted('size')) await timed(async () => (await import('./measures/bundle-size')).measureBundleSize(ROOT));
   if (wanted('matching')) await timed(async () => (await import('./measures/matching')).measureMatching());
 
-  const browserKeys = ['background', 'latency', 'recycled', 'scroll', 'cold', 'memory'];
+  const browserKeys = ['background', 'latency', 'recycled', 'resort', 'scroll', 'cold', 'memory'];
   if (browserKeys.some(wanted)) {
     const session = await openSession();
     try {
       if (wanted('background')) await timed(async () => (await import('./measures/background')).measureBackground(session));
       if (wanted('latency')) await timed(async () => (await import('./measures/badge-latency')).measureBadgeLatency(session));
       if (wanted('recycled')) await timed(async () => (await import('./measures/recycled-row')).measureRecycledRow(session));
+      if (wanted('resort')) await timed(async () => (await import('./measures/resort')).measureResort(session));
       if (wanted('scroll')) await timed(async () => (await import('./measures/scroll-cost')).measureScrollCost(session));
       if (wanted('cold')) await timed(async () => (await import('./measures/cold-start')).measureColdStart(session));
       if (session.browser.errors.length) process.stderr.write(`[bench] browser errors: ${session.browser.errors.slice(0, 5).join(' | ')}\n`);
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     if (wanted('memory')) await timed(async () => (await import('./measures/memory')).measureMemory());
   }
 
-  const ORDER = ['badgeLatency', 'recycledRow', 'scrollCostRatio', 'scrollApiRequests', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching'];
+  const ORDER = ['badgeLatency', 'recycledRow', 'resortWrongFrames', 'resortWrongBetweenFrames', 'scrollCostRatio', 'scrollApiRequests', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching'];
   figures.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
   printTable(figures);
 

@@ -14,6 +14,11 @@ export interface Badge {
   /** The campaign this badge shows now. */
   readonly key: string | null;
   show(key: string, version: number, view: () => BadgeView): void;
+  /**
+   * Shows `view` (the neutral loading state) while the row may have changed campaign and is not
+   * re-read yet; the next `show` then renders again, even for the same campaign and version.
+   */
+  showUnsure(view: BadgeView): void;
 }
 
 export interface BadgeOptions {
@@ -67,6 +72,17 @@ export function createBadge(options: BadgeOptions): Badge {
   }, { signal });
   signal.addEventListener('abort', () => clearTimeout(hoverTimer));
 
+  // Recycled rows re-render every scrolling frame: write only what changed, since every DOM
+  // write costs style work. textContent only: names and API strings are never parsed as HTML.
+  const render = (v: BadgeView) => {
+    hasDetails = v.hasDetails;
+    if (v.text !== shownText) text.data = shownText = v.text;
+    if (v.tone !== shownTone) button.setAttribute('data-tone', (shownTone = v.tone));
+    if (v.ariaLabel !== shownLabel) button.setAttribute('aria-label', (shownLabel = v.ariaLabel));
+    const popup = v.hasDetails ? 'dialog' : 'false';
+    if (popup !== shownPopup) button.setAttribute('aria-haspopup', (shownPopup = popup));
+  };
+
   return {
     host,
     destroy() {
@@ -82,15 +98,12 @@ export function createBadge(options: BadgeOptions): Badge {
       if (nextKey !== key) host.setAttribute('data-campaign', nextKey);
       key = nextKey;
       version = nextVersion;
-      const v = view();
-      hasDetails = v.hasDetails;
-      // Recycled rows re-render every scrolling frame: write only what changed, since every DOM
-      // write costs style work. textContent only: names and API strings are never parsed as HTML.
-      if (v.text !== shownText) text.data = shownText = v.text;
-      if (v.tone !== shownTone) button.setAttribute('data-tone', (shownTone = v.tone));
-      if (v.ariaLabel !== shownLabel) button.setAttribute('aria-label', (shownLabel = v.ariaLabel));
-      const popup = v.hasDetails ? 'dialog' : 'false';
-      if (popup !== shownPopup) button.setAttribute('aria-haspopup', (shownPopup = popup));
+      render(view());
+    },
+    showUnsure(view) {
+      // The next show() must render, whatever it is asked to show.
+      version = -1;
+      render(view);
     },
   };
 }

@@ -105,6 +105,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   /** Every campaign seen on this page context, by campaign: for the summary, the badge views and the card. */
   const seen = new Map<string, SeenRow>();
 
+  /** What a badge shows while its row changed and has not been re-read yet. */
+  const loadingView: BadgeView = buildBadgeView({ answer: null, match: null, baseline: null, locale, name: '', t });
+
   const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals() });
   const card: Card = createCard({ locale, signal });
 
@@ -145,6 +148,11 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     if (signal.aborted) return;
     const frame = (document.timeline as DocumentTimeline | undefined)?.currentTime ?? null;
     if (frameRequested || frame === null || frame === immediatePassFrame) {
+      // Until that pass re-reads them, the changed rows may show another campaign (an in-place
+      // re-sort rewrites every row), and the next frame can be far off on a busy machine: their
+      // badges go neutral now rather than keep the previous campaign's numbers (issue #26).
+      // No row is read here, so the cost cap holds; the pass re-renders them before any paint.
+      for (const node of changedRows) badgesByRow.get(node)?.showUnsure(loadingView);
       requestFrame();
       return;
     }
@@ -269,7 +277,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     for (const record of records) {
       if (!isHostChange(record)) continue;
       changed = true;
-      if (readAllRows) break;
+      // Rows are noted even when a full pass is due: until it runs, their badges must not keep
+      // another campaign's numbers (see onHostChange).
       const target = record.target;
       if (lastRow !== null && lastRow.contains(target)) continue;
       // Text changes are reported on the text node: its parent element is where they happened.

@@ -10,6 +10,7 @@ import type { FunnelRow } from '../../../utils/api/schema';
 import type { WorldEntity } from '../../fixtures/types';
 import type { MetaReplicaData } from '../../replicas/serve';
 import type { StatsServer } from '../../support/stats-server';
+import { BADGE_AGREES_IN_PAGE } from '../../e2e/support/expected';
 
 export interface Figure {
   /** Stable key in bench.json. */
@@ -68,6 +69,8 @@ export function load(): number[] {
 
 export const ACCOUNT_5K = '5000000001';
 export const ACCOUNT_50K = '5000000050';
+/** The Google Ads account of the re-sort measure (issue #26). */
+export const ACCOUNT_GOOGLE_RESORT = '5000000026';
 export const ROW_HEIGHT = 48;
 
 export function metaReplicaData(campaigns: WorldEntity[], variant: Partial<MetaReplicaData['variant']> = {}): MetaReplicaData {
@@ -109,24 +112,7 @@ export function freshRange(): { from: string; to: string } {
  */
 export const PAGE_PROBE = String.raw`(() => {
   if (window.__bench) return;
-  const SCALE = { '': 1, K: 1e3, k: 1e3, M: 1e6, B: 1e9 };
-  const MIN_MQL = 10;
-  function agrees(text, row) {
-    if (typeof text !== 'string') return false;
-    const t = text.trim();
-    if (!row) return t === '–';
-    const [mql, won, revenue] = row;
-    if (mql < MIN_MQL) {
-      const few = /^(\d+)\/(\d+) MQL won$/.exec(t);
-      return !!few && Number(few[1]) === won && Number(few[2]) === mql;
-    }
-    const m = /^MQL→Won (\d+)%(?: · [€$£]([\d.,]+)([KMBk]?))?$/.exec(t);
-    if (!m || Number(m[1]) !== Math.round((won / mql) * 100)) return false;
-    if (revenue === 0) return m[2] === undefined;
-    if (m[2] === undefined) return false;
-    const shown = Number(m[2].replace(/,/g, '')) * (SCALE[m[3] || ''] || 1);
-    return Math.abs(shown - revenue) <= revenue * 0.05;
-  }
+  ${BADGE_AGREES_IN_PAGE}
   const state = { expected: {}, watch: null, shadowRoots: new WeakSet() };
   const observer = new MutationObserver(() => tick());
   function observeShadows() {

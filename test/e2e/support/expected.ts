@@ -40,3 +40,27 @@ export function badgeAgrees(text: string, row: FunnelRow | undefined): boolean {
   // Compact notation keeps two or three significant digits: within 5% of the exact figure.
   return Math.abs(parsed.revenue - row.revenue) <= row.revenue * 0.05;
 }
+
+/**
+ * The same rule as `badgeAgrees`, as page-side source for in-page probes (a plain string: no
+ * transpiled helper may reach the page). Declares `agrees(text, [mql, won, revenue] | undefined)`.
+ */
+export const BADGE_AGREES_IN_PAGE = String.raw`
+  function agrees(text, row) {
+    const SCALE = { '': 1, K: 1e3, k: 1e3, M: 1e6, B: 1e9 };
+    const MIN_MQL = ${MIN_MQL};
+    if (typeof text !== 'string') return false;
+    const t = text.trim();
+    if (!row) return t === '–';
+    const [mql, won, revenue] = row;
+    if (mql < MIN_MQL) {
+      const few = /^(\d+)\/(\d+) MQL won$/.exec(t);
+      return !!few && Number(few[1]) === won && Number(few[2]) === mql;
+    }
+    const m = /^MQL→Won (\d+)%(?: · [€$£]([\d.,]+)([KMBk]?))?$/.exec(t);
+    if (!m || Number(m[1]) !== Math.round((won / mql) * 100)) return false;
+    if (revenue === 0) return m[2] === undefined;
+    if (m[2] === undefined) return false;
+    const shown = Number(m[2].replace(/,/g, '')) * (SCALE[m[3] || ''] || 1);
+    return Math.abs(shown - revenue) <= revenue * 0.05;
+  }`;

@@ -629,8 +629,47 @@
       table.chunkTimer = null;
       if (table.root !== forTable) return;
       state.loaded = Math.min(state.items.length, state.loaded + V.chunkSize);
+      // Test hook (resortOnNextAppend): a re-sort in the very task the chunk arrives in.
+      const resort = appendResort;
+      appendResort = null;
+      if (resort && resort.beforeRender) resortInPlace(resort.seed);
       layoutRows(false);
+      if (resort && !resort.beforeRender) resortInPlace(resort.seed);
+      if (resort) resort.resolve(true);
     }, V.chunkDelayMs);
+  }
+
+  /** A re-sort waiting for the next chunk to arrive (test hook), or null. */
+  let appendResort = null;
+
+  /**
+   * The list re-sorts in place, as after a click on a column header: the campaign rows take a
+   * new order (a seeded shuffle; the separator keeps its place) and the pooled row nodes in view
+   * are rewritten at once, in this one task: the same nodes get new link text and a new
+   * `campaignId` in the href. Loaded and lazy rows keep their counts: only the order changes.
+   */
+  function resortInPlace(seed) {
+    if (!state.tableReady) return false;
+    const positions = [];
+    const rows = [];
+    state.items.forEach((item, i) => {
+      if (item.kind !== 'row') return;
+      positions.push(i);
+      rows.push(item);
+    });
+    let s = (seed >>> 0) || 1;
+    for (let i = rows.length - 1; i > 0; i--) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const j = (s >>> 8) % (i + 1);
+      const swap = rows[i];
+      rows[i] = rows[j];
+      rows[j] = swap;
+    }
+    positions.forEach((at, k) => {
+      state.items[at] = rows[k];
+    });
+    layoutRows(true);
+    return true;
   }
 
   function renderSummary() {
@@ -851,6 +890,24 @@
       const first = Math.floor(body.scrollTop / ROW_H);
       const last = Math.min(state.items.length, Math.ceil((body.scrollTop + body.clientHeight) / ROW_H));
       return Math.max(0, last - Math.max(first, state.loaded));
+    },
+    resortInPlace,
+    /**
+     * Re-sorts in the same task as the next lazy-load chunk: before that chunk is rendered (the
+     * rows arrive in the new order) or right after it. Resolves true once done, false when no
+     * chunk is on its way (every row loaded, or none in view is a placeholder).
+     */
+    resortOnNextAppend(seed, beforeRender) {
+      if (table.chunkTimer === null) return Promise.resolve(false);
+      if (appendResort) appendResort.resolve(false);
+      return new Promise((resolve) => {
+        appendResort = { seed, beforeRender: !!beforeRender, resolve };
+      });
+    },
+    /** The row node that shows display index `i` now (for a test's in-page probe), or null. */
+    rowNodeAt(i) {
+      const slot = table.slots.length ? table.slots[i % table.slots.length] : null;
+      return slot && slot.index === i ? slot.row : null;
     },
     rowNodeCount() {
       return table.spacer ? table.spacer.querySelectorAll(':scope > [role="row"]').length : 0;
