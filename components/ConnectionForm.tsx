@@ -35,8 +35,10 @@ export function ConnectionForm(props: { status: StatusReport; onSaved: (status: 
   const validate = (): string | null => {
     const check = validateBaseUrl(url);
     setUrlError(check.ok ? null : t(URL_PROBLEMS[check.reason]));
-    const keyOk = key.trim() !== '' || status.hasKey;
-    setKeyError(keyOk ? null : t('popup.keyMissing'));
+    // A blank key keeps the saved one, which the background sends to its own origin only.
+    const savedOrigin = status.hasKey && status.apiBaseUrl ? new URL(status.apiBaseUrl).origin : null;
+    const keyOk = key.trim() !== '' || (savedOrigin !== null && (!check.ok || check.url.origin === savedOrigin));
+    setKeyError(keyOk ? null : savedOrigin ? t('popup.keyForNewOrigin', { origin: savedOrigin }) : t('popup.keyMissing'));
     return check.ok && keyOk ? check.url.href.replace(/\/+$/, '') : null;
   };
 

@@ -8,7 +8,7 @@ import type { ApiError } from './api/errors';
 import type { RowColumns } from './api/row-columns';
 import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
-import type { Settings } from './settings/settings';
+import type { Settings, SettingsPatch } from './settings/settings';
 
 export interface FunnelRequest {
   platform: Platform;
@@ -69,11 +69,11 @@ export interface ProtocolMap {
   /** Ask through `askFunnel`, which turns the columns back into rows. */
   getFunnel(request: FunnelRequest): FunnelWireAnswer;
   getStatus(): StatusReport;
-  /** Calls /v1/meta with the given URL and key (a blank key means the saved one). */
+  /** Calls /v1/meta with the given URL and key (a blank key means the saved one, for the saved origin only). */
   testConnection(input: { baseUrl: string; apiKey: string }): ConnectionResult;
-  /** Stores URL and key (a blank key keeps the saved one) and clears the old source's cache. */
+  /** Stores URL and key (a blank key keeps the saved one if the origin stays) and clears the old source's cache. */
   saveConnection(input: { baseUrl: string | null; apiKey: string }): StatusReport;
-  updateSettings(patch: Partial<Omit<Settings, 'apiBaseUrl'>>): StatusReport;
+  updateSettings(patch: SettingsPatch): StatusReport;
   refreshNow(): StatusReport;
   clearCache(): void;
   /** Background → tab: fresher data (or an error) arrived for this request. */

@@ -12,6 +12,7 @@ import { funnelRequestKey } from '../messaging';
 import type { Settings } from '../settings/settings';
 import { isPlatformEnabled } from '../settings/settings';
 import type { CachedFunnel, FunnelLensDB } from './cache-db';
+import type { Connection } from './connection';
 import { MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from './cache-db';
 
 export interface FunnelApi {
@@ -22,7 +23,8 @@ export interface FunnelApi {
 export interface FunnelServiceDeps {
   db: FunnelLensDB;
   readSettings(): Promise<Settings>;
-  readApiKey(): Promise<string | null>;
+  /** The API's URL and key; null = not configured, demo data is shown. */
+  readConnection(): Promise<Connection | null>;
   createApi(baseUrl: string, apiKey: string): FunnelApi;
   /** Whether the browser lets us send requests to this API origin. */
   hasOriginPermission(baseUrl: string): Promise<boolean>;
@@ -84,14 +86,14 @@ export class FunnelService {
   constructor(private readonly deps: FunnelServiceDeps) {}
 
   async getFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
-    const settings = await this.deps.readSettings();
+    const [settings, connection] = await Promise.all([this.deps.readSettings(), this.deps.readConnection()]);
     if (!isPlatformEnabled(settings, request.platform)) {
       return { ok: false, error: { kind: 'disabled' } };
     }
     const display = { minMql: settings.minMql, compareRule: settings.compareRule };
     const now = this.deps.now();
 
-    if (!settings.apiBaseUrl) {
+    if (!connection) {
       const demo = this.deps.demoFunnel(toQuery(request), new Date(now));
       return {
         ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,
@@ -100,7 +102,7 @@ export class FunnelService {
       };
     }
 
-    const baseUrl = settings.apiBaseUrl;
+    const { baseUrl } = connection;
     const source = sourceId(baseUrl);
     const key = `${source}|${funnelRequestKey(request)}`;
     const ttlMs = settings.cacheTtlMinutes * 60_000;
@@ -198,10 +200,12 @@ export class FunnelService {
     if (blockedUntil > now) {
       throw { kind: 'rate_limited', retryAfterSec: Math.ceil((blockedUntil - now) / 1000) } satisfies ApiError;
     }
-    const apiKey = await this.deps.readApiKey();
-    if (!apiKey) throw { kind: 'not_configured' } satisfies ApiError;
+    // Read again rather than passed along: the user may have disconnected or moved meanwhile,
+    // and the key goes only to the URL it was saved with.
+    const connection = await this.deps.readConnection();
+    if (!connection || connection.baseUrl !== baseUrl) throw { kind: 'not_configured' } satisfies ApiError;
     if (!(await this.deps.hasOriginPermission(baseUrl))) throw { kind: 'permission_missing' } satisfies ApiError;
-    return this.deps.createApi(baseUrl, apiKey);
+    return this.deps.createApi(baseUrl, connection.apiKey);
   }
 
   /**

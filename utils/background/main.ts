@@ -9,10 +9,11 @@ import { DEMO_META, demoFunnel } from '../demo/dataset';
 import type { FunnelRequest } from '../messaging';
 import { funnelRequestKey, messaging, onMessage } from '../messaging';
 import { readSettings, updateSettings } from '../settings/settings';
-import { readApiKey, writeApiKey } from './api-key';
+import { readConnection, writeConnection } from './connection';
 import { FunnelLensDB } from './cache-db';
 import { FunnelService } from './funnel-service';
-import { createHandlers, createMetaFetcher, type Sender } from './handlers';
+import type { Sender } from './access';
+import { createHandlers, createMetaFetcher } from './handlers';
 import { originPattern } from './permissions';
 import { injectIntoOpenTabs } from './reinject';
 import { outcomesItem, recordPlatformOutcome } from './status';
@@ -44,7 +45,7 @@ async function hasOriginPermission(baseUrl: string): Promise<boolean> {
 const service = new FunnelService({
   db: new FunnelLensDB(),
   readSettings,
-  readApiKey,
+  readConnection,
   createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey }),
   hasOriginPermission,
   demoMeta: DEMO_META,
@@ -57,11 +58,12 @@ const service = new FunnelService({
 export function registerBackground(): void {
   const handlers = createHandlers({
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     service,
     readSettings,
     updateSettings,
-    readApiKey,
-    writeApiKey,
+    readConnection,
+    writeConnection,
     readOutcomes: () => outcomesItem.getValue(),
     clearOutcomes: () => outcomesItem.setValue({}),
     hasOriginPermission,
@@ -75,6 +77,11 @@ export function registerBackground(): void {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
     onMessage(type, ({ data, sender }) => handler(data, sender) as never);
   }
+  // Defence in depth where the browser allows it (Chrome): content scripts cannot even read the
+  // settings. Firefox has no access levels for storage.local; nothing secret is kept there.
+  void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => undefined);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update' || reason === 'install') void injectIntoOpenTabs();
   });

@@ -1,6 +1,7 @@
 /**
  * User settings, in storage.local through WXT storage items, validated with zod and versioned.
- * The API key is a separate item that only the background reads (see api-key.ts).
+ * The API URL and key are not settings: they live where content scripts cannot reach them
+ * (see background/connection.ts).
  */
 import { storage } from 'wxt/utils/storage';
 import { PLATFORMS, type Platform } from '../api/schema';
@@ -13,8 +14,6 @@ export type CompareRule = (typeof COMPARE_RULES)[number];
 export const SETTING_LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 24 * 60] } as const;
 
 export const SettingsSchema = z.object({
-  /** Base URL of the user's Funnel Stats API; null = not configured, demo data is shown. */
-  apiBaseUrl: z.string().url().nullable(),
   cacheTtlMinutes: z.number().int().min(SETTING_LIMITS.cacheTtlMinutes[0]).max(SETTING_LIMITS.cacheTtlMinutes[1]),
   enabledPlatforms: z.record(z.enum(PLATFORMS), z.boolean()),
   /** Fewer MQLs than this and a rate is "not enough data": counts are shown, not a percentage. */
@@ -24,7 +23,6 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  apiBaseUrl: null,
   cacheTtlMinutes: 15,
   enabledPlatforms: { google_ads: true, meta_ads: true, linkedin_ads: true },
   minMql: 10,
@@ -43,7 +41,14 @@ export async function readSettings(): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+/**
+ * What a page may change: the settings' own fields and nothing else. Strict, so a patch that
+ * carries any other key (an API URL, say) is refused as a whole rather than half applied.
+ */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await readSettings()), ...patch });
   await settingsItem.setValue(next);
   return next;
