@@ -34,7 +34,10 @@ export interface FunnelData {
   /** Older than the cache TTL; a refresh is under way or failed. */
   stale: boolean;
   rows: FunnelRow[];
+  /** The first few rows that broke the contract (see RESPONSE_LIMITS), */
   problems: RowProblem[];
+  /** and how many did. */
+  problemCount: number;
   /** The last refresh failed: the rows are the last good data. */
   refreshError: ApiError | null;
   display: Pick<Settings, 'minMql' | 'compareRule'>;

@@ -98,7 +98,7 @@ export class FunnelService {
       return {
         ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,
         stages: this.deps.demoMeta.stages, asOf: demo.asOf, fetchedAt: now, stale: false,
-        rows: demo.rows, problems: demo.problems, refreshError: null, display,
+        rows: demo.rows, problems: demo.problems, problemCount: demo.problemCount, refreshError: null, display,
       };
     }
 
@@ -136,7 +136,7 @@ export class FunnelService {
     return {
       ok: true, source: 'api', sourceName: meta?.name ?? new URL(baseUrl).host,
       currency: entry.currency, stages: meta?.stages ?? FALLBACK_STAGES, asOf: entry.asOf,
-      fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems,
+      fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems, problemCount: entry.problemCount ?? entry.problems.length,
       refreshError: this.refreshErrors.get(key)?.error ?? null, display,
     } satisfies FunnelData;
   }
@@ -156,7 +156,7 @@ export class FunnelService {
       const parsed = await api.getFunnel(toQuery(request));
       const entry: CachedFunnel = {
         key, source, fetchedAt: this.deps.now(), currency: parsed.currency, asOf: parsed.asOf,
-        rows: parsed.rows, problems: parsed.problems,
+        rows: parsed.rows, problems: parsed.problems, problemCount: parsed.problemCount,
       };
       await this.deps.db.funnels.put(entry);
       this.remember(entry);

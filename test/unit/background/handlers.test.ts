@@ -128,7 +128,7 @@ describe('background message handlers', () => {
     ];
     const answer = {
       ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: [], asOf: '2026-11-01T00:00:00Z', fetchedAt: 1,
-      stale: false, rows, problems: [], refreshError: null, display: { minMql: 20, compareRule: 'interval' },
+      stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 20, compareRule: 'interval' },
     } as const;
     const { handlers } = setup({ service: { getFunnel: async () => answer } as unknown as FunnelService });
     const wire = await handlers.getFunnel(request, self);
