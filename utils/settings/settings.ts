@@ -36,9 +36,28 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** Reads the settings, repairing anything invalid field by field rather than failing. */
 export async function readSettings(): Promise<Settings> {
-  const raw = await settingsItem.getValue();
-  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...raw });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return repairSettings(await settingsItem.getValue());
+}
+
+/**
+ * Whatever is stored, as valid settings: each field that parses is kept, each that does not
+ * gets its default (each platform's switch on its own), so one bad value never resets the rest.
+ */
+export function repairSettings(raw: unknown): Settings {
+  const stored = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = SettingsSchema.shape[key].safeParse(stored[key]);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  const platforms = (typeof stored.enabledPlatforms === 'object' && stored.enabledPlatforms !== null ? stored.enabledPlatforms : {}) as Record<string, unknown>;
+  return {
+    cacheTtlMinutes: field('cacheTtlMinutes'),
+    minMql: field('minMql'),
+    compareRule: field('compareRule'),
+    enabledPlatforms: Object.fromEntries(
+      PLATFORMS.map((p) => [p, typeof platforms[p] === 'boolean' ? platforms[p] : DEFAULT_SETTINGS.enabledPlatforms[p]]),
+    ) as Settings['enabledPlatforms'],
+  };
 }
 
 /**
