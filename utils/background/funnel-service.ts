@@ -221,9 +221,13 @@ export class FunnelService {
     return cached ? cached.meta : refresh;
   }
 
-  /** Younger than maxAgeMs, and not from before the last "refresh now". */
+  /**
+   * Younger than maxAgeMs, and not from before the last "refresh now". A time in the future is
+   * not recent: the clock was ahead when it was taken, and it would otherwise never expire.
+   */
   private isRecent(at: number, maxAgeMs: number): boolean {
-    return this.deps.now() - at < maxAgeMs && at > this.staleBefore;
+    const age = this.deps.now() - at;
+    return age >= 0 && age < maxAgeMs && at > this.staleBefore;
   }
 
   private fetchMeta(source: string, baseUrl: string): Promise<MetaResponse | null> {

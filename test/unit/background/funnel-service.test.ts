@@ -117,6 +117,20 @@ describe('FunnelService', () => {
     expect(funnelCalls()).toHaveLength(2);
   });
 
+  it('counts an entry fetched "in the future" (the clock was ahead, then corrected) as stale, and refreshes it', async () => {
+    const { service, clock, notified } = harness();
+    await service.getFunnel(request);
+    clock.now -= 2 * 60 * 60_000; // the system clock is set back two hours
+    const answer = await service.getFunnel(request);
+    expect(answer.ok && answer.stale).toBe(true);
+    await settle(service);
+    expect(funnelCalls()).toHaveLength(2);
+    expect(notified).toEqual([request]);
+    const fresh = await service.getFunnel(request);
+    expect(fresh.ok && fresh.stale).toBe(false);
+    expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
+  });
+
   it('shares one request between identical asks in flight', async () => {
     const { service } = harness();
     server.setFault({ kind: 'delay', ms: 150 });
