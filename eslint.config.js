@@ -23,11 +23,11 @@ export default tseslint.config(
     },
   },
   {
-    // The API key is read by the background only: nothing else may import its storage item.
+    // The API key is read by the background only: nothing else may import where it is kept.
     files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
     ignores: ['utils/background/**', 'entrypoints/background.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/api-key'], message: 'The API key is read by the background only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/connection'], message: 'The API URL and key are read by the background only.' }] }],
     },
   },
 );

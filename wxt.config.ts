@@ -29,7 +29,14 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'funnel-lens@funnel-lens.app', strict_min_version: '128.0' } } }
+      ? {
+          // MV2 has no optional_host_permissions (WXT drops it): Firefox takes them from here.
+          optional_permissions: ['https://*/*'],
+          browser_specific_settings: {
+            // AMO: nothing is collected by or sent to us; data goes only to the user's own API.
+            gecko: { id: 'funnel-lens@funnel-lens.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : // Chromium 148+: messages are structured-cloned instead of JSON-encoded twice. Firefox
         // always clones; older Chromium ignores the key and keeps JSON, which every payload
         // of the protocol map also survives (they are plain data).

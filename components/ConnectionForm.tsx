@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { validateBaseUrl, type BaseUrlCheck } from '../utils/api/client';
-import { originPattern, needsOptionalPermission } from '../utils/background/permissions';
+import { originPattern, needsOptionalPermission, requestOriginPermission, type PermissionOutcome } from '../utils/background/permissions';
 import { t, type MessageKey } from '../utils/i18n/t';
 import { sendMessage, type StatusReport } from '../utils/messaging';
 import { errorText } from '../utils/i18n/error-text';
@@ -35,19 +35,18 @@ export function ConnectionForm(props: { status: StatusReport; onSaved: (status: 
   const validate = (): string | null => {
     const check = validateBaseUrl(url);
     setUrlError(check.ok ? null : t(URL_PROBLEMS[check.reason]));
-    const keyOk = key.trim() !== '' || status.hasKey;
-    setKeyError(keyOk ? null : t('popup.keyMissing'));
+    // A blank key keeps the saved one, which the background sends to its own origin only.
+    const savedOrigin = status.hasKey && status.apiBaseUrl ? new URL(status.apiBaseUrl).origin : null;
+    const keyOk = key.trim() !== '' || (savedOrigin !== null && (!check.ok || check.url.origin === savedOrigin));
+    setKeyError(keyOk ? null : savedOrigin ? t('popup.keyForNewOrigin', { origin: savedOrigin }) : t('popup.keyMissing'));
     return check.ok && keyOk ? check.url.href.replace(/\/+$/, '') : null;
   };
 
   /** Must run inside the click: browsers only show the permission prompt for a user gesture. */
   const ensurePermission = async (baseUrl: string): Promise<boolean> => {
-    if (!needsOptionalPermission(baseUrl)) return true;
-    const pattern = originPattern(baseUrl);
-    if (!pattern) return false;
-    const granted = await browser.permissions.request({ origins: [pattern] });
-    if (!granted) setOutcome({ tone: 'error', text: t('popup.permissionDenied', { origin: new URL(baseUrl).origin }) });
-    return granted;
+    const outcome = await requestOriginPermission(baseUrl);
+    if (outcome !== 'granted') setOutcome({ tone: 'error', text: permissionProblemText(outcome, baseUrl) });
+    return outcome === 'granted';
   };
 
   const onTest = async () => {
@@ -154,4 +153,10 @@ async function giveBackPermission(previous: string | null, next: string | null):
   const oldPattern = originPattern(previous);
   if (!oldPattern || (next && originPattern(next) === oldPattern)) return;
   await browser.permissions.remove({ origins: [oldPattern] }).catch(() => false);
+}
+
+/** What the popup says when the API origin's permission was not granted, or could not be asked for. */
+export function permissionProblemText(outcome: Exclude<PermissionOutcome, 'granted'>, baseUrl: string): string {
+  const origin = new URL(baseUrl).origin;
+  return outcome === 'denied' ? t('popup.permissionDenied', { origin }) : t('popup.permissionFailed', { origin });
 }

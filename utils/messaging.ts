@@ -8,7 +8,7 @@ import type { ApiError } from './api/errors';
 import type { RowColumns } from './api/row-columns';
 import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
-import type { Settings } from './settings/settings';
+import type { Settings, SettingsPatch } from './settings/settings';
 
 export interface FunnelRequest {
   platform: Platform;
@@ -34,7 +34,10 @@ export interface FunnelData {
   /** Older than the cache TTL; a refresh is under way or failed. */
   stale: boolean;
   rows: FunnelRow[];
+  /** The first few rows that broke the contract (see RESPONSE_LIMITS), */
   problems: RowProblem[];
+  /** and how many did. */
+  problemCount: number;
   /** The last refresh failed: the rows are the last good data. */
   refreshError: ApiError | null;
   display: Pick<Settings, 'minMql' | 'compareRule'>;
@@ -69,11 +72,11 @@ export interface ProtocolMap {
   /** Ask through `askFunnel`, which turns the columns back into rows. */
   getFunnel(request: FunnelRequest): FunnelWireAnswer;
   getStatus(): StatusReport;
-  /** Calls /v1/meta with the given URL and key (a blank key means the saved one). */
+  /** Calls /v1/meta with the given URL and key (a blank key means the saved one, for the saved origin only). */
   testConnection(input: { baseUrl: string; apiKey: string }): ConnectionResult;
-  /** Stores URL and key (a blank key keeps the saved one) and clears the old source's cache. */
+  /** Stores URL and key (a blank key keeps the saved one if the origin stays) and clears the old source's cache. */
   saveConnection(input: { baseUrl: string | null; apiKey: string }): StatusReport;
-  updateSettings(patch: Partial<Omit<Settings, 'apiBaseUrl'>>): StatusReport;
+  updateSettings(patch: SettingsPatch): StatusReport;
   refreshNow(): StatusReport;
   clearCache(): void;
   /** Background → tab: fresher data (or an error) arrived for this request. */

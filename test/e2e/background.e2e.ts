@@ -9,7 +9,8 @@ import { makeWorld } from '../fixtures/world';
 import { metaAdsManagerUrl } from '../replicas/serve';
 import { type StatsServer } from '../support/stats-server';
 import { serviceWorkerStatus, stopServiceWorker, type ExtensionBrowser } from './support/browser';
-import { expectMetaBadgesAgree, routeMetaCampaigns, waitForReplica } from './support/meta-page';
+import { expectMetaBadgesAgree, routeMetaCampaigns, summaryText, waitForReplica } from './support/meta-page';
+import { openPopup } from './support/popup';
 import { useConnectedSession } from './support/session';
 
 const ACCOUNT = DEMO_ACCOUNTS.meta_ads;
@@ -56,5 +57,23 @@ describe('background data layer in Chromium', () => {
     await showBadges();
     expect(await serviceWorkerStatus(browser)).toBe('running');
     expect(funnelCalls()).toHaveLength(1);
+  });
+
+  // Last in this file: it disconnects the API.
+  it('tells an open tab about a disconnect made after the worker restarted', async () => {
+    const page = await browser.newPage();
+    await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    await waitForReplica(page);
+    await expectMetaBadgesAgree(page, server, { account_id: ACCOUNT, ...range });
+    expect(await summaryText(page)).not.toContain('Demo data');
+
+    // The worker that knew this tab is gone; the new one must still find it.
+    await stopServiceWorker(browser);
+    const popup = await openPopup(browser);
+    await popup.getByRole('button', { name: 'Disconnect and use demo data' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Disconnected' }).waitFor();
+    await popup.close();
+    await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain('Demo data');
+    await page.close();
   });
 });

@@ -10,6 +10,7 @@ import type { WorldEntity } from '../fixtures/types';
 import { META_REPLICA, metaAdsManagerUrl, routeMetaReplica, routeReplica } from '../replicas/serve';
 import { startStatsServer, type StatsServer } from '../support/stats-server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { contentWorld } from './support/content-world';
 import { summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
 import { connectToApi, openPopup } from './support/popup';
 
@@ -114,13 +115,24 @@ describe('look-alike pages', () => {
 });
 
 describe('the API key', () => {
-  it('lives in storage.local only, never storage.sync', async () => {
+  it('lives in the extension\'s own IndexedDB, never in storage.local or storage.sync (which content scripts can reach)', async () => {
     const popup = await openPopup(browser);
     const stored = await popup.evaluate(async () => {
       const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> }; sync: { get(k: null): Promise<object> } } } }).chrome;
-      return { local: JSON.stringify(await chrome.storage.local.get(null)), sync: JSON.stringify(await chrome.storage.sync.get(null)) };
+      const inIndexedDb = await new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('funnel-lens-connection');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const names = [...open.result.objectStoreNames];
+          if (names.length === 0) return resolve('');
+          const all = open.result.transaction(names, 'readonly').objectStore(names[0] as string).getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result));
+        };
+      });
+      return { local: JSON.stringify(await chrome.storage.local.get(null)), sync: JSON.stringify(await chrome.storage.sync.get(null)), inIndexedDb };
     });
-    expect(stored.local).toContain(SECRET);
+    expect(stored.inIndexedDb).toContain(SECRET);
+    expect(stored.local).not.toContain(SECRET);
     expect(stored.sync).not.toContain(SECRET);
     await popup.close();
   });
@@ -170,5 +182,75 @@ describe('the API key', () => {
     // One per ad manager, plus Meta's page-world ID reader.
     expect(bundles.sort()).toEqual(['google-ads.js', 'linkedin-ads.js', 'meta-ads-ids.js', 'meta-ads.js']);
     for (const file of bundles) expect(readFileSync(path.join(dir, file), 'utf8')).not.toMatch(/apiKey/);
+  });
+});
+
+describe('a compromised content script', () => {
+  it('finds no key or API URL in any storage it can read, and every privileged message is refused', async () => {
+    // A second API on another local port: the attacker wants the saved key sent there.
+    const trap = await startStatsServer({ world, name: 'Trap', currency: 'EUR', apiKey: 'trap-key' });
+    const page = await openMeta();
+    const attacker = await contentWorld(browser, page);
+    try {
+      const readable = await attacker.run(async () => {
+        const chrome = (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<object> }> } }).chrome;
+        const found: Record<string, unknown> = {};
+        for (const area of ['local', 'sync', 'session']) {
+          try {
+            found[area] = await chrome.storage[area]?.get(null);
+          } catch (error) {
+            found[area] = `refused: ${String(error)}`;
+          }
+        }
+        // A content script's IndexedDB is the page's: ours must not be among its databases.
+        found.indexedDB = (await indexedDB.databases()).map((d) => d.name);
+        return JSON.stringify(found);
+      });
+      expect(readable).not.toContain(SECRET);
+      expect(readable).not.toContain(new URL(server.baseUrl).host);
+      expect(readable).not.toContain('funnel-lens');
+
+      const answers = await attacker.run(async (trapUrl: string) => {
+        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ res?: unknown; err?: { message: string } }> } } }).chrome;
+        const ask = async (type: string, data?: unknown) => {
+          const answer = await chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+          return { type, data, refused: answer?.err?.message ?? null, answered: answer?.res !== undefined };
+        };
+        const query = { platform: 'meta_ads', level: 'campaign', accountId: '1234567890', from: '2026-10-01', to: '2026-10-31' };
+        return [
+          await ask('getStatus'),
+          await ask('testConnection', { baseUrl: trapUrl, apiKey: '' }),
+          await ask('saveConnection', { baseUrl: trapUrl, apiKey: '' }),
+          await ask('saveConnection', { baseUrl: null, apiKey: '' }),
+          await ask('updateSettings', { apiBaseUrl: trapUrl }),
+          await ask('updateSettings', { enabledPlatforms: { google_ads: false, meta_ads: false, linkedin_ads: false } }),
+          await ask('refreshNow'),
+          await ask('clearCache'),
+          await ask('getFunnel', { ...query, platform: 'google_ads' }),
+          await ask('getFunnel', { ...query, accountId: '1 OR 1=1' }),
+        ];
+      }, trap.baseUrl);
+      for (const answer of answers) expect(answer, JSON.stringify(answer.data)).toMatchObject({ refused: 'Funnel Lens: message refused', answered: false });
+      expect(trap.requests).toEqual([]);
+
+      // What the overlay needs still works: its own platform's funnel.
+      const own = await attacker.run(async () => {
+        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ res?: { ok: boolean; source?: string } }> } } }).chrome;
+        const answer = await chrome.runtime.sendMessage({
+          id: 2, type: 'getFunnel', timestamp: Date.now(),
+          data: { platform: 'meta_ads', level: 'campaign', accountId: '1234567890', from: '2026-10-01', to: '2026-10-31' },
+        });
+        return { ok: answer.res?.ok, source: answer.res?.source };
+      });
+      expect(own).toEqual({ ok: true, source: 'api' });
+    } finally {
+      await attacker.close();
+      await page.close();
+      await trap.close();
+    }
+    // The connection is as the user left it.
+    const popup = await openPopup(browser);
+    await expect.poll(() => popup.getByLabel('API URL').inputValue()).toBe(server.baseUrl);
+    await popup.close();
   });
 });

@@ -31,7 +31,9 @@ export type Fault =
   /** /v1/funnel mixes the real rows with rows that each break one rule (see badRowsBody). */
   | { kind: 'bad_rows' }
   /** Destroy every request's socket without an answer. */
-  | { kind: 'down' };
+  | { kind: 'down' }
+  /** 200, chunked (no Content-Length), a body that never ends; `sentBytes` counts what went out. */
+  | { kind: 'endless' };
 
 export interface RecordedRequest {
   method: string;
@@ -65,6 +67,8 @@ export interface StatsServer {
   origin: string;
   apiKey: string;
   requests: RecordedRequest[];
+  /** The `endless` fault's progress: bytes written, and whether the client hung up. */
+  endless: { sentBytes: number; closed: boolean };
   setFault(fault: Fault | null): void;
   setWorld(world: WorldEntity[]): void;
   /** Which identity the rows carry: both (default), IDs only, or names only (the contract needs one). */
@@ -156,6 +160,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
   let fault: Fault | null = null;
   let identity: RowIdentity = 'both';
   const requests: RecordedRequest[] = [];
+  const endless = { sentBytes: 0, closed: false };
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -204,6 +209,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
       return sendError(res, 404, 'not_found', `no such endpoint: ${path}`);
     }
     if (fault?.kind === 'malformed') return send(res, 200, '{"currency": "EUR", "rows": [');
+    if (fault?.kind === 'endless') return sendEndless(res);
     if (fault?.kind === 'wrong_shape') return send(res, 200, JSON.stringify({ data: [{ campaign: 'x', leads: '12' }] }));
     send(res, 200, JSON.stringify(body));
   }
@@ -262,6 +268,22 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
     route(res, url.pathname, url.searchParams);
   }
 
+  /** Streams rows for as long as the client reads; stops when it hangs up. */
+  function sendEndless(res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'application/json', ...CORS_HEADERS });
+    const row = JSON.stringify(generatedRows(1)[0]);
+    const chunk = `${row},`.repeat(Math.ceil(64 * 1024 / (row.length + 1)));
+    res.write(`{"currency":"${meta.currency}","as_of":"2026-11-22T08:00:00Z","rows":[`);
+    const pump = () => {
+      while (!res.destroyed && !res.writableEnded) {
+        endless.sentBytes += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+    };
+    res.on('close', () => (endless.closed = true));
+    pump();
+  }
+
   const server = createServer(handle);
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -280,6 +302,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
     origin,
     apiKey,
     requests,
+    endless,
     setFault: (next) => {
       // A copy, so counting down `times` does not mutate the caller's object.
       fault = next === null ? null : { ...next };

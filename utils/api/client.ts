@@ -5,7 +5,7 @@
  */
 import { ApiRequestError, apiError, sanitizeServerMessage } from './errors';
 import type { ApiError } from './errors';
-import { ApiErrorBodySchema, MetaResponseSchema, parseFunnelResponse } from './schema';
+import { ApiErrorBodySchema, RESPONSE_LIMITS, parseFunnelResponse, parseMetaResponse } from './schema';
 import type { FunnelQuery, MetaResponse, ParsedFunnel } from './schema';
 
 export type BaseUrlCheck =
@@ -50,6 +50,8 @@ export interface ApiClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Clock for Retry-After given as an HTTP date. */
   now?: () => number;
+  /** Longest body read; a longer one is an `invalid_response` (tooLarge: 'bytes'), not retried. */
+  maxResponseBytes?: number;
 }
 
 export interface ApiClient {
@@ -88,6 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     maxRetryAfterSec = 60,
     sleep = abortableSleep,
     now = Date.now,
+    maxResponseBytes = RESPONSE_LIMITS.bytes,
   } = options;
   const base = validateBaseUrl(options.baseUrl);
   if (!base.ok || !API_KEY_PATTERN.test(apiKey)) throw new ApiRequestError(apiError('not_configured'));
@@ -126,8 +129,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         referrerPolicy: 'no-referrer',
         signal: controller.signal,
       });
-      const text = await response.text();
-      if (!response.ok) throw new ApiRequestError(httpError(response, text));
+      // An error body is read only for its message, which is short.
+      const text = await readBodyCapped(response, response.ok ? maxResponseBytes : ERROR_BODY_BYTES);
+      if (!response.ok) throw new ApiRequestError(httpError(response, text ?? ''));
+      if (text === null) throw new ApiRequestError(apiError('invalid_response', { tooLarge: 'bytes' }));
       try {
         return JSON.parse(text);
       } catch {
@@ -201,15 +206,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   function parseOrInvalid<T>(parse: () => T): T {
     try {
       return parse();
-    } catch {
-      throw new ApiRequestError(apiError('invalid_response'));
+    } catch (error) {
+      // A limit the parse itself enforces (too many rows) says which one.
+      throw error instanceof ApiRequestError ? error : new ApiRequestError(apiError('invalid_response'));
     }
   }
 
   return {
     async getMeta(signal) {
       const body = await getJson(endpoint('/v1/meta'), signal);
-      return parseOrInvalid(() => MetaResponseSchema.parse(body));
+      return parseOrInvalid(() => parseMetaResponse(body));
     },
     async getFunnel(query, signal) {
       const url = endpoint('/v1/funnel', {
@@ -223,6 +229,46 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return parseOrInvalid(() => parseFunnelResponse(body));
     },
   };
+}
+
+/** Of an error answer, only this much is read: enough for `{"error": {…}}`. */
+const ERROR_BODY_BYTES = 16 * 1024;
+
+/**
+ * The body as text, read as a stream and given up on past `maxBytes` (then null; an error body
+ * is cut there instead). Never trusts Content-Length alone: it can be absent, or describe a
+ * compressed body that inflates far beyond it.
+ */
+async function readBodyCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (response.ok && Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.byteLength > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      if (response.ok) return null;
+      chunks.push(value.subarray(0, maxBytes - length));
+      length = maxBytes;
+      break;
+    }
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 function abortError(): DOMException {

@@ -10,3 +10,20 @@ export type Level = (typeof LEVELS)[number];
 
 export const STAGE_KEYS = ['lead', 'mql', 'sql', 'meeting', 'won'] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
+
+/**
+ * What the extension accepts from the API at most. A longer answer is refused as a whole (an
+ * `invalid_response` that says which limit, never retried); the rest are per field or row.
+ */
+export const RESPONSE_LIMITS = {
+  /** Bytes of one response body, read as a stream and cut off there. */
+  bytes: 32 * 2 ** 20,
+  /** Rows in one /v1/funnel answer. */
+  rows: 100_000,
+  /** Broken rows reported one by one; beyond it only their number. */
+  reportedProblems: 50,
+  /** Largest amount of money in a row (revenue, pipeline, spend). */
+  money: 1e12,
+  /** Stages in /v1/meta. */
+  stages: 20,
+} as const;

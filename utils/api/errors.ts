@@ -38,6 +38,8 @@ export interface ApiError {
   retryAfterSec?: number;
   /** The server's own `error.message`, shortened and with any API key removed. */
   serverMessage?: string;
+  /** An `invalid_response` because the answer was over a limit (see RESPONSE_LIMITS in schema.ts). */
+  tooLarge?: 'bytes' | 'rows';
 }
 
 export const MAX_SERVER_MESSAGE_LENGTH = 300;
@@ -48,6 +50,7 @@ export function apiError(kind: ApiErrorKind, details: Omit<ApiError, 'kind'> = {
   if (details.status !== undefined) error.status = details.status;
   if (details.retryAfterSec !== undefined) error.retryAfterSec = details.retryAfterSec;
   if (details.serverMessage !== undefined) error.serverMessage = details.serverMessage;
+  if (details.tooLarge !== undefined) error.tooLarge = details.tooLarge;
   return error;
 }
 
@@ -61,6 +64,7 @@ export class ApiRequestError extends Error implements ApiError {
   readonly status?: number;
   readonly retryAfterSec?: number;
   readonly serverMessage?: string;
+  readonly tooLarge?: 'bytes' | 'rows';
 
   constructor(error: ApiError) {
     super(`Funnel Stats API: ${error.kind}${error.status === undefined ? '' : ` (HTTP ${error.status})`}`);
@@ -69,6 +73,7 @@ export class ApiRequestError extends Error implements ApiError {
     this.status = error.status;
     this.retryAfterSec = error.retryAfterSec;
     this.serverMessage = error.serverMessage;
+    this.tooLarge = error.tooLarge;
   }
 
   toJSON(): ApiError {
@@ -83,7 +88,8 @@ export function isApiError(value: unknown): value is ApiError {
     (API_ERROR_KINDS as readonly unknown[]).includes(candidate.kind) &&
     (candidate.status === undefined || typeof candidate.status === 'number') &&
     (candidate.retryAfterSec === undefined || typeof candidate.retryAfterSec === 'number') &&
-    (candidate.serverMessage === undefined || typeof candidate.serverMessage === 'string')
+    (candidate.serverMessage === undefined || typeof candidate.serverMessage === 'string') &&
+    (candidate.tooLarge === undefined || candidate.tooLarge === 'bytes' || candidate.tooLarge === 'rows')
   );
 }
 

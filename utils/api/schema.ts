@@ -3,10 +3,11 @@
  * Every type the extension uses for API data is `z.infer` of a schema here, and
  * docs/api's JSON Schema is generated from these same schemas.
  */
-import { LEVELS, PLATFORMS, STAGE_KEYS } from './constants';
+import { LEVELS, PLATFORMS, RESPONSE_LIMITS, STAGE_KEYS } from './constants';
+import { ApiRequestError, apiError } from './errors';
 import { z } from './zod';
 
-export { LEVELS, PLATFORMS, STAGE_KEYS };
+export { LEVELS, PLATFORMS, RESPONSE_LIMITS, STAGE_KEYS };
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
@@ -30,12 +31,20 @@ export const StageSchema = z.object({
 export const MetaResponseSchema = z.object({
   name: z.string().min(1).max(200),
   currency: CurrencyCode,
-  stages: z.array(StageSchema).min(1),
+  stages: z
+    .array(StageSchema)
+    .max(RESPONSE_LIMITS.stages)
+    .superRefine((stages, ctx) => {
+      const keys = stages.map((s) => s.key);
+      if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'stage keys must be unique' });
+      const missing = STAGE_KEYS.filter((key) => !keys.includes(key));
+      if (missing.length > 0) ctx.addIssue({ code: 'custom', message: `missing stages: ${missing.join(', ')}` });
+    }),
 });
 export type MetaResponse = z.infer<typeof MetaResponseSchema>;
 
 const Count = z.number().int().nonnegative().finite();
-const Money = z.number().nonnegative().finite();
+const Money = z.number().nonnegative().finite().max(RESPONSE_LIMITS.money);
 
 export const FunnelRowSchema = z
   .object({
@@ -82,7 +91,7 @@ export const FunnelEnvelopeSchema = z.object({
 });
 
 /** What the contract documents (used for the JSON Schema export). */
-export const FunnelResponseSchema = FunnelEnvelopeSchema.extend({ rows: z.array(FunnelRowSchema) });
+export const FunnelResponseSchema = FunnelEnvelopeSchema.extend({ rows: z.array(FunnelRowSchema).max(RESPONSE_LIMITS.rows) });
 export type FunnelResponse = z.infer<typeof FunnelResponseSchema>;
 
 export const ApiErrorBodySchema = z.object({
@@ -110,7 +119,29 @@ export interface ParsedFunnel {
   currency: string;
   asOf: string;
   rows: FunnelRow[];
+  /** The first RESPONSE_LIMITS.reportedProblems broken rows. */
   problems: RowProblem[];
+  /** How many rows were broken in all. */
+  problemCount: number;
+}
+
+/**
+ * C0 and C1 control characters, and the bidi marks, embeddings, overrides and isolates. In a
+ * name they only garble the UI, reorder what the user reads (`\u202Egnp.exe`), or break files
+ * made from it (a `\b` makes the exported SVG/PNG invalid XML).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A name or label from the API, safe to display and export. */
+export function cleanText(text: string): string {
+  return text.replace(UNSAFE_IN_TEXT, '');
+}
+
+/** Validate a `/v1/meta` body (throws via zod); names and labels cleaned for display. */
+export function parseMetaResponse(body: unknown): MetaResponse {
+  const meta = MetaResponseSchema.parse(body);
+  return { ...meta, name: cleanText(meta.name), stages: meta.stages.map((s) => ({ ...s, label: cleanText(s.label) })) };
 }
 
 /**
@@ -119,25 +150,33 @@ export interface ParsedFunnel {
  */
 export function parseFunnelResponse(body: unknown): ParsedFunnel {
   const envelope = FunnelEnvelopeSchema.parse(body);
+  if (envelope.rows.length > RESPONSE_LIMITS.rows) throw new ApiRequestError(apiError('invalid_response', { tooLarge: 'rows' }));
   const rows: FunnelRow[] = [];
   const problems: RowProblem[] = [];
+  let problemCount = 0;
+  const report = (problem: RowProblem) => {
+    if (problemCount++ < RESPONSE_LIMITS.reportedProblems) problems.push(problem);
+  };
   const seenIds = new Set<string>();
   envelope.rows.forEach((raw, index) => {
     const result = FunnelRowSchema.safeParse(raw);
     if (!result.success) {
       const issue = result.error.issues[0];
-      problems.push({ index, field: String(issue?.path[0] ?? 'row'), message: issue?.message ?? 'invalid row' });
+      report({ index, field: String(issue?.path[0] ?? 'row'), message: issue?.message ?? 'invalid row' });
       return;
     }
     const row = result.data;
+    if (row.name !== undefined) {
+      const name = cleanText(row.name).trim();
+      if (name !== '') row.name = name;
+      else if (row.id !== undefined) delete row.name;
+      else return report({ index, field: 'name', message: 'the name has no printable characters' });
+    }
     if (row.id !== undefined) {
-      if (seenIds.has(row.id)) {
-        problems.push({ index, field: 'id', message: `duplicate id ${row.id}` });
-        return;
-      }
+      if (seenIds.has(row.id)) return report({ index, field: 'id', message: `duplicate id ${row.id}` });
       seenIds.add(row.id);
     }
     rows.push(row);
   });
-  return { currency: envelope.currency, asOf: envelope.as_of, rows, problems };
+  return { currency: envelope.currency, asOf: envelope.as_of, rows, problems, problemCount };
 }

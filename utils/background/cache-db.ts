@@ -22,6 +22,8 @@ export interface CachedFunnel {
   asOf: string;
   rows: FunnelRow[];
   problems: RowProblem[];
+  /** All broken rows, of which `problems` lists the first few (absent in entries cached before it existed). */
+  problemCount?: number;
 }
 
 export interface CachedMeta {

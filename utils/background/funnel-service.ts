@@ -12,6 +12,7 @@ import { funnelRequestKey } from '../messaging';
 import type { Settings } from '../settings/settings';
 import { isPlatformEnabled } from '../settings/settings';
 import type { CachedFunnel, FunnelLensDB } from './cache-db';
+import type { Connection } from './connection';
 import { MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from './cache-db';
 
 export interface FunnelApi {
@@ -22,7 +23,8 @@ export interface FunnelApi {
 export interface FunnelServiceDeps {
   db: FunnelLensDB;
   readSettings(): Promise<Settings>;
-  readApiKey(): Promise<string | null>;
+  /** The API's URL and key; null = not configured, demo data is shown. */
+  readConnection(): Promise<Connection | null>;
   createApi(baseUrl: string, apiKey: string): FunnelApi;
   /** Whether the browser lets us send requests to this API origin. */
   hasOriginPermission(baseUrl: string): Promise<boolean>;
@@ -84,23 +86,23 @@ export class FunnelService {
   constructor(private readonly deps: FunnelServiceDeps) {}
 
   async getFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
-    const settings = await this.deps.readSettings();
+    const [settings, connection] = await Promise.all([this.deps.readSettings(), this.deps.readConnection()]);
     if (!isPlatformEnabled(settings, request.platform)) {
       return { ok: false, error: { kind: 'disabled' } };
     }
     const display = { minMql: settings.minMql, compareRule: settings.compareRule };
     const now = this.deps.now();
 
-    if (!settings.apiBaseUrl) {
+    if (!connection) {
       const demo = this.deps.demoFunnel(toQuery(request), new Date(now));
       return {
         ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,
         stages: this.deps.demoMeta.stages, asOf: demo.asOf, fetchedAt: now, stale: false,
-        rows: demo.rows, problems: demo.problems, refreshError: null, display,
+        rows: demo.rows, problems: demo.problems, problemCount: demo.problemCount, refreshError: null, display,
       };
     }
 
-    const baseUrl = settings.apiBaseUrl;
+    const { baseUrl } = connection;
     const source = sourceId(baseUrl);
     const key = `${source}|${funnelRequestKey(request)}`;
     const ttlMs = settings.cacheTtlMinutes * 60_000;
@@ -134,7 +136,7 @@ export class FunnelService {
     return {
       ok: true, source: 'api', sourceName: meta?.name ?? new URL(baseUrl).host,
       currency: entry.currency, stages: meta?.stages ?? FALLBACK_STAGES, asOf: entry.asOf,
-      fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems,
+      fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems, problemCount: entry.problemCount ?? entry.problems.length,
       refreshError: this.refreshErrors.get(key)?.error ?? null, display,
     } satisfies FunnelData;
   }
@@ -154,7 +156,7 @@ export class FunnelService {
       const parsed = await api.getFunnel(toQuery(request));
       const entry: CachedFunnel = {
         key, source, fetchedAt: this.deps.now(), currency: parsed.currency, asOf: parsed.asOf,
-        rows: parsed.rows, problems: parsed.problems,
+        rows: parsed.rows, problems: parsed.problems, problemCount: parsed.problemCount,
       };
       await this.deps.db.funnels.put(entry);
       this.remember(entry);
@@ -198,10 +200,12 @@ export class FunnelService {
     if (blockedUntil > now) {
       throw { kind: 'rate_limited', retryAfterSec: Math.ceil((blockedUntil - now) / 1000) } satisfies ApiError;
     }
-    const apiKey = await this.deps.readApiKey();
-    if (!apiKey) throw { kind: 'not_configured' } satisfies ApiError;
+    // Read again rather than passed along: the user may have disconnected or moved meanwhile,
+    // and the key goes only to the URL it was saved with.
+    const connection = await this.deps.readConnection();
+    if (!connection || connection.baseUrl !== baseUrl) throw { kind: 'not_configured' } satisfies ApiError;
     if (!(await this.deps.hasOriginPermission(baseUrl))) throw { kind: 'permission_missing' } satisfies ApiError;
-    return this.deps.createApi(baseUrl, apiKey);
+    return this.deps.createApi(baseUrl, connection.apiKey);
   }
 
   /**
@@ -217,9 +221,13 @@ export class FunnelService {
     return cached ? cached.meta : refresh;
   }
 
-  /** Younger than maxAgeMs, and not from before the last "refresh now". */
+  /**
+   * Younger than maxAgeMs, and not from before the last "refresh now". A time in the future is
+   * not recent: the clock was ahead when it was taken, and it would otherwise never expire.
+   */
   private isRecent(at: number, maxAgeMs: number): boolean {
-    return this.deps.now() - at < maxAgeMs && at > this.staleBefore;
+    const age = this.deps.now() - at;
+    return age >= 0 && age < maxAgeMs && at > this.staleBefore;
   }
 
   private fetchMeta(source: string, baseUrl: string): Promise<MetaResponse | null> {

@@ -1,29 +1,32 @@
 /**
  * What the background answers to each message of the protocol map, as plain functions of
  * (data, sender), so unit tests call them directly; main.ts only wires them to messaging.
+ * Who may send what is decided once, in `createHandlers`, from the sender (see access.ts).
  */
 import { createApiClient, validateBaseUrl } from '../api/client';
 import { toApiError } from '../api/errors';
 import { PLATFORMS } from '../api/constants';
-import type { MetaResponse } from '../api/schema';
+import { FunnelQuerySchema, type MetaResponse } from '../api/schema';
+import { z } from '../api/zod';
 import { packRows } from '../api/row-columns';
 import type { ConnectionResult, FunnelRequest, FunnelWireAnswer, ProtocolMap, StatusReport } from '../messaging';
-import type { Settings } from '../settings/settings';
+import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../settings/settings';
+import { classifySender, RefusedMessageError, type Caller, type Sender } from './access';
+import type { Connection } from './connection';
 import type { FunnelService } from './funnel-service';
 import type { OutcomeByPlatform } from './status';
 
-export interface Sender {
-  id?: string;
-  tab?: { id?: number };
-}
+export { RefusedMessageError, type Sender };
 
 export interface HandlerDeps {
   extensionId: string;
+  /** `browser.runtime.getURL('/')`: extension pages' URLs start with it. */
+  extensionOrigin: string;
   service: FunnelService;
   readSettings(): Promise<Settings>;
-  updateSettings(patch: Partial<Settings>): Promise<Settings>;
-  readApiKey(): Promise<string | null>;
-  writeApiKey(key: string | null): Promise<void>;
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
+  readConnection(): Promise<Connection | null>;
+  writeConnection(connection: Connection | null): Promise<void>;
   readOutcomes(): Promise<OutcomeByPlatform>;
   clearOutcomes(): Promise<void>;
   hasOriginPermission(baseUrl: string): Promise<boolean>;
@@ -34,11 +37,19 @@ export interface HandlerDeps {
   notifyAll(): void;
 }
 
-export class RefusedMessageError extends Error {
-  constructor() {
-    super('Funnel Lens: message refused');
-  }
-}
+/** A getFunnel request as it must look; anything else is refused before it reaches the service. */
+const FunnelRequestSchema = z
+  .object({
+    platform: FunnelQuerySchema.shape.platform,
+    level: FunnelQuerySchema.shape.level,
+    accountId: FunnelQuerySchema.shape.account_id.unwrap().nullable(),
+    from: FunnelQuerySchema.shape.from,
+    to: FunnelQuerySchema.shape.to,
+  })
+  .strict();
+
+/** The only messages a content script may send. */
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['getFunnel']);
 
 type Handler<K extends keyof ProtocolMap> = (
   data: Parameters<ProtocolMap[K]>[0],
@@ -46,15 +57,26 @@ type Handler<K extends keyof ProtocolMap> = (
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
 export type Handlers = { [K in keyof ProtocolMap]: Handler<K> };
+type BackgroundHandlers = Omit<Handlers, 'funnelChanged'>;
+type CallerHandlers = {
+  [K in keyof BackgroundHandlers]: (data: Parameters<ProtocolMap[K]>[0], caller: Caller) => Promise<ReturnType<ProtocolMap[K]>>;
+};
 
-export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'funnelChanged'> {
-  /** Only this extension's own pages and content scripts may ask; never a web page or another extension. */
-  const guard = (sender: Sender) => {
-    if (sender.id !== deps.extensionId) throw new RefusedMessageError();
-  };
+/** Parses with zod; a message that does not parse is refused, never half used. */
+function parseOrRefuse<T>(schema: z.ZodType<T>, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new RefusedMessageError();
+  return parsed.data;
+}
 
+/** Same scheme, host and port: a saved key may be reused there, and nowhere else. */
+function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
+}
+
+export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
   const statusReport = async (): Promise<StatusReport> => {
-    const [settings, apiKey, outcomes] = await Promise.all([deps.readSettings(), deps.readApiKey(), deps.readOutcomes()]);
+    const [settings, connection, outcomes] = await Promise.all([deps.readSettings(), deps.readConnection(), deps.readOutcomes()]);
     const platforms = Object.fromEntries(
       PLATFORMS.map((p) => [
         p,
@@ -62,27 +84,30 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'funnelChanged
       ]),
     ) as StatusReport['platforms'];
     // The key itself never leaves the background: the status says only whether there is one.
-    return { configured: settings.apiBaseUrl !== null, apiBaseUrl: settings.apiBaseUrl, hasKey: Boolean(apiKey), settings, platforms };
+    return { configured: connection !== null, apiBaseUrl: connection?.baseUrl ?? null, hasKey: connection !== null, settings, platforms };
   };
 
-  return {
-    async getFunnel(data, sender): Promise<FunnelWireAnswer> {
-      guard(sender);
-      deps.subscribe(data, sender.tab?.id);
-      const answer = await deps.service.getFunnel(data);
+  const handlers: CallerHandlers = {
+    async getFunnel(data, caller): Promise<FunnelWireAnswer> {
+      const request = parseOrRefuse(FunnelRequestSchema, data);
+      // A content script asks for its own ad manager only: the platform is the page's, not the message's.
+      if (caller.kind === 'content_script' && request.platform !== caller.platform) throw new RefusedMessageError();
+      deps.subscribe(request, caller.tabId);
+      const answer = await deps.service.getFunnel(request);
       return answer.ok ? { ...answer, rows: packRows(answer.rows) } : answer;
     },
 
-    async getStatus(_data, sender) {
-      guard(sender);
+    async getStatus() {
       return statusReport();
     },
 
-    async testConnection(data, sender): Promise<ConnectionResult> {
-      guard(sender);
-      const valid = validateBaseUrl(data.baseUrl);
+    async testConnection(data): Promise<ConnectionResult> {
+      const input = parseOrRefuse(z.object({ baseUrl: z.string(), apiKey: z.string() }).strict(), data);
+      const valid = validateBaseUrl(input.baseUrl);
       if (!valid.ok) return { ok: false, error: { kind: 'not_configured' } };
-      const apiKey = data.apiKey.trim() || (await deps.readApiKey());
+      const saved = await deps.readConnection();
+      // A blank key means "the saved one", and only for the origin it was saved for.
+      const apiKey = input.apiKey.trim() || (saved && sameOrigin(saved.baseUrl, valid.url.href) ? saved.apiKey : '');
       if (!apiKey) return { ok: false, error: { kind: 'not_configured' } };
       if (!(await deps.hasOriginPermission(valid.url.href))) return { ok: false, error: { kind: 'permission_missing' } };
       try {
@@ -92,21 +117,23 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'funnelChanged
       }
     },
 
-    async saveConnection(data, sender) {
-      guard(sender);
-      const before = await deps.readSettings();
-      const newKey = data.apiKey.trim();
-      let baseUrl: string | null = null;
-      if (data.baseUrl !== null) {
-        const valid = validateBaseUrl(data.baseUrl);
+    async saveConnection(data) {
+      const input = parseOrRefuse(z.object({ baseUrl: z.string().nullable(), apiKey: z.string() }).strict(), data);
+      const before = await deps.readConnection();
+      const newKey = input.apiKey.trim();
+      let next: Connection | null = null;
+      if (input.baseUrl !== null) {
+        const valid = validateBaseUrl(input.baseUrl);
         if (!valid.ok) throw new RefusedMessageError();
-        baseUrl = valid.url.href.replace(/\/+$/, '');
+        const baseUrl = valid.url.href.replace(/\/+$/, '');
+        // A blank key keeps the saved one, but never carries it to another origin.
+        const apiKey = newKey || (before && sameOrigin(before.baseUrl, baseUrl) ? before.apiKey : '');
+        if (!apiKey) throw new RefusedMessageError();
+        next = { baseUrl, apiKey };
       }
-      if (baseUrl === null) await deps.writeApiKey(null);
-      else if (newKey) await deps.writeApiKey(newKey);
-      await deps.updateSettings({ apiBaseUrl: baseUrl });
+      await deps.writeConnection(next);
       // A new URL or key: nothing from the old source may be shown again.
-      if (before.apiBaseUrl !== baseUrl || newKey) {
+      if (before?.baseUrl !== next?.baseUrl || newKey) {
         await deps.service.clearAll();
         await deps.clearOutcomes();
         deps.notifyAll();
@@ -114,26 +141,34 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'funnelChanged
       return statusReport();
     },
 
-    async updateSettings(data, sender) {
-      guard(sender);
-      await deps.updateSettings(data);
+    async updateSettings(data) {
+      await deps.updateSettings(parseOrRefuse(SettingsPatchSchema, data));
       deps.notifyAll();
       return statusReport();
     },
 
-    async refreshNow(_data, sender) {
-      guard(sender);
+    async refreshNow() {
       deps.service.expireAll();
       deps.notifyAll();
       return statusReport();
     },
 
-    async clearCache(_data, sender) {
-      guard(sender);
+    async clearCache() {
       await deps.service.clearAll();
       deps.notifyAll();
     },
   };
+
+  // The one access check: every message is classified by its sender before its handler runs.
+  const checked = {} as Record<string, (data: unknown, sender: Sender) => Promise<unknown>>;
+  for (const [type, handler] of Object.entries(handlers) as Array<[string, (data: unknown, caller: Caller) => Promise<unknown>]>) {
+    checked[type] = async (data, sender) => {
+      const caller = classifySender(sender, deps.extensionId, deps.extensionOrigin);
+      if (caller.kind !== 'extension_page' && !CONTENT_SCRIPT_MESSAGES.has(type)) throw new RefusedMessageError();
+      return handler(data, caller);
+    };
+  }
+  return checked as unknown as BackgroundHandlers;
 }
 
 export function createMetaFetcher() {

@@ -4,37 +4,29 @@
  * registers every listener at once, as MV3 requires of a worker that is stopped and restarted.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { createApiClient } from '../api/client';
 import { DEMO_META, demoFunnel } from '../demo/dataset';
 import type { FunnelRequest } from '../messaging';
-import { funnelRequestKey, messaging, onMessage } from '../messaging';
+import { messaging, onMessage } from '../messaging';
 import { readSettings, updateSettings } from '../settings/settings';
-import { readApiKey, writeApiKey } from './api-key';
+import { readConnection, writeConnection } from './connection';
 import { FunnelLensDB } from './cache-db';
 import { FunnelService } from './funnel-service';
-import { createHandlers, createMetaFetcher, type Sender } from './handlers';
+import type { Sender } from './access';
+import { createHandlers, createMetaFetcher } from './handlers';
 import { originPattern } from './permissions';
 import { injectIntoOpenTabs } from './reinject';
 import { outcomesItem, recordPlatformOutcome } from './status';
+import { TabSubscriptions, type StoredSubscriptions } from './subscriptions';
 
-/** Tabs that showed a request, so they can be told when fresher data lands. */
-const subscribers = new Map<string, { request: FunnelRequest; tabs: Set<number> }>();
-
-function subscribe(request: FunnelRequest, tabId: number | undefined): void {
-  if (tabId === undefined || tabId < 0) return;
-  const key = funnelRequestKey(request);
-  const entry = subscribers.get(key) ?? { request, tabs: new Set<number>() };
-  entry.tabs.add(tabId);
-  subscribers.set(key, entry);
-}
-
-function notifyTabs(request: FunnelRequest): void {
-  const entry = subscribers.get(funnelRequestKey(request));
-  for (const tabId of entry?.tabs ?? []) {
-    // A tab that navigated away has no listener any more: forget it.
-    messaging.sendMessage('funnelChanged', request, tabId).catch(() => entry?.tabs.delete(tabId));
-  }
-}
+/** Tabs that showed a request, so they can be told when fresher data lands; they survive a worker restart. */
+const subscriptionsItem = storage.defineItem<StoredSubscriptions>('session:tabSubscriptions', { fallback: {} });
+const subscriptions = new TabSubscriptions(
+  { get: () => subscriptionsItem.getValue(), set: (value) => subscriptionsItem.setValue(value) },
+  (request, tabId) => messaging.sendMessage('funnelChanged', request, tabId),
+);
+const notifyTabs = (request: FunnelRequest): void => void subscriptions.notify(request);
 
 async function hasOriginPermission(baseUrl: string): Promise<boolean> {
   const pattern = originPattern(baseUrl);
@@ -44,7 +36,7 @@ async function hasOriginPermission(baseUrl: string): Promise<boolean> {
 const service = new FunnelService({
   db: new FunnelLensDB(),
   readSettings,
-  readApiKey,
+  readConnection,
   createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey }),
   hasOriginPermission,
   demoMeta: DEMO_META,
@@ -57,24 +49,28 @@ const service = new FunnelService({
 export function registerBackground(): void {
   const handlers = createHandlers({
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     service,
     readSettings,
     updateSettings,
-    readApiKey,
-    writeApiKey,
+    readConnection,
+    writeConnection,
     readOutcomes: () => outcomesItem.getValue(),
     clearOutcomes: () => outcomesItem.setValue({}),
     hasOriginPermission,
     getMeta: createMetaFetcher(),
-    subscribe,
-    notifyAll: () => {
-      for (const { request } of subscribers.values()) notifyTabs(request);
-    },
+    subscribe: (request, tabId) => void subscriptions.subscribe(request, tabId),
+    notifyAll: () => void subscriptions.notifyAll(),
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
     onMessage(type, ({ data, sender }) => handler(data, sender) as never);
   }
+  // Defence in depth where the browser allows it (Chrome): content scripts cannot even read the
+  // settings. Firefox has no access levels for storage.local; nothing secret is kept there.
+  void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => undefined);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update' || reason === 'install') void injectIntoOpenTabs();
   });

@@ -1,8 +1,10 @@
 /**
- * CSV for the campaign table: RFC 4180 (CRLF line ends, fields with a comma, quote or line break
- * quoted, quotes doubled) and safe to open in a spreadsheet: a text cell starting with = + - @
- * (or a tab / carriage return) gets a leading apostrophe, so a campaign named `=HYPERLINK(…)`
- * stays text instead of becoming a formula.
+ * CSV for the campaign table: RFC 4180 (CRLF line ends, quotes doubled) and safe to open in a
+ * spreadsheet:
+ * - every text cell is quoted, not only those with a comma: Excel in locales whose list separator
+ *   is a semicolon (Finnish) splits an unquoted `x;=1+1` into a cell `=1+1`, a formula;
+ * - a text cell starting with = + - @ (or a tab / carriage return) gets a leading apostrophe, so
+ *   a campaign named `=HYPERLINK(…)` stays text instead of becoming a formula.
  *
  * Numbers are plain (dot decimal, no grouping) so the file reads back into any tool. The export is
  * built from funnel rows only: the API key is never available to the dashboard and never written.
@@ -12,12 +14,12 @@ import type { CampaignRow } from './campaign-table';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell as text: neutralised against formula injection, then quoted when RFC 4180 needs it. */
+/** One cell: a number bare, text neutralised against formula injection and always quoted. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {

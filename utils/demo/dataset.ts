@@ -196,5 +196,5 @@ export function demoFunnel(query: FunnelQuery, asOf: Date): ParsedFunnel {
   const otherAccount = query.account_id !== undefined && query.account_id !== DEMO_ACCOUNTS[query.platform];
   const days = inclusiveDays(query.from, query.to);
   const rows = otherAccount ? [] : demoEntities(query.platform, query.level).map((entity) => scaledRow(entity, days));
-  return { currency: DEMO_META.currency, asOf: asOf.toISOString(), rows, problems: [] };
+  return { currency: DEMO_META.currency, asOf: asOf.toISOString(), rows, problems: [], problemCount: 0 };
 }

@@ -222,7 +222,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
             <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>
           </div>
         )}
-        {answer.problems.length > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problems.length })}</div>}
+        {answer.problemCount > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problemCount })}</div>}
         {expanded && coverage && (
           <div>
             <div class="muted">{t('summary.range', { from: context.range.from, to: context.range.to })}</div>

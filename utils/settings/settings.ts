@@ -1,6 +1,7 @@
 /**
  * User settings, in storage.local through WXT storage items, validated with zod and versioned.
- * The API key is a separate item that only the background reads (see api-key.ts).
+ * The API URL and key are not settings: they live where content scripts cannot reach them
+ * (see background/connection.ts).
  */
 import { storage } from 'wxt/utils/storage';
 import { PLATFORMS, type Platform } from '../api/schema';
@@ -13,8 +14,6 @@ export type CompareRule = (typeof COMPARE_RULES)[number];
 export const SETTING_LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 24 * 60] } as const;
 
 export const SettingsSchema = z.object({
-  /** Base URL of the user's Funnel Stats API; null = not configured, demo data is shown. */
-  apiBaseUrl: z.string().url().nullable(),
   cacheTtlMinutes: z.number().int().min(SETTING_LIMITS.cacheTtlMinutes[0]).max(SETTING_LIMITS.cacheTtlMinutes[1]),
   enabledPlatforms: z.record(z.enum(PLATFORMS), z.boolean()),
   /** Fewer MQLs than this and a rate is "not enough data": counts are shown, not a percentage. */
@@ -24,7 +23,6 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  apiBaseUrl: null,
   cacheTtlMinutes: 15,
   enabledPlatforms: { google_ads: true, meta_ads: true, linkedin_ads: true },
   minMql: 10,
@@ -38,12 +36,38 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** Reads the settings, repairing anything invalid field by field rather than failing. */
 export async function readSettings(): Promise<Settings> {
-  const raw = await settingsItem.getValue();
-  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...raw });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return repairSettings(await settingsItem.getValue());
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+/**
+ * Whatever is stored, as valid settings: each field that parses is kept, each that does not
+ * gets its default (each platform's switch on its own), so one bad value never resets the rest.
+ */
+export function repairSettings(raw: unknown): Settings {
+  const stored = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = SettingsSchema.shape[key].safeParse(stored[key]);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  const platforms = (typeof stored.enabledPlatforms === 'object' && stored.enabledPlatforms !== null ? stored.enabledPlatforms : {}) as Record<string, unknown>;
+  return {
+    cacheTtlMinutes: field('cacheTtlMinutes'),
+    minMql: field('minMql'),
+    compareRule: field('compareRule'),
+    enabledPlatforms: Object.fromEntries(
+      PLATFORMS.map((p) => [p, typeof platforms[p] === 'boolean' ? platforms[p] : DEFAULT_SETTINGS.enabledPlatforms[p]]),
+    ) as Settings['enabledPlatforms'],
+  };
+}
+
+/**
+ * What a page may change: the settings' own fields and nothing else. Strict, so a patch that
+ * carries any other key (an API URL, say) is refused as a whole rather than half applied.
+ */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await readSettings()), ...patch });
   await settingsItem.setValue(next);
   return next;

@@ -74,7 +74,7 @@ describe('requests', () => {
     const funnel = await client().getFunnel(QUERY);
     expect(server.requests[0]?.path).toBe('/v1/funnel');
     expect(server.requests[0]?.query).toEqual({ ...QUERY });
-    expect(funnel).toEqual({ currency: 'EUR', asOf: '2026-11-22T08:00:00Z', rows: server.expectedRows(QUERY), problems: [] });
+    expect(funnel).toEqual({ currency: 'EUR', asOf: '2026-11-22T08:00:00Z', rows: server.expectedRows(QUERY), problems: [], problemCount: 0 });
     expect(funnel.rows).toHaveLength(6);
   });
 
@@ -257,6 +257,26 @@ describe('rate limiting', () => {
 });
 
 describe('bodies', () => {
+  it('stops reading a body that never ends at the byte cap: invalid_response that says so, not retried', async () => {
+    server.setFault({ kind: 'endless' });
+    server.endless.sentBytes = 0;
+    server.endless.closed = false;
+    const started = Date.now();
+    const error = await failure(client({ maxResponseBytes: 2 * 2 ** 20, timeoutMs: 5_000 }).getFunnel(QUERY));
+    expect(error).toEqual({ kind: 'invalid_response', tooLarge: 'bytes' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(server.requests).toHaveLength(1);
+    // The client hung up: the server stops writing.
+    await expect.poll(() => server.endless.closed).toBe(true);
+  });
+
+  it('refuses a body whose Content-Length is over the cap without reading it', async () => {
+    server.setFault({ kind: 'huge', rows: 20_000 });
+    const error = await failure(client({ maxResponseBytes: 1_000_000 }).getFunnel(QUERY));
+    expect(error).toEqual({ kind: 'invalid_response', tooLarge: 'bytes' });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('reports invalid JSON as invalid_response without retrying', async () => {
     server.setFault({ kind: 'malformed' });
     const error = await failure(client().getFunnel(QUERY));

@@ -5,7 +5,9 @@ import {
   MAX_NAME_LENGTH,
   MetaResponseSchema,
   parseFunnelResponse,
+  parseMetaResponse,
 } from '../../../utils/api/schema';
+import { toApiError } from '../../../utils/api/errors';
 
 const META = {
   name: 'Acme CRM',
@@ -48,14 +50,69 @@ describe('MetaResponseSchema', () => {
     ['an unknown stage key', { ...META, stages: [{ key: 'demo', label: 'Demo' }] }],
     ['an empty name', { ...META, name: '' }],
     ['a missing name', { currency: 'EUR', stages: META.stages }],
+    ['a stage key twice', { ...META, stages: [...META.stages, { key: 'won', label: 'Closed won' }] }],
+    ['a required stage missing (no SQL)', { ...META, stages: META.stages.filter((s) => s.key !== 'sql') }],
+    ['more than 20 stages', { ...META, stages: Array.from({ length: 21 }, (_, i) => META.stages[i % 5]) }],
+    ['a label of 61 characters', { ...META, stages: [{ key: 'lead', label: 'L'.repeat(61) }, ...META.stages.slice(1)] }],
   ])('rejects %s', (_label, body) => {
     expect(MetaResponseSchema.safeParse(body).success).toBe(false);
+  });
+
+  it('strips control and bidi characters from the CRM name and stage labels', () => {
+    const meta = parseMetaResponse({ ...META, name: 'Acme\u202E CRM\b', stages: [{ key: 'lead', label: 'Le\u0007ad' }, ...META.stages.slice(1)] });
+    expect(meta.name).toBe('Acme CRM');
+    expect(meta.stages[0]?.label).toBe('Lead');
+  });
+});
+
+describe('parseFunnelResponse: bounded input', () => {
+  it('refuses more than 100,000 rows with an error that says so', () => {
+    const rows = Array.from({ length: 100_001 }, (_, i) => ({ ...ROW, id: String(i) }));
+    let thrown: unknown;
+    try {
+      parseFunnelResponse(envelope(rows));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(toApiError(thrown)).toEqual({ kind: 'invalid_response', tooLarge: 'rows' });
+    expect(parseFunnelResponse(envelope(rows.slice(0, 100_000))).rows).toHaveLength(100_000);
+  });
+
+  it('reports the first 50 broken rows one by one, and how many there were in all', () => {
+    const broken = Array.from({ length: 120 }, (_, i) => ({ ...ROW, id: `b${i}`, won: -1 }));
+    const parsed = parseFunnelResponse(envelope([ROW, ...broken]));
+    expect(parsed.rows).toEqual([ROW]);
+    expect(parsed.problems).toHaveLength(50);
+    expect(parsed.problems[49]).toMatchObject({ index: 50, field: 'won' });
+    expect(parsed.problemCount).toBe(120);
+  });
+
+  it('drops a row whose money is over 1e12', () => {
+    const parsed = parseFunnelResponse(envelope([
+      { ...ROW, id: 'r', revenue: 1e12 + 1 },
+      { ...ROW, id: 'p', pipeline: 1e15 },
+      { ...ROW, id: 's', spend: 2e12 },
+      { ...ROW, id: 'ok', revenue: 1e12 },
+    ]));
+    expect(parsed.rows.map((r) => r.id)).toEqual(['ok']);
+    expect(parsed.problems.map((p) => p.field)).toEqual(['revenue', 'pipeline', 'spend']);
+  });
+
+  it('strips control and bidi-override characters from names; a name of nothing else is dropped', () => {
+    const parsed = parseFunnelResponse(envelope([
+      { ...ROW, id: '1', name: '\u202Egnp.exe\u202C Spring\b Sale\u0000' },
+      { ...ROW, id: '2', name: '\u2066\u0008' },
+      { ...ROW, id: undefined, name: '\u202E\u202C' },
+    ]));
+    expect(parsed.rows.map((r) => [r.id, r.name])).toEqual([['1', 'gnp.exe Spring Sale'], ['2', undefined]]);
+    expect(parsed.rows[1]).not.toHaveProperty('name');
+    expect(parsed.problems).toEqual([{ index: 2, field: 'name', message: 'the name has no printable characters' }]);
   });
 });
 
 describe('parseFunnelResponse', () => {
   it('accepts the documented example', () => {
-    expect(parseFunnelResponse(envelope([ROW]))).toEqual({ currency: 'EUR', asOf: '2026-11-22T08:00:00Z', rows: [ROW], problems: [] });
+    expect(parseFunnelResponse(envelope([ROW]))).toEqual({ currency: 'EUR', asOf: '2026-11-22T08:00:00Z', rows: [ROW], problems: [], problemCount: 0 });
   });
 
   it('accepts a row with only a name, or only an id, and without the optional fields', () => {

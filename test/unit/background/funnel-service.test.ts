@@ -45,12 +45,12 @@ function harness(overrides: Partial<FunnelServiceDeps> & { settings?: Partial<Se
   const clock = { now: Date.parse('2026-11-23T10:00:00Z') };
   const notified: FunnelRequest[] = [];
   const outcomes: Harness['outcomes'] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, apiBaseUrl: server.baseUrl, ...overrides.settings };
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...overrides.settings };
   const db = new FunnelLensDB(overrides.dbName ?? `test-${++dbCounter}`);
   const deps: FunnelServiceDeps = {
     db,
     readSettings: async () => settings,
-    readApiKey: async () => server.apiKey,
+    readConnection: async () => ({ baseUrl: server.baseUrl, apiKey: server.apiKey }),
     // No retries and a short timeout keep the fault cases fast; the client's own tests cover retries.
     createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey, maxRetries: 0, timeoutMs: 500 }),
     hasOriginPermission: async () => true,
@@ -77,7 +77,7 @@ describe('FunnelService', () => {
   afterEach(() => undefined);
 
   it('serves the demo data, labelled demo, when no API is configured, without any request', async () => {
-    const { service } = harness({ settings: { apiBaseUrl: null } });
+    const { service } = harness({ readConnection: async () => null });
     const answer = await service.getFunnel(request);
     expect(answer.ok && answer.source).toBe('demo');
     expect(answer.ok && answer.sourceName).toBe('Demo CRM');
@@ -115,6 +115,20 @@ describe('FunnelService', () => {
     expect(fresh.ok && fresh.stale).toBe(false);
     expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
     expect(funnelCalls()).toHaveLength(2);
+  });
+
+  it('counts an entry fetched "in the future" (the clock was ahead, then corrected) as stale, and refreshes it', async () => {
+    const { service, clock, notified } = harness();
+    await service.getFunnel(request);
+    clock.now -= 2 * 60 * 60_000; // the system clock is set back two hours
+    const answer = await service.getFunnel(request);
+    expect(answer.ok && answer.stale).toBe(true);
+    await settle(service);
+    expect(funnelCalls()).toHaveLength(2);
+    expect(notified).toEqual([request]);
+    const fresh = await service.getFunnel(request);
+    expect(fresh.ok && fresh.stale).toBe(false);
+    expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
   });
 
   it('shares one request between identical asks in flight', async () => {

@@ -1,17 +1,23 @@
 /** The background's message handlers: who may ask, what they answer, and that the key stays inside. */
 import { describe, expect, it } from 'vitest';
 import type { FunnelService } from '../../../utils/background/funnel-service';
+import type { Connection } from '../../../utils/background/connection';
 import { createHandlers, RefusedMessageError, type HandlerDeps } from '../../../utils/background/handlers';
 import { fromWire, type FunnelRequest } from '../../../utils/messaging';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../../utils/settings/settings';
 
 const EXTENSION_ID = 'funnel-lens-test-id';
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const SECRET = 'sk_live_very-secret-key';
-const self = { id: EXTENSION_ID, tab: { id: 7 } };
+/** The dashboard: an extension page in tab 7. */
+const self = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}dashboard.html#campaigns`, tab: { id: 7 } };
+const popup = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` };
+/** Our content script on a Meta Ads Manager page: same extension ID, the page's URL. */
+const metaContentScript = { id: EXTENSION_ID, url: 'https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=1', tab: { id: 9 } };
 const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: '1', from: '2026-10-01', to: '2026-10-31' };
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
-  let key: string | null = null;
+  let connection: Connection | null = null;
   const calls = { clearAll: 0, notifyAll: 0, getMeta: [] as Array<[string, string]>, subscribed: [] as Array<number | undefined> };
   const service = {
     getFunnel: async () => ({ ok: false, error: { kind: 'not_configured' } }),
@@ -23,8 +29,9 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     service,
     readSettings,
     updateSettings,
-    readApiKey: async () => key,
-    writeApiKey: async (k) => void (key = k),
+    extensionOrigin: EXTENSION_ORIGIN,
+    readConnection: async () => connection,
+    writeConnection: async (c) => void (connection = c),
     readOutcomes: async () => ({}),
     clearOutcomes: async () => undefined,
     hasOriginPermission: async () => true,
@@ -36,21 +43,82 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     notifyAll: () => void calls.notifyAll++,
     ...overrides,
   };
-  return { handlers: createHandlers(deps), calls, key: () => key };
+  return { handlers: createHandlers(deps), calls, key: () => connection?.apiKey ?? null, connection: () => connection };
 }
 
 describe('background message handlers', () => {
   it('refuse messages from anything but this extension', async () => {
     const { handlers } = setup();
-    await expect(handlers.getFunnel(request, { id: 'another-extension' })).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.getFunnel(request, { id: 'another-extension', url: popup.url })).rejects.toBeInstanceOf(RefusedMessageError);
     await expect(handlers.getStatus(undefined, {})).rejects.toBeInstanceOf(RefusedMessageError);
     await expect(handlers.saveConnection({ baseUrl: 'https://evil.example', apiKey: 'x' }, { id: 'x' })).rejects.toBeInstanceOf(RefusedMessageError);
+    // Our own ID but no URL, or a page no content script of ours runs on.
+    await expect(handlers.getStatus(undefined, { id: EXTENSION_ID })).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.getFunnel(request, { id: EXTENSION_ID, url: 'https://adsmanager.facebook.com.evil.example/adsmanager/', tab: { id: 3 } })).rejects.toBeInstanceOf(RefusedMessageError);
+  });
+
+  it('answer a content script getFunnel only, and nothing that reads or changes the connection or settings', async () => {
+    const { handlers, calls, connection } = setup();
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: SECRET }, popup);
+    const before = { connection: connection(), settings: await readSettings(), clearAll: calls.clearAll, notifyAll: calls.notifyAll };
+
+    expect((await handlers.getFunnel(request, metaContentScript)).ok).toBe(false); // the fake service's not_configured
+    const refused = [
+      handlers.getStatus(undefined, metaContentScript),
+      handlers.testConnection({ baseUrl: 'http://localhost:4444', apiKey: '' }, metaContentScript),
+      handlers.saveConnection({ baseUrl: null, apiKey: '' }, metaContentScript),
+      handlers.saveConnection({ baseUrl: 'https://evil.example', apiKey: 'x' }, metaContentScript),
+      handlers.updateSettings({ minMql: 999 }, metaContentScript),
+      handlers.refreshNow(undefined, metaContentScript),
+      handlers.clearCache(undefined, metaContentScript),
+    ];
+    for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(RefusedMessageError);
+    expect({ connection: connection(), settings: await readSettings(), clearAll: calls.clearAll, notifyAll: calls.notifyAll }).toEqual(before);
+    expect(calls.getMeta).toEqual([]);
+  });
+
+  it('take a content script\'s platform from its page, and parse its query strictly', async () => {
+    const { handlers, calls } = setup();
+    await expect(handlers.getFunnel({ ...request, platform: 'google_ads' }, metaContentScript)).rejects.toBeInstanceOf(RefusedMessageError);
+    const malformed: unknown[] = [
+      { ...request, accountId: '12; DROP' },
+      { ...request, from: 'yesterday' },
+      { ...request, level: 'everything' },
+      { ...request, extra: 'field' },
+      { ...request, accountId: undefined },
+      null,
+    ];
+    for (const data of malformed) {
+      await expect(handlers.getFunnel(data as FunnelRequest, metaContentScript)).rejects.toBeInstanceOf(RefusedMessageError);
+    }
+    expect(calls.subscribed).toEqual([]);
+    // Extension pages (popup, dashboard) compare channels, so they may ask for any platform.
+    await handlers.getFunnel({ ...request, platform: 'google_ads' }, popup);
+    await handlers.getFunnel({ ...request, platform: 'linkedin_ads' }, self);
+    expect(calls.subscribed).toEqual([undefined, 7]);
+  });
+
+  it('refuse a settings patch that carries anything but the settings\' own fields, such as an API URL', async () => {
+    const { handlers, calls } = setup();
+    const patches: unknown[] = [
+      { apiBaseUrl: 'https://evil.example' },
+      { minMql: 20, apiBaseUrl: 'https://evil.example' },
+      { minMql: 20, apiKey: 'x' },
+      { minMql: -1 },
+    ];
+    for (const patch of patches) {
+      await expect(handlers.updateSettings(patch as { minMql: number }, self)).rejects.toBeInstanceOf(RefusedMessageError);
+    }
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(calls.notifyAll).toBe(0);
   });
 
   it('remember which tab asked for a funnel, so it can be told about fresher data', async () => {
     const { handlers, calls } = setup();
     await handlers.getFunnel(request, self);
     expect(calls.subscribed).toEqual([7]);
+    await handlers.getFunnel(request, metaContentScript);
+    expect(calls.subscribed).toEqual([7, 9]);
   });
 
   it('send funnel rows as columns that decode to the rows the service answered', async () => {
@@ -60,7 +128,7 @@ describe('background message handlers', () => {
     ];
     const answer = {
       ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: [], asOf: '2026-11-01T00:00:00Z', fetchedAt: 1,
-      stale: false, rows, problems: [], refreshError: null, display: { minMql: 20, compareRule: 'interval' },
+      stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 20, compareRule: 'interval' },
     } as const;
     const { handlers } = setup({ service: { getFunnel: async () => answer } as unknown as FunnelService });
     const wire = await handlers.getFunnel(request, self);
@@ -76,7 +144,6 @@ describe('background message handlers', () => {
     expect(JSON.stringify(status)).not.toContain(SECRET);
     expect(JSON.stringify(await handlers.getStatus(undefined, self))).not.toContain(SECRET);
     expect(calls.clearAll).toBe(1);
-    expect((await readSettings()).apiBaseUrl).toBe('https://stats.example.com/funnel-lens');
   });
 
   it('keep the saved key when the key field is left blank, and do not clear the cache for nothing', async () => {
@@ -85,8 +152,20 @@ describe('background message handlers', () => {
     await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: '' }, self);
     expect(key()).toBe(SECRET);
     expect(calls.clearAll).toBe(1);
-    await handlers.saveConnection({ baseUrl: 'https://other.example.com', apiKey: '' }, self);
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com/v2-prefix', apiKey: '' }, self);
+    expect(key()).toBe(SECRET);
     expect(calls.clearAll).toBe(2);
+  });
+
+  it('never carry a saved key to another origin: a blank key for a new origin is refused, and testing it sends nothing', async () => {
+    const { handlers, calls, connection } = setup();
+    await handlers.saveConnection({ baseUrl: 'https://stats.example.com', apiKey: SECRET }, self);
+    for (const elsewhere of ['https://other.example.com', 'https://stats.example.com:8443', 'http://localhost:9999']) {
+      await expect(handlers.saveConnection({ baseUrl: elsewhere, apiKey: '' }, self)).rejects.toBeInstanceOf(RefusedMessageError);
+      expect(await handlers.testConnection({ baseUrl: elsewhere, apiKey: '' }, self)).toEqual({ ok: false, error: { kind: 'not_configured' } });
+    }
+    expect(connection()).toEqual({ baseUrl: 'https://stats.example.com', apiKey: SECRET });
+    expect(calls.getMeta).toEqual([]);
   });
 
   it('disconnect: back to demo data, the key deleted', async () => {
@@ -98,10 +177,9 @@ describe('background message handlers', () => {
   });
 
   it('refuse to save a URL the contract does not allow (plain http to a remote host)', async () => {
-    const { handlers, key } = setup();
+    const { handlers, connection } = setup();
     await expect(handlers.saveConnection({ baseUrl: 'http://stats.example.com', apiKey: SECRET }, self)).rejects.toBeInstanceOf(RefusedMessageError);
-    expect(key()).toBeNull();
-    expect((await readSettings()).apiBaseUrl).toBe(DEFAULT_SETTINGS.apiBaseUrl);
+    expect(connection()).toBeNull();
   });
 
   it('test the connection with the typed key, or the saved one when blank; nothing sent without permission', async () => {

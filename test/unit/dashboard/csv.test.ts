@@ -47,8 +47,9 @@ const nasty: FunnelRow[] = [
 ];
 
 describe('CSV cells', () => {
-  it('quotes per RFC 4180 only when needed and doubles quotes', () => {
-    expect(csvCell('plain')).toBe('plain');
+  it('quotes every text cell (RFC 4180 allows it) and doubles quotes; numbers stay bare', () => {
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell('')).toBe('""');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\r\nlines')).toBe('"two\r\nlines"');
@@ -60,11 +61,29 @@ describe('CSV cells', () => {
   it('neutralises formula starts in text, never in numbers', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`).replace(/^"/, '')).toMatch(/^'/);
     expect(csvCell(-5)).toBe('-5');
-    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('a=b')).toBe('"a=b"');
   });
 
   it('ends every line with CRLF', () => {
-    expect(toCsv([['a', 1], ['b', 2]])).toBe('a,1\r\nb,2\r\n');
+    expect(toCsv([['a', 1], ['b', 2]])).toBe('"a",1\r\n"b",2\r\n');
+  });
+
+  it('keeps a semicolon in a name inside quotes, so Excel with a semicolon list separator (Finnish) starts no formula cell', () => {
+    const csv = toCsv([['Meta', 'a1', 'x;=1+1', 50], ['Meta', 'a2', 'Kevät;@SUM(A1)', 7]]);
+    // Excel in such a locale splits on semicolons outside quotes; a quote toggles "inside".
+    const cells: string[] = [];
+    let cell = '';
+    let inside = false;
+    for (const c of csv) {
+      if (c === '"') inside = !inside;
+      else if ((c === ';' || c === '\n') && !inside) {
+        cells.push(cell.trim());
+        cell = '';
+        continue;
+      }
+      cell += c;
+    }
+    expect(cells.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
   });
 });
 

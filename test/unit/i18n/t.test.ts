@@ -1,5 +1,6 @@
 /** Message text with `{name}` substitutions (English messages, as the unit environment's browser speaks). */
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../../utils/i18n/error-text';
 import { t } from '../../../utils/i18n/t';
 
 describe('t', () => {
@@ -17,5 +18,15 @@ describe('t', () => {
     expect(t('badge.rateNoRevenue', { rateLabel: 'MQL→Won' })).toBe('MQL→Won {rate}');
     expect(t('badge.rate')).toBe('{rateLabel} {rate} · {revenue}');
     expect(t('badge.noData')).toBe('No CRM data');
+  });
+});
+
+describe('errorText', () => {
+  it('says which limit an answer broke, rather than "cannot read"', () => {
+    expect(errorText({ kind: 'invalid_response', tooLarge: 'rows' })).toBe(
+      'The API answered with more than 100,000 rows, more than Funnel Lens reads at once. Ask your data team to split the account or shorten the date range.',
+    );
+    expect(errorText({ kind: 'invalid_response', tooLarge: 'bytes' })).toBe("The API's answer is larger than 32 MB, more than Funnel Lens reads. Ask your data team to check the API.");
+    expect(errorText({ kind: 'invalid_response' })).toMatch(/^The API answered with data Funnel Lens cannot read/);
   });
 });

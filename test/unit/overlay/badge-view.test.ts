@@ -14,7 +14,7 @@ const STAGES = [
 function answer(rows: FunnelRow[], overrides: Partial<FunnelData> = {}): FunnelData {
   return {
     ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: STAGES, asOf: '2026-11-22T08:00:00Z',
-    fetchedAt: 0, stale: false, rows, problems: [], refreshError: null, display: { minMql: 10, compareRule: 'interval' }, ...overrides,
+    fetchedAt: 0, stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 10, compareRule: 'interval' }, ...overrides,
   };
 }
 

@@ -1,0 +1,77 @@
+/**
+ * Who is asking. Every sender of `runtime.sendMessage` within the extension carries the
+ * extension's own ID, content scripts included, so the ID alone says nothing about trust. The
+ * browser sets `sender.url`, though, and a content script cannot change it: extension pages
+ * have a URL in the extension's own origin, our content scripts the ad-manager page's URL.
+ *
+ * Content scripts run inside pages that we must treat as hostile, so they get only what the
+ * overlay needs; everything else requires an extension page (popup, dashboard).
+ */
+import { GOOGLE_ADS_MATCHES } from '../adapters/google-ads';
+import { LINKEDIN_MATCHES } from '../adapters/linkedin-ads';
+import { META_MATCHES } from '../adapters/meta-ads';
+import type { Platform } from '../api/constants';
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type Caller =
+  /** The popup, or the dashboard (which runs in a tab, `tabId`). */
+  | { kind: 'extension_page'; tabId: number | undefined }
+  /** One of our content scripts, on a page of `platform`, in tab `tabId`. */
+  | { kind: 'content_script'; platform: Platform; tabId: number | undefined };
+
+export class RefusedMessageError extends Error {
+  constructor() {
+    super('Funnel Lens: message refused');
+  }
+}
+
+/** The content scripts' match patterns, per platform (the same lists their entrypoints use). */
+const MATCHES_BY_PLATFORM: Record<Platform, readonly string[]> = {
+  google_ads: GOOGLE_ADS_MATCHES,
+  meta_ads: META_MATCHES,
+  linkedin_ads: LINKEDIN_MATCHES,
+};
+
+/** `https://host/path/*` patterns only, which is all the manifest uses. */
+function matchesPattern(url: URL, pattern: string): boolean {
+  const match = /^(https):\/\/([^/*]+)(\/.*)$/.exec(pattern);
+  if (!match) return false;
+  const [, scheme, host, path] = match as unknown as [string, string, string, string];
+  const pathPrefix = path.endsWith('*') ? path.slice(0, -1) : null;
+  return (
+    url.protocol === `${scheme}:` && url.host === host &&
+    (pathPrefix === null ? url.pathname === path : url.pathname.startsWith(pathPrefix))
+  );
+}
+
+/** The ad manager a page URL belongs to, by the content scripts' own match patterns. */
+export function platformOfPage(pageUrl: string): Platform | null {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  for (const [platform, patterns] of Object.entries(MATCHES_BY_PLATFORM) as Array<[Platform, readonly string[]]>) {
+    if (patterns.some((pattern) => matchesPattern(url, pattern))) return platform;
+  }
+  return null;
+}
+
+/**
+ * Classifies a sender, or throws RefusedMessageError: another extension, a page of no ad
+ * manager, or anything without a URL.
+ * @param extensionOrigin `browser.runtime.getURL('/')`, e.g. `chrome-extension://<id>/`.
+ */
+export function classifySender(sender: Sender, extensionId: string, extensionOrigin: string): Caller {
+  if (sender.id !== extensionId || typeof sender.url !== 'string') throw new RefusedMessageError();
+  if (sender.url.startsWith(extensionOrigin)) return { kind: 'extension_page', tabId: sender.tab?.id };
+  const platform = platformOfPage(sender.url);
+  if (platform === null || sender.tab === undefined) throw new RefusedMessageError();
+  return { kind: 'content_script', platform, tabId: sender.tab.id };
+}
