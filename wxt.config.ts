@@ -29,7 +29,12 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'funnel-lens@funnel-lens.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: 'funnel-lens@funnel-lens.app', strict_min_version: '128.0' } },
+          // MV2 has no optional_host_permissions (WXT drops the key): origins go in optional_permissions,
+          // or Firefox refuses permissions.request for the API's origin.
+          optional_permissions: ['https://*/*'],
+        }
       : // Chromium 148+: messages are structured-cloned instead of JSON-encoded twice. Firefox
         // always clones; older Chromium ignores the key and keeps JSON, which every payload
         // of the protocol map also survives (they are plain data).
