@@ -30,6 +30,15 @@ export default defineConfig({
       },
       {
         test: {
+          // What `npm run zip` produced, and Mozilla's linter on the Firefox build: run after the zips.
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           // The built Firefox extension in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
           name: 'firefox',
           include: ['test/firefox/**/*.firefox.ts'],
