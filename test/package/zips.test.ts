@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { pngSize } from '../support/png-size';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -54,9 +55,7 @@ describe.each(['chrome', 'firefox'] as const)('%s store zip', (target) => {
       for (const [size, file] of Object.entries(icons ?? {})) {
         const png = await zip.file(file.replace(/^\//, ''))?.async('nodebuffer');
         expect(png, file).toBeDefined();
-        // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit at bytes 16 and 20.
-        expect(png!.subarray(1, 4).toString('latin1')).toBe('PNG');
-        expect([png!.readUInt32BE(16), png!.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+        expect(pngSize(png!)).toEqual({ width: Number(size), height: Number(size) });
       }
     }
   });
