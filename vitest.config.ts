@@ -2,8 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: `unit` runs in Node with WXT's fake browser and fake-indexeddb;
-// `e2e` drives the built extension in Debian's Chromium and uses no fakes at all.
+// `unit` runs in Node with WXT's fake browser and fake-indexeddb; `e2e` drives the built
+// extension in Debian's Chromium and `firefox` the Firefox build in Firefox ESR, with no fakes.
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +26,27 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          // What `npm run zip` produced, and Mozilla's linter on the Firefox build: run after the zips.
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The built Firefox extension in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
+          name: 'firefox',
+          include: ['test/firefox/**/*.firefox.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globalSetup: ['test/firefox/global-setup.ts'],
         },
       },
     ],

@@ -30,18 +30,29 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
-          // MV2 has no optional_host_permissions (WXT drops it): Firefox takes them from here.
-          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
-            // AMO: nothing is collected by or sent to us; data goes only to the user's own API.
-            gecko: { id: 'funnel-lens@funnel-lens.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'funnel-lens@funnel-lens.app',
+              // 140: the oldest Firefox ESR still supported, and the first to read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Nothing goes to us or to any third party: the only requests go to the API the user
+              // configures (see docs/privacy.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
+          // MV2 has no optional_host_permissions (WXT drops the key): origins go in optional_permissions,
+          // or Firefox refuses permissions.request for the API's origin.
+          optional_permissions: ['https://*/*'],
         }
       : // Chromium 148+: messages are structured-cloned instead of JSON-encoded twice. Firefox
         // always clones; older Chromium ignores the key and keeps JSON, which every payload
         // of the protocol map also survives (they are plain data).
         { message_serialization: 'structured_clone' }),
   }),
+  // The sources zip Firefox's reviewers build from: the product and its build files, not the tests.
+  zip: { excludeSources: ['test/**', 'vitest.config.ts'] },
   vite: () => ({
     plugins: [preact()],
     // `npm run bench:profile` reads function names in CPU profiles.

@@ -1,12 +1,14 @@
 /**
- * The whole suite, as `npm test` runs it: Chromium check, typecheck, lint, unit tests,
- * production builds for Chrome and Firefox, then the E2E tests in real headless Chromium.
+ * The whole suite, as `npm test` runs it: Chromium and Firefox check, typecheck, lint, unit tests,
+ * the store zips for Chrome and Firefox (production builds included), what is inside them and
+ * `web-ext lint` of the Firefox build, then the E2E tests in real headless Chromium and Firefox.
  * Ends with one line "N passed, N failed" over every step and every test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './support/ensure-chromium';
+import { ensureFirefox } from './support/ensure-firefox';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results');
@@ -59,12 +61,16 @@ function vitest(label: string, project: string): void {
 }
 
 ensureChromium();
+ensureFirefox();
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
 vitest('unit tests', 'unit');
-step('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
-step('build (Chrome)', 'npx', ['wxt', 'build']);
+// `wxt zip` builds first: .output/firefox-mv2 and .output/chrome-mv3 are what the E2E tests load.
+step('build and zip (Firefox)', 'npx', ['wxt', 'zip', '-b', 'firefox']);
+step('build and zip (Chrome)', 'npx', ['wxt', 'zip']);
+vitest('store zips and web-ext lint', 'package');
 vitest('end-to-end tests (Chromium)', 'e2e');
+vitest('end-to-end tests (Firefox)', 'firefox');
 
 console.log('');
 if (failures.length) console.log(`Failed: ${failures.join(', ')}`);

@@ -50,11 +50,19 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** What a replica answers for one URL. */
+export interface ReplicaResponse {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
+}
+
 /**
- * Routes a replica into a browser context. Files are read once here, so a test sees the replica
- * as it was when the route was installed; route again (e.g. in a new context) for other data.
+ * A replica as a function from URL to answer, for any browser driver: null for URLs outside the
+ * site's routes (let them through), else the page, an asset, or a 404. Files are read once here,
+ * so a test sees the replica as it was when the responder was made.
  */
-export async function routeReplica(context: BrowserContext, site: ReplicaSite, data: unknown): Promise<void> {
+export async function replicaResponder(site: ReplicaSite, data: unknown): Promise<(url: string) => ReplicaResponse | null> {
   const dir = path.join(REPLICAS_DIR, site.name);
   const template = await readFile(path.join(dir, 'index.html'), 'utf8');
   if (!template.includes(DATA_MARKER)) throw new Error(`${site.name}/index.html lacks ${DATA_MARKER}`);
@@ -64,27 +72,40 @@ export async function routeReplica(context: BrowserContext, site: ReplicaSite, d
   for (const file of site.assets) assets.set(file, await readFile(path.join(dir, file)));
   const assetPrefix = `/__replica__/${site.name}/`;
 
-  const handler = async (route: Route): Promise<void> => {
-    const url = new URL(route.request().url());
+  return (href) => {
+    if (!site.routes.some((pattern) => routeMatches(pattern, href))) return null;
+    const url = new URL(href);
     if (url.pathname.startsWith(assetPrefix)) {
       const file = url.pathname.slice(assetPrefix.length);
       const body = assets.get(file);
-      if (body) return fulfil(route, 200, contentType(file), body);
+      if (body) return { status: 200, contentType: contentType(file), body };
     } else if (site.isPage(url)) {
-      return fulfil(route, 200, CONTENT_TYPES['.html']!, html);
+      return { status: 200, contentType: CONTENT_TYPES['.html']!, body: html };
     }
-    return fulfil(route, 404, 'text/plain; charset=utf-8', `Not found in the ${site.name} replica: ${url.pathname}`);
+    return { status: 404, contentType: 'text/plain; charset=utf-8', body: `Not found in the ${site.name} replica: ${url.pathname}` };
+  };
+}
+
+/** The one glob form the sites use, `https://host/path/**`: everything under that prefix. */
+function routeMatches(pattern: string, href: string): boolean {
+  if (!pattern.endsWith('/**') || pattern.slice(0, -3).includes('*')) throw new Error(`unsupported route pattern ${pattern}`);
+  return href.startsWith(pattern.slice(0, -2));
+}
+
+/** Routes a replica into a Playwright browser context (see `replicaResponder`). */
+export async function routeReplica(context: BrowserContext, site: ReplicaSite, data: unknown): Promise<void> {
+  const respond = await replicaResponder(site, data);
+  const handler = async (route: Route): Promise<void> => {
+    const answer = respond(route.request().url());
+    if (!answer) return route.fallback();
+    // no-store: each test's data must be what the page gets, never a cached earlier page.
+    return route.fulfill({ status: answer.status, headers: { 'content-type': answer.contentType, 'cache-control': 'no-store' }, body: answer.body });
   };
   for (const pattern of site.routes) await context.route(pattern, handler);
 }
 
 function contentType(file: string): string {
   return CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-}
-
-function fulfil(route: Route, status: number, type: string, body: string | Buffer): Promise<void> {
-  // no-store: each test's data must be what the page gets, never a cached earlier page.
-  return route.fulfill({ status, headers: { 'content-type': type, 'cache-control': 'no-store' }, body });
 }
 
 // -------------------------------------------------------------------------------------------------

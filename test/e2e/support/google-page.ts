@@ -9,16 +9,19 @@ export { replicaCall, summaryText } from './meta-page';
  * DOM row at the same height (rows are placed by transforms; DOM order means nothing).
  */
 export function visibleGoogleRows(page: Page): Promise<VisibleRow[]> {
-  return page.evaluate(() => {
-    type Model = { id: string; name: string; clientTop: number };
-    const model = (window as unknown as { __replica: { visibleRows(): Model[] } }).__replica.visibleRows();
-    const rows = [...document.querySelectorAll<HTMLElement>('.particle-table-spacer > [role="row"]')];
-    return model.map((m) => {
-      const row = rows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
-      const badge = row?.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button')?.textContent ?? null;
-      const nameCell = row?.querySelector('campaign-name, ad-group-name');
-      return { id: m.id, name: m.name, badge, shownName: nameCell?.textContent ?? '' };
-    });
+  return page.evaluate(readVisibleGoogleRows);
+}
+
+/** `visibleGoogleRows` as a function that runs in the page, for any browser driver (the Firefox tests). */
+export function readVisibleGoogleRows(): VisibleRow[] {
+  type Model = { id: string; name: string; clientTop: number };
+  const model = (window as unknown as { __replica: { visibleRows(): Model[] } }).__replica.visibleRows();
+  const rows = [...document.querySelectorAll<HTMLElement>('.particle-table-spacer > [role="row"]')];
+  return model.map((m) => {
+    const row = rows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
+    const badge = row?.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button')?.textContent ?? null;
+    const nameCell = row?.querySelector('campaign-name, ad-group-name');
+    return { id: m.id, name: m.name, badge, shownName: nameCell?.textContent ?? '' };
   });
 }
 
