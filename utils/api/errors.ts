@@ -27,6 +27,8 @@ export const API_ERROR_KINDS = [
   'offline',
   /** A 2xx answer that is not JSON or not the contract's shape. */
   'invalid_response',
+  /** Not the API's fault: the browser could not store its answer (disk full); it is served from memory. */
+  'storage',
 ] as const;
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 

@@ -32,15 +32,47 @@ export interface CachedMeta {
   meta: MetaResponse;
 }
 
+/**
+ * Opens the cache. One that cannot be opened (left by a newer version, or corrupt) is deleted
+ * and created again: it holds only copies of what the API can send again.
+ */
+export async function openOrRecreate(db: FunnelLensDB): Promise<void> {
+  try {
+    await db.open();
+    // Dexie opens a database of a higher version as it is, even when its stores or indexes
+    // are not the ones this version queries.
+    if (!hasDeclaredLayout(db)) throw new Error('the cache has another layout');
+  } catch {
+    db.close();
+    await Dexie.delete(db.name);
+    await db.open();
+  }
+}
+
+/** Every declared store exists with its primary key and indexes. */
+function hasDeclaredLayout(db: FunnelLensDB): boolean {
+  const idb = db.backendDB();
+  return Object.entries(FunnelLensDB.LAYOUT).every(([name, { keyPath, indexes }]) => {
+    if (!idb.objectStoreNames.contains(name)) return false;
+    const store = idb.transaction(name, 'readonly').objectStore(name);
+    return store.keyPath === keyPath && indexes.every((index) => store.indexNames.contains(index));
+  });
+}
+
 export class FunnelLensDB extends Dexie {
+  /** The stores, each with its primary key and indexes (Dexie's `stores()` is built from it). */
+  static readonly LAYOUT = {
+    funnels: { keyPath: 'key', indexes: ['source', 'fetchedAt'] },
+    metas: { keyPath: 'source', indexes: [] as string[] },
+  };
+
   funnels!: EntityTable<CachedFunnel, 'key'>;
   metas!: EntityTable<CachedMeta, 'source'>;
 
   constructor(name = 'funnel-lens') {
     super(name);
-    this.version(1).stores({
-      funnels: 'key, source, fetchedAt',
-      metas: 'source',
-    });
+    this.version(1).stores(
+      Object.fromEntries(Object.entries(FunnelLensDB.LAYOUT).map(([name, { keyPath, indexes }]) => [name, [keyPath, ...indexes].join(', ')])),
+    );
   }
 }

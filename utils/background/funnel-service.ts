@@ -22,6 +22,8 @@ export interface FunnelApi {
 
 export interface FunnelServiceDeps {
   db: FunnelLensDB;
+  /** Resolves once `db` is open (or was recreated); nothing touches it before. */
+  dbReady?: Promise<unknown>;
   readSettings(): Promise<Settings>;
   /** The API's URL and key; null = not configured, demo data is shown. */
   readConnection(): Promise<Connection | null>;
@@ -86,6 +88,7 @@ export class FunnelService {
   constructor(private readonly deps: FunnelServiceDeps) {}
 
   async getFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
+    await this.deps.dbReady?.catch(() => undefined);
     const [settings, connection] = await Promise.all([this.deps.readSettings(), this.deps.readConnection()]);
     if (!isPlatformEnabled(settings, request.platform)) {
       return { ok: false, error: { kind: 'disabled' } };
@@ -158,11 +161,17 @@ export class FunnelService {
         key, source, fetchedAt: this.deps.now(), currency: parsed.currency, asOf: parsed.asOf,
         rows: parsed.rows, problems: parsed.problems, problemCount: parsed.problemCount,
       };
-      await this.deps.db.funnels.put(entry);
+      // Good data is never thrown away for want of disk space: it is served from memory.
       this.remember(entry);
-      this.refreshErrors.delete(key);
-      this.deps.recordOutcome(request, { ok: true, at: entry.fetchedAt });
-      void this.sweep();
+      if (await this.store(entry)) {
+        this.refreshErrors.delete(key);
+        this.deps.recordOutcome(request, { ok: true, at: entry.fetchedAt });
+        void this.sweep().catch(() => undefined);
+      } else {
+        const storageError: ApiError = { kind: 'storage' };
+        this.refreshErrors.set(key, { error: storageError, at: this.deps.now() });
+        this.deps.recordOutcome(request, { ok: false, error: storageError, at: this.deps.now() });
+      }
       return entry;
     } catch (error) {
       const apiError = toApiError(error);
@@ -172,6 +181,22 @@ export class FunnelService {
       this.refreshErrors.set(key, { error: apiError, at: this.deps.now() });
       this.deps.recordOutcome(request, { ok: false, error: apiError, at: this.deps.now() });
       throw apiError;
+    }
+  }
+
+  /** Puts an answer in IndexedDB; when that fails (quota), sweeps and tries once more. */
+  private async store(entry: CachedFunnel): Promise<boolean> {
+    try {
+      await this.deps.db.funnels.put(entry);
+      return true;
+    } catch {
+      try {
+        await this.sweep();
+        await this.deps.db.funnels.put(entry);
+        return true;
+      } catch {
+        return false;
+      }
     }
   }
 
@@ -249,6 +274,7 @@ export class FunnelService {
 
   /** Drops entries nobody has refreshed for a week, and the oldest beyond the cap. */
   async sweep(): Promise<void> {
+    await this.deps.dbReady?.catch(() => undefined);
     const { funnels } = this.deps.db;
     const expired = await funnels.where('fetchedAt').below(this.deps.now() - SWEEP_AFTER_MS).primaryKeys();
     await funnels.bulkDelete(expired);

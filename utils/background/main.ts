@@ -11,7 +11,7 @@ import type { FunnelRequest } from '../messaging';
 import { messaging, onMessage } from '../messaging';
 import { readSettings, updateSettings } from '../settings/settings';
 import { readConnection, writeConnection } from './connection';
-import { FunnelLensDB } from './cache-db';
+import { FunnelLensDB, openOrRecreate } from './cache-db';
 import { FunnelService } from './funnel-service';
 import type { Sender } from './access';
 import { createHandlers, createMetaFetcher } from './handlers';
@@ -33,8 +33,10 @@ async function hasOriginPermission(baseUrl: string): Promise<boolean> {
   return pattern !== null && browser.permissions.contains({ origins: [pattern] });
 }
 
+const db = new FunnelLensDB();
 const service = new FunnelService({
-  db: new FunnelLensDB(),
+  db,
+  dbReady: openOrRecreate(db),
   readSettings,
   readConnection,
   createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey }),

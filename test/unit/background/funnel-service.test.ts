@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../utils/api/client';
 import type { FunnelRequest } from '../../../utils/messaging';
-import { FunnelLensDB, MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from '../../../utils/background/cache-db';
+import { FunnelLensDB, openOrRecreate, MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from '../../../utils/background/cache-db';
 import { FunnelService, type FunnelServiceDeps } from '../../../utils/background/funnel-service';
 import { DEMO_META, demoFunnel } from '../../../utils/demo/dataset';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
@@ -129,6 +129,62 @@ describe('FunnelService', () => {
     const fresh = await service.getFunnel(request);
     expect(fresh.ok && fresh.stale).toBe(false);
     expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
+  });
+
+  it('serves an answer it could not store (quota exceeded) from memory, and says it is a storage problem, not the API', async () => {
+    const { service, db, outcomes } = harness();
+    let puts = 0;
+    db.funnels.put = (async () => {
+      puts++;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }) as unknown as typeof db.funnels.put;
+    const answer = await service.getFunnel(request);
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    expect(answer.rows).toEqual(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, from: request.from, to: request.to }));
+    expect(answer.refreshError).toEqual({ kind: 'storage' });
+    expect(outcomes).toEqual([{ ok: false, kind: 'storage' }]);
+    expect(puts).toBe(2); // once, then once more after a sweep
+    // Still in memory: no second request.
+    expect((await service.getFunnel(request)).ok).toBe(true);
+    expect(funnelCalls()).toHaveLength(1);
+  });
+
+  it('stores the answer when the write fails once and succeeds after the sweep', async () => {
+    const { service, db, outcomes } = harness();
+    const put = db.funnels.put.bind(db.funnels);
+    let failures = 1;
+    db.funnels.put = ((...args: Parameters<typeof put>) => {
+      if (failures-- > 0) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return put(...args);
+    }) as unknown as typeof db.funnels.put;
+    const answer = await service.getFunnel(request);
+    expect(answer.ok && answer.refreshError).toBeNull();
+    expect(outcomes).toEqual([{ ok: true }]);
+    expect(await db.funnels.count()).toBe(1);
+  });
+
+  it('deletes and recreates a cache database it cannot open (left by a newer version)', async () => {
+    const name = `newer-${++dbCounter}`;
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(name, 999);
+      // A later version's layout: the same store without the index this version sweeps by.
+      open.onupgradeneeded = () => open.result.createObjectStore('funnels', { keyPath: 'id' });
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const db = new FunnelLensDB(name);
+    // As it is, the cache cannot be used.
+    const asItIs = new FunnelLensDB(name);
+    await expect(asItIs.open().then(() => asItIs.funnels.where('fetchedAt').below(1).primaryKeys())).rejects.toThrow();
+    asItIs.close();
+    await openOrRecreate(db);
+    const { service } = harness({ db, dbReady: Promise.resolve() });
+    expect((await service.getFunnel(request)).ok).toBe(true);
+    expect(await db.funnels.count()).toBe(1);
   });
 
   it('shares one request between identical asks in flight', async () => {
