@@ -197,6 +197,25 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
 });
 
 describe('Meta Ads Manager overlay (variant A)', () => {
+  it('follows a full re-render (new row nodes, same scroll position) and an in-place sort, one badge per row', async () => {
+    const range = { from: '2026-04-01', to: '2026-04-30' };
+    const page = await openMeta({ ids: 'data-surface' }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    const expected = rowsById({ level: 'campaign', ...range });
+    await replicaCall(page, 'scrollToIndex', 120);
+    await expectRowsAgree(page, expected);
+    const oldRow = await page.evaluateHandle(() => document.querySelector('._1gda._2djg'));
+    await replicaCall(page, 'rerender');
+    expect(await oldRow.evaluate((el) => el?.isConnected)).toBe(false);
+    const before = await expectRowsAgree(page, expected);
+    await replicaCall(page, 'cycleSort');
+    const sorted = await expectRowsAgree(page, expected);
+    // The same nodes now show other campaigns (the sort really moved rows).
+    expect(sorted.map((r) => r.id)).not.toEqual(before.map((r) => r.id));
+    const perRow = await page.evaluate(() => [...document.querySelectorAll('._1gda._2djg')].map((row) => row.querySelectorAll('funnel-lens-badge').length));
+    expect(perRow.every((n) => n === 1)).toBe(true);
+    await page.close();
+  });
+
   it('a recycled row shows its new campaign within a few frames of the jump, not at the next poll', async () => {
     const range = { from: '2026-07-01', to: '2026-07-31' };
     const page = await openMeta({ ids: 'data-surface' }, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
