@@ -229,10 +229,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function scheduleRetryAfterRateLimit(result: FunnelAnswer, token: number): void {
     const error = result.ok ? result.refreshError : result.error;
     if (error?.kind !== 'rate_limited') return;
-    const waitMs = Math.min(Math.max(1, 'retryAfterSec' in error ? (error.retryAfterSec ?? 30) : 30), 600) * 1000;
+    const retryAfterSec = 'retryAfterSec' in error ? error.retryAfterSec : undefined;
     ctx.setTimeout(() => {
       if (token === loadToken) reload();
-    }, waitMs + 250);
+    }, rateLimitRetryDelayMs(retryAfterSec, Math.random));
   }
 
   function invalidateViews(): void {
@@ -484,4 +484,14 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   });
 
   schedule();
+}
+
+/**
+ * When a tab asks again after a 429: once the block has passed (30 s when the answer did not
+ * say, at most 10 min), plus a random part of up to a fifth of the wait (at least 1 s), so that
+ * every open tab does not come back in the same instant.
+ */
+export function rateLimitRetryDelayMs(retryAfterSec: number | undefined, random: () => number): number {
+  const waitMs = Math.min(Math.max(1, retryAfterSec ?? 30), 600) * 1000;
+  return waitMs + 250 + random() * Math.max(1000, waitMs / 5);
 }

@@ -258,6 +258,41 @@ describe('FunnelService', () => {
     expect((await service.getFunnel(request)).ok).toBe(true);
   });
 
+  it('after a 429 without Retry-After, leaves the API alone for 30–60 s, at a random point in that span', async () => {
+    for (const [random, blockedSec] of [[0, 30], [0.5, 45], [0.999, 60]] as const) {
+      const { service, clock } = harness({ random: () => random });
+      server.setFault({ kind: 'rate_limit', retryAfterSec: null });
+      const first = await service.getFunnel(request);
+      expect(first).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate_limited', retryAfterSec: blockedSec }) });
+      const calls = funnelCalls().length;
+      server.setFault(null);
+      clock.now += (blockedSec - 1) * 1000;
+      expect(await service.getFunnel(request)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate_limited' }) });
+      expect(funnelCalls()).toHaveLength(calls);
+      clock.now += 2_000;
+      expect((await service.getFunnel(request)).ok).toBe(true);
+      await service.clearAll();
+    }
+  });
+
+  it('keeps a rate-limit block when the worker restarts', async () => {
+    let saved: Record<string, number> = {};
+    const rateLimits = { get: async () => ({ ...saved }), set: async (value: Record<string, number>) => void (saved = { ...value }) };
+    const name = `blocked-${++dbCounter}`;
+    const before = harness({ dbName: name, rateLimits });
+    server.setFault({ kind: 'rate_limit', retryAfterSec: 120 });
+    expect((await before.service.getFunnel(request)).ok).toBe(false);
+    const calls = funnelCalls().length;
+    server.setFault(null);
+
+    const after = harness({ dbName: name, rateLimits });
+    after.clock.now = before.clock.now + 60_000;
+    expect(await after.service.getFunnel(request)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate_limited', retryAfterSec: 60 }) });
+    expect(funnelCalls()).toHaveLength(calls);
+    after.clock.now += 61_000;
+    expect((await after.service.getFunnel(request)).ok).toBe(true);
+  });
+
   it('sends nothing without the origin permission, and says why', async () => {
     const { service } = harness({ hasOriginPermission: async () => false });
     const answer = await service.getFunnel(request);
