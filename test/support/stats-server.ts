@@ -3,6 +3,7 @@
  * Standalone: `npx tsx test/support/stats-server.ts --port 8787 --world demo [--key K] [--prefix /p]`.
  */
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -59,6 +60,8 @@ export interface StatsServerOptions {
   asOf?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Serve HTTPS with this certificate, under this name (the browser must map it to 127.0.0.1). */
+  tls?: { key: string; cert: string; hostname: string };
 }
 
 export interface StatsServer {
@@ -275,8 +278,8 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
     pump();
   }
 
-  const server = createServer(handle);
-  server.on('connection', (socket) => {
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handle) : createServer(handle);
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -286,7 +289,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('stats server has no TCP address');
-  const origin = `http://127.0.0.1:${address.port}`;
+  const origin = options.tls ? `https://${options.tls.hostname}:${address.port}` : `http://127.0.0.1:${address.port}`;
 
   return {
     baseUrl: `${origin}${prefix}`,
