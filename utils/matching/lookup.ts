@@ -11,7 +11,7 @@
  * `notePageRow` says so, so the caller can re-render the badges that matched it before.
  */
 import type { FunnelRow } from '../api/schema';
-import { normalizeName, type MatchedBy } from './match';
+import { normalizeName, type AmbiguousMatch, type Coverage, type MatchedBy } from './match';
 
 export type LookupResult =
   | { kind: 'match'; row: FunnelRow; apiIndex: number; by: MatchedBy }
@@ -22,6 +22,8 @@ export interface MatchIndex {
   lookup(id: string | null, name: string): LookupResult;
   /** Records a page row; true when this made an earlier name match ambiguous. */
   notePageRow(key: string, name: string): boolean;
+  /** The API rows (indexes) that carry this page name, for an ambiguity report. */
+  candidates(name: string): readonly number[];
 }
 
 const NONE: LookupResult = { kind: 'none' };
@@ -91,6 +93,9 @@ export function createMatchIndex(rows: readonly FunnelRow[]): MatchIndex {
       const index = candidates[0] as number;
       return { kind: 'match', row: rows[index] as FunnelRow, apiIndex: index, by: 'name' };
     },
+    candidates(name) {
+      return byNameAll.get(norm(name)) ?? [];
+    },
     notePageRow(pageKey, name) {
       if (pending) {
         pending.push([pageKey, name]);
@@ -105,4 +110,46 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The page's coverage as its badges show it: every page row looked up in the same index the
+ * badges use, so the summary never counts a match the badges do not show (or the reverse).
+ * Page rows are partitioned into matched, unmatched and ambiguous; API rows that no page row
+ * matched, and that no ambiguity involves, are `apiOnly`.
+ */
+export function coverageByLookup(
+  index: MatchIndex,
+  pageRows: Iterable<{ key: string; id: string | null; name: string }>,
+  apiRows: readonly FunnelRow[],
+): Coverage {
+  const matched: string[] = [];
+  const unmatched: string[] = [];
+  const ambiguousByName = new Map<string, AmbiguousMatch>();
+  const used = new Uint8Array(apiRows.length);
+  for (const row of pageRows) {
+    const result = index.lookup(row.id, row.name);
+    if (result.kind === 'match') {
+      matched.push(row.key);
+      used[result.apiIndex] = 1;
+    } else if (result.kind === 'none') {
+      unmatched.push(row.key);
+    } else {
+      const key = normalizeName(row.name);
+      let clash = ambiguousByName.get(key);
+      if (!clash) {
+        const apiIndexes = [...index.candidates(row.name)];
+        for (const a of apiIndexes) used[a] = 1;
+        clash = { by: 'name', name: apiRows[apiIndexes[0] ?? -1]?.name ?? row.name, key, pageKeys: [], apiIndexes };
+        ambiguousByName.set(key, clash);
+      }
+      clash.pageKeys.push(row.key);
+    }
+  }
+  const apiOnly: Coverage['apiOnly'] = [];
+  apiRows.forEach((row, apiIndex) => {
+    if (used[apiIndex]) return;
+    apiOnly.push({ apiIndex, ...(row.name !== undefined ? { name: row.name } : {}), ...(row.id !== undefined ? { id: row.id } : {}) });
+  });
+  return { matched, unmatched, apiOnly, ambiguous: [...ambiguousByName.values()] };
 }

@@ -503,6 +503,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       answer,
       layoutUnknown: noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS,
       seen,
+      index,
       dataKey: `${contextKey}|${dataVersion}`,
       seenVersion,
     };

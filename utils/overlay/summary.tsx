@@ -8,7 +8,8 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/t';
-import { matchRows, type Coverage } from '../matching/match';
+import { coverageByLookup, type MatchIndex } from '../matching/lookup';
+import type { Coverage } from '../matching/match';
 import type { FunnelAnswer } from '../messaging';
 import type { PageContext } from './adapter';
 import { formatAge } from './age';
@@ -36,6 +37,8 @@ export interface SummaryState {
   answer: FunnelAnswer | null;
   layoutUnknown: boolean;
   seen: ReadonlyMap<string, SeenRow>;
+  /** The badges' match index: coverage is counted with it, so it says what the badges show. */
+  index: MatchIndex | null;
   /** Changes with the page context and with the data behind it. */
   dataKey: string;
   /** Changes whenever a campaign is seen for the first time. */
@@ -96,10 +99,8 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
     if (!state.answer?.ok) return;
     clearTimeout(coverageTimer);
     coverageTimer = undefined;
-    coverage = matchRows(
-      [...state.seen.values()].map((row) => ({ key: row.key, ...(row.id ? { id: row.id } : {}), name: row.name })),
-      state.answer.rows,
-    ).coverage;
+    if (!state.index) return;
+    coverage = coverageByLookup(state.index, state.seen.values(), state.answer.rows);
     coverageTotal = state.seen.size;
     coverageKey = `${state.dataKey}|${state.seenVersion}`;
     coverageDataKey = state.dataKey;
