@@ -353,7 +353,7 @@ describe('FunnelService', () => {
     expect(again.ok && again.rows.length).toBe(RECENT_ROWS_IN_MEMORY + 1);
     expect(reads).toBe(2);
     expect(funnelCalls()).toHaveLength(1);
-  });
+  }, 30_000);
 
   it('sweeps entries nobody refreshed for a week, and keeps at most the cap', async () => {
     const { service, db, clock } = harness();
