@@ -35,9 +35,12 @@ export function useFirefoxSession(world: WorldEntity[]): FirefoxSession {
   return session;
 }
 
-/** The form field whose <label> reads `label`, as a user finds it. */
+/** The form field whose <label> reads `label`, as a user finds it (waiting for the form to render). */
 export async function fieldLabelled(page: Page, label: string): Promise<string> {
-  const id = await page.evaluate((text) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.htmlFor ?? '', label);
+  const handle = await page
+    .waitForFunction((text) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.htmlFor || false, { timeout: 10_000 }, label)
+    .catch(() => null);
+  const id = handle ? ((await handle.jsonValue()) as string) : '';
   if (!id) throw new Error(`no field labelled "${label}"`);
   return `#${id}`;
 }
