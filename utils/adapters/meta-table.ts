@@ -50,10 +50,28 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** The name a box shows; null when its link text and its tooltip disagree (mid-rewrite, or not a name). */
 export function nameOf(box: Element): string | null {
   const link = box.matches('a') ? box : box.querySelector('a');
-  const shown = squash(link?.textContent ?? '');
-  const full = squash(box.getAttribute('data-tooltip-content') ?? '');
-  if (shown && full && shown !== full) return null;
-  return shown || full || null;
+  const shown = (link?.textContent ?? '').trim();
+  const full = (box.getAttribute('data-tooltip-content') ?? '').trim();
+  // Equal as printed is the usual case; only a difference needs whitespace folded to be sure.
+  if (shown === full) return shown || null;
+  const [a, b] = [squash(shown), squash(full)];
+  if (a && b && a !== b) return null;
+  return a || b || null;
+}
+
+/**
+ * A row's name box, remembered per row node: it is read on every recycle, and searching the
+ * whole row (metric cells included) each time was the adapter's main cost while scrolling. A box
+ * the host replaced or moved is no longer inside the row, and is looked up again.
+ */
+const nameBoxByRow = new WeakMap<Element, Element>();
+function nameBoxOf(row: Element): Element | null {
+  const known = nameBoxByRow.get(row);
+  if (known && row.contains(known)) return known;
+  const boxes = nameBoxesIn(row);
+  if (boxes.length !== 1) return null;
+  nameBoxByRow.set(row, boxes[0] as Element);
+  return boxes[0] as Element;
 }
 
 function intrinsicRowSignal(node: Element): boolean {
@@ -99,9 +117,8 @@ export function rowNodesOf(boxes: readonly Element[], table: Element): Map<Eleme
 
 /** What one row node shows: its name box, name, ID (with where it came from) and badge anchor. */
 export function readMetaRow(row: Element, objectIdOf: ObjectIdOf): MetaRow | null {
-  const boxes = nameBoxesIn(row);
-  if (boxes.length !== 1) return null;
-  const box = boxes[0] as Element;
+  const box = nameBoxOf(row);
+  if (!box) return null;
   const name = nameOf(box);
   if (!name) return null;
   const keyed = ROW_KEY.exec(row.getAttribute('data-surface') ?? '')?.[1] ?? ROW_KEY.exec(box.closest('[data-surface*="/table_row:"]')?.getAttribute('data-surface') ?? '')?.[1];
