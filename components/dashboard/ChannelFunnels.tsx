@@ -9,7 +9,8 @@ import { CHART, layoutFunnel } from '../../utils/dashboard/funnel-chart';
 import { t } from '../../utils/i18n/t';
 import { formatCount, formatPercent, type UiLocale } from '../../utils/money/format';
 import { RateRange } from '../RateRange';
-import { channelTags, chartSteps, figureLines, findings, leadScale, mqlToWonLabel, rateText, stageName, type ChannelView } from './channel-view';
+import { channelTags, chartSteps, figureLines, findings, leadScale, rateText, type ChannelView } from './channel-view';
+import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
 
 const CHART_WIDTH = 360;
 
@@ -84,7 +85,7 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
           <tbody>
             {f.steps.map((step) => (
               <tr data-stage={step.stage}>
-                <th scope="row">{stageName(view.stages, step.stage)}</th>
+                <th scope="row">{stageLabel(view.stages, step.stage)}</th>
                 <td class="num" data-count={step.count}>{formatCount(step.count, locale)}</td>
                 <td class="num">{step.stepRate ? rateText(f.rates[step.stepRate], locale) : '—'}</td>
               </tr>

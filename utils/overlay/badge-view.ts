@@ -6,6 +6,7 @@ import type { FunnelRow, MetaResponse } from '../api/schema';
 import { compareRate, type Verdict, type VerdictRule } from '../funnel/compare';
 import { poolCounts, type PooledCounts } from '../funnel/totals';
 import { rate } from '../funnel/wilson';
+import { stageLabel } from '../i18n/stages';
 import type { Translate } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
 import type { FunnelAnswer } from '../messaging';
@@ -27,10 +28,6 @@ export type Baseline = PooledCounts;
 /** The pool a campaign is compared with: every row of the answer (its platform, account and level). */
 export function poolBaseline(rows: readonly FunnelRow[]): Baseline {
   return poolCounts(rows);
-}
-
-export function stageLabel(stages: MetaResponse['stages'], key: string, fallback: string): string {
-  return stages.find((s) => s.key === key)?.label ?? fallback;
 }
 
 /**
@@ -60,8 +57,8 @@ export function buildBadgeView(input: BadgeViewInput): BadgeView {
     return { text: '–', tone: 'none', ariaLabel: t('badge.ariaNoData', { name }), hasDetails: false };
   }
   const row = match.row;
-  const mqlLabel = stageLabel(answer.stages, 'mql', 'MQL');
-  const wonLabel = stageLabel(answer.stages, 'won', 'Won');
+  const mqlLabel = stageLabel(answer.stages, 'mql', t);
+  const wonLabel = stageLabel(answer.stages, 'won', t);
   const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
   const mqlToWon = rate(row.won, row.mql, { minDenominator: answer.display.minMql });
   if (!mqlToWon.enoughData || mqlToWon.value === null) {
