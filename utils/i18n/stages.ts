@@ -20,6 +20,6 @@ export function stageLabel(stages: Stages, key: StageKey, translate: Translate =
 }
 
 /** "MQL→Won" in the stages' own labels. */
-export function mqlToWonLabel(stages: Stages): string {
-  return `${stageLabel(stages, 'mql')}→${stageLabel(stages, 'won')}`;
+export function mqlToWonLabel(stages: Stages, translate: Translate = t): string {
+  return `${stageLabel(stages, 'mql', translate)}→${stageLabel(stages, 'won', translate)}`;
 }

@@ -6,7 +6,7 @@ import type { FunnelRow, MetaResponse } from '../api/schema';
 import { compareRate, type Verdict, type VerdictRule } from '../funnel/compare';
 import { poolCounts, type PooledCounts } from '../funnel/totals';
 import { rate } from '../funnel/wilson';
-import { stageLabel } from '../i18n/stages';
+import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import type { Translate } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
 import type { FunnelAnswer } from '../messaging';
@@ -58,22 +58,21 @@ export function buildBadgeView(input: BadgeViewInput): BadgeView {
   }
   const row = match.row;
   const mqlLabel = stageLabel(answer.stages, 'mql', t);
-  const wonLabel = stageLabel(answer.stages, 'won', t);
   const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
   const mqlToWon = rate(row.won, row.mql, { minDenominator: answer.display.minMql });
   if (!mqlToWon.enoughData || mqlToWon.value === null) {
-    const subs = { won: row.won, mql: row.mql, mqlLabel, revenue, name };
-    return { text: t('badge.fewData', subs), tone: 'insufficient', ariaLabel: t('badge.ariaFew', subs), hasDetails: true };
+    const text = t('badge.fewData', { won: row.won, mql: row.mql, mqlLabel });
+    return { text, tone: 'insufficient', ariaLabel: t('badge.ariaFew', { badge: text, name, revenue }), hasDetails: true };
   }
   const verdict = verdictFor(row, baseline, answer.display.minMql, answer.display.compareRule);
   const ratePct = formatPercent(mqlToWon.value, locale);
-  const rateLabel = `${mqlLabel}→${wonLabel}`;
+  const rateLabel = mqlToWonLabel(answer.stages, t);
+  const text = row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct });
   return {
-    text: row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct }),
+    text,
     tone: verdict,
-    ariaLabel: t('badge.ariaRate', {
-      name, mqlLabel, wonLabel, rate: ratePct, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`),
-    }),
+    // The visible text first, word for word: speech-input users name a button by what it shows (WCAG 2.5.3).
+    ariaLabel: t('badge.ariaRate', { badge: text, name, mqlLabel, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`) }),
     hasDetails: true,
   };
 }
