@@ -14,7 +14,7 @@ import { POPUP_SIZE } from '../demo/scenes/35-popup';
 import { makeWorld } from '../fixtures/world';
 import type { ReplicaCampaign } from '../fixtures/types';
 import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
-import { catalogue, UI_LANGUAGES, type UiLanguage } from '../support/catalogues';
+import { catalogue, UI_LANGUAGES } from '../support/catalogues';
 import { startStatsServer, type StatsServer } from '../support/stats-server';
 import { seriousAxeViolations } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';

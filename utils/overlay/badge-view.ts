@@ -2,7 +2,7 @@
  * What a badge says for one campaign, as plain data: text, tone and accessible name.
  * Pure (text comes through `t`), so every state is unit-tested without a browser.
  */
-import type { FunnelRow, MetaResponse } from '../api/schema';
+import type { FunnelRow } from '../api/schema';
 import { compareRate, type Verdict, type VerdictRule } from '../funnel/compare';
 import { poolCounts, type PooledCounts } from '../funnel/totals';
 import { rate } from '../funnel/wilson';
