@@ -20,7 +20,7 @@ export function FunnelChart({ steps }: { steps: ChartStep[] }) {
     <svg class="funnel-chart" viewBox={`0 0 ${CHART_WIDTH} ${layout.height}`} width="100%" aria-hidden="true" focusable="false">
       {layout.steps.map((s) => (
         <g>
-          <text x="0" y={s.y + 15} class="fc-label">{s.label}</text>
+          <text x="0" y={s.y + 15} class="fc-label">{s.shownLabel}</text>
           <rect x={s.barX} y={s.y} width={s.trackWidth} height={CHART.barHeight} rx="3" class="fc-track" />
           <rect x={s.barX} y={s.y} width={s.barWidth} height={CHART.barHeight} rx="3" class="fc-bar" />
           <text x={s.countX} y={s.y + 15} class={s.countInside ? 'fc-count inside' : 'fc-count'} text-anchor={s.countInside ? 'end' : 'start'}>{s.count}</text>

@@ -89,8 +89,9 @@ export async function foreignStrings(page: Page, lang: UiLanguage, scope: string
 /**
  * Text a user cannot read in full, and sideways scrolling: the document wider than the window;
  * any text that reaches past the window's left or right edge; text cut off by a box that hides
- * its overflow; text that needs a box to scroll sideways. Text meant for screen readers only
- * (clipped to a pixel) is skipped. Runs in the page; self-contained so page.evaluate can ship it.
+ * its overflow; text that needs a box to scroll sideways; text whose end something else is
+ * painted over (a label running under a bar), checked where the window shows it. Text meant for
+ * screen readers only (clipped to a pixel) is skipped. Runs in the page; self-contained so page.evaluate can ship it.
  */
 export function readLayoutProblems(scope: string | null): string[] {
   const problems: string[] = [];
@@ -132,6 +133,14 @@ export function readLayoutProblems(scope: string | null): string[] {
       if (right > window.innerWidth + tolerance || left < -tolerance) {
         problems.push(`${quote} reaches past the window (${Math.round(left)}–${Math.round(right)}px of ${window.innerWidth}px)`);
         continue;
+      }
+      // The end of the text: the element painted there must be the text's own (or a box around it).
+      const last = rects[rects.length - 1] as DOMRect;
+      const x = last.right - 2;
+      const y = (last.top + last.bottom) / 2;
+      if (x >= 0 && x < window.innerWidth && y >= 0 && y < window.innerHeight) {
+        const hit = (owner.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
+        if (hit && !owner.contains(hit) && !hit.contains(owner)) problems.push(`${quote} is covered at its end by ${describe(hit)}`);
       }
       for (let el: Element | null = owner; el && el !== document.documentElement && el !== document.body; el = parentOf(el)) {
         const style = getComputedStyle(el);
