@@ -149,6 +149,33 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
     await page.close();
   });
 
+  it('fits each badge into its row: row height kept, inside the name cell, the hover toolbar still clickable', async () => {
+    const range = { from: `${year}-03-01`, to: `${year}-03-31` };
+    const page = await openMeta(variant, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    await expectRowsAgree(page, expectedBy(identity, { level: 'campaign', ...range }), identity);
+    const layout = await page.evaluate(() =>
+      [...document.querySelectorAll('._1gda._2djg')].map((row) => {
+        const badge = row.querySelector('funnel-lens-badge')!.getBoundingClientRect();
+        const cell = row.querySelector('._namecell')!.getBoundingClientRect();
+        return { rowHeight: (row as HTMLElement).offsetHeight, inCell: badge.left >= cell.left && badge.right <= cell.right && badge.top >= cell.top && badge.bottom <= cell.bottom };
+      }),
+    );
+    expect(layout.length).toBe(15);
+    expect(layout.every((r) => r.rowHeight === ROW_HEIGHT && r.inCell)).toBe(true);
+    // Hover the third row: its toolbar shows, and each of its links is what a click there would hit.
+    const row = page.locator('._1gda._2djg').nth(2);
+    await row.hover();
+    const toolbarHits = await row.evaluate((el) =>
+      [...el.querySelectorAll('[role="toolbar"] a')].map((a) => {
+        const r = a.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return r.width > 0 && hit !== null && a.contains(hit);
+      }),
+    );
+    expect(toolbarHits).toEqual([true, true, true]);
+    await page.close();
+  });
+
   it('asks for level=ad_group on Ad sets and for the new range after a pushState date change', async () => {
     const range = { from: `${year}-06-01`, to: `${year}-06-30` };
     const page = await openMeta(variant, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));

@@ -11,7 +11,7 @@ import { META_REPLICA, metaAdsManagerUrl, routeMetaReplica, routeReplica } from 
 import { startStatsServer, type StatsServer } from '../support/stats-server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { contentWorld } from './support/content-world';
-import { summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
+import { replicaCall, summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
 import { connectToApi, openPopup } from './support/popup';
 
 const ACCOUNT = '1234567890';
@@ -252,5 +252,20 @@ describe('a compromised content script', () => {
     const popup = await openPopup(browser);
     await expect.poll(() => popup.getByLabel('API URL').inputValue()).toBe(server.baseUrl);
     await popup.close();
+  });
+});
+
+describe('a hostile page script', () => {
+  it('cannot tear the overlay down by announcing a "newer" overlay', async () => {
+    const page = await openMeta();
+    // What a newer version's content script announces after an update; any page can dispatch it.
+    await page.evaluate(() => {
+      for (const platform of ['meta_ads', 'google_ads', 'linkedin_ads']) document.dispatchEvent(new Event(`funnel-lens:overlay-started:${platform}`));
+    });
+    // The overlay is alive: its summary stays, and rows scrolled into view get their badges.
+    await replicaCall(page, 'scrollBy', 10 * 48);
+    await expect.poll(async () => (await visibleMetaRows(page)).every((r) => r.badge && r.badge !== '…')).toBe(true);
+    expect(await page.locator('funnel-lens-summary').count()).toBe(1);
+    await page.close();
   });
 });

@@ -21,7 +21,8 @@ describe('popup in Firefox', () => {
   it('asks for the API origin, tests and saves the connection, then compares channels with the API\'s numbers', async () => {
     const { firefox, server } = session;
     const popup = await firefox.openExtensionPage('popup.html');
-    expect(await popup.evaluate(() => document.body.innerText)).toContain('Showing demo data');
+    // The settings load asynchronously: wait for the notice rather than read the first paint.
+    await popup.waitForFunction(() => document.body.innerText.includes('Showing demo data'), { timeout: 10_000 });
     expect(await hasOrigin(popup, API_ORIGIN_PATTERN)).toBe(false);
 
     await submitConnection(popup, server, 'Test connection');

@@ -18,8 +18,8 @@ import type { WorldEntity } from '../fixtures/types';
 export type Fault =
   /** Answer with this status (and an error body) `times` times, then recover; forever without `times`. */
   | { kind: 'status'; status: 500 | 401 | 403 | 404 | 503; times?: number }
-  /** 429 with Retry-After, as seconds or (asHttpDate) as an HTTP date that many seconds ahead. */
-  | { kind: 'rate_limit'; retryAfterSec: number; asHttpDate?: boolean; times?: number }
+  /** 429 with Retry-After, as seconds or (asHttpDate) as an HTTP date that many seconds ahead; without one when retryAfterSec is null. */
+  | { kind: 'rate_limit'; retryAfterSec: number | null; asHttpDate?: boolean; times?: number }
   /** Never answer; the socket stays open until close(). */
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number }
@@ -255,6 +255,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
         return sendError(res, current.status, `http_${current.status}`, `simulated HTTP ${current.status}`);
       case 'rate_limit': {
         countDown(current);
+        if (current.retryAfterSec === null) return sendError(res, 429, 'rate_limited', 'slow down');
         const retryAfter = current.asHttpDate
           ? new Date(Date.now() + current.retryAfterSec * 1000).toUTCString()
           : String(current.retryAfterSec);

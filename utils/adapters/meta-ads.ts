@@ -119,14 +119,14 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
       return doc.querySelector(SELECTORS.loading) !== null;
     },
 
-    readRows(table, context) {
+    readRows(table) {
       const boxes = nameBoxesIn(table);
       const rowOfBox = rowNodesOf(boxes, table);
       const rows: MetaRow[] = [];
       const known = new WeakSet<Element>();
       for (const row of new Set(rowOfBox.values())) {
         known.add(row);
-        const read = readMetaRow(row, context.level, deps.objectIdOf);
+        const read = readMetaRow(row, deps.objectIdOf);
         if (read) rows.push(read);
       }
       knownRows.set(table, known);
@@ -140,8 +140,8 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
       return null;
     },
 
-    readRow(row, context) {
-      return readMetaRow(row, context.level, deps.objectIdOf);
+    readRow(row) {
+      return readMetaRow(row, deps.objectIdOf);
     },
 
     readSpend(row, table) {

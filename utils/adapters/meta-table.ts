@@ -9,11 +9,10 @@
  *   years (`_1gda`), an inline `transform` (rows are moved by it), `role=row`, or siblings that are
  *   row nodes too. Never inline `top` alone, never one class alone.
  * - **IDs**: the row's data-surface key (Meta until about March 2026), then React's properties
- *   read through the page-world script, then an ID in the name link (older markup).
+ *   read through the page-world script. The name link's href is `#` (no ID in it).
  * - **Spend**: the cell keyed `table_cell:spend`, or else the cell under the "Amount spent" /
  *   "Käytetty summa" header, matched by x position.
  */
-import type { Level } from '../api/schema';
 import type { PageRow } from '../overlay/adapter';
 
 /** Answers "which object ID does React hold for this row?" (null: none, or not available). */
@@ -23,12 +22,6 @@ const NAME_CELL_KEY = '[data-surface*="/table_cell:forObjectType(name,"][data-su
 const NAME_TOOLTIP = '[data-tooltip-content]';
 const ROW_KEY = /\/table_row:(\d{5,20})unit(?:\/|$)/;
 const OWN_ROW_KEY = /\/table_row:\d{5,20}unit$/;
-const ID_PARAM_BY_LEVEL: Record<Level, string> = {
-  campaign: 'selected_campaign_ids',
-  ad_group: 'selected_adset_ids',
-  ad: 'selected_ad_ids',
-};
-
 /** Header texts of the spend column (English, Finnish). */
 const SPEND_HEADER_TEXTS = new Set(['amount spent', 'käytetty summa', 'spend', 'kulutettu summa']);
 const SPEND_CELL_KEY = '[data-surface$="/table_cell:spend"]';
@@ -36,7 +29,7 @@ const SPEND_HEADER_KEY = '[data-surface$="table_column_header:spend"]';
 /** A header and a cell belong together when their centres are this close (a scraper uses 15 px). */
 const COLUMN_TOLERANCE_PX = 15;
 
-export type IdSource = 'data-surface' | 'react' | 'link';
+export type IdSource = 'data-surface' | 'react';
 export interface MetaRow extends PageRow {
   idSource: IdSource | null;
 }
@@ -104,20 +97,8 @@ export function rowNodesOf(boxes: readonly Element[], table: Element): Map<Eleme
   return rows;
 }
 
-function idFromLink(box: Element, level: Level): string | null {
-  const link = box.matches('a') ? (box as HTMLAnchorElement) : box.querySelector('a');
-  const href = link?.getAttribute('href');
-  if (!href || href === '#') return null;
-  try {
-    const value = new URL(href, location.href).searchParams.get(ID_PARAM_BY_LEVEL[level]);
-    return value && /^\d{5,20}$/.test(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 /** What one row node shows: its name box, name, ID (with where it came from) and badge anchor. */
-export function readMetaRow(row: Element, level: Level, objectIdOf: ObjectIdOf): MetaRow | null {
+export function readMetaRow(row: Element, objectIdOf: ObjectIdOf): MetaRow | null {
   const boxes = nameBoxesIn(row);
   if (boxes.length !== 1) return null;
   const box = boxes[0] as Element;
@@ -129,10 +110,6 @@ export function readMetaRow(row: Element, level: Level, objectIdOf: ObjectIdOf):
   if (!id) {
     id = objectIdOf(row);
     if (id) idSource = 'react';
-  }
-  if (!id) {
-    id = idFromLink(box, level);
-    if (id) idSource = 'link';
   }
   // The badge goes right after the clipping name box, in its flex line: the name shrinks to its
   // ellipsis and the badge stays visible; the hover toolbar is on the line below.

@@ -38,7 +38,11 @@ export interface FunnelServiceDeps {
   notify(request: FunnelRequest): void;
   /** Records the outcome per platform for the popup's status section. */
   recordOutcome(request: FunnelRequest, outcome: { ok: true; at: number } | { ok: false; error: ApiError; at: number }): void;
+  /** Where rate-limit blocks are kept so a restarted worker still honours them (storage.session). */
+  rateLimits?: { get(): Promise<Record<string, number>>; set(value: Record<string, number>): Promise<void> };
   now(): number;
+  /** [0, 1), for jitter. */
+  random?(): number;
 }
 
 /**
@@ -47,6 +51,12 @@ export interface FunnelServiceDeps {
  * again, fail again, and be told again.
  */
 export const RETRY_FAILED_REFRESH_AFTER_MS = 60_000;
+
+/**
+ * A 429 without Retry-After leaves the API alone for 30–60 s, a random point in that span, so
+ * that the tabs and browsers the API just refused do not all come back at the same moment.
+ */
+export const RATE_LIMIT_BACKOFF_MS = [30_000, 60_000] as const;
 
 export function sourceId(baseUrl: string): string {
   return `api:${baseUrl}`;
@@ -67,8 +77,9 @@ export class FunnelService {
   private readonly metaInFlight = new Map<string, Promise<MetaResponse | null>>();
   /** The last failed refresh per cache key, shown with the cached rows it could not replace. */
   private readonly refreshErrors = new Map<string, { error: ApiError; at: number }>();
-  /** After a 429 the API is left alone until then (epoch ms), per source. */
+  /** After a 429 the API is left alone until then (epoch ms), per source; kept in deps.rateLimits too. */
   private readonly blockedUntil = new Map<string, number>();
+  private readonly blocksLoaded: Promise<void>;
   /** Set by "refresh now": entries fetched before it are stale whatever the TTL says. */
   private staleBefore = 0;
   /**
@@ -78,7 +89,24 @@ export class FunnelService {
    */
   private readonly recent = new Map<string, CachedFunnel>();
 
-  constructor(private readonly deps: FunnelServiceDeps) {}
+  constructor(private readonly deps: FunnelServiceDeps) {
+    this.blocksLoaded = (deps.rateLimits?.get() ?? Promise.resolve({}))
+      .then((saved) => {
+        for (const [source, until] of Object.entries(saved ?? {})) {
+          if (typeof until === 'number' && until > deps.now()) this.blockedUntil.set(source, Math.max(until, this.blockedUntil.get(source) ?? 0));
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  private block(source: string, until: number): void {
+    this.blockedUntil.set(source, until);
+    this.saveBlocks();
+  }
+
+  private saveBlocks(): void {
+    void this.deps.rateLimits?.set(Object.fromEntries(this.blockedUntil)).catch(() => undefined);
+  }
 
   async getFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
     await this.deps.dbReady?.catch(() => undefined);
@@ -169,8 +197,13 @@ export class FunnelService {
       return entry;
     } catch (error) {
       const apiError = toApiError(error);
-      if (apiError.kind === 'rate_limited' && apiError.retryAfterSec) {
-        this.blockedUntil.set(source, this.deps.now() + apiError.retryAfterSec * 1000);
+      if (apiError.kind === 'rate_limited') {
+        const [shortest, longest] = RATE_LIMIT_BACKOFF_MS;
+        const waitMs = apiError.retryAfterSec
+          ? apiError.retryAfterSec * 1000
+          : shortest + (this.deps.random ?? Math.random)() * (longest - shortest);
+        this.block(source, this.deps.now() + waitMs);
+        apiError.retryAfterSec ??= Math.ceil(waitMs / 1000);
       }
       this.refreshErrors.set(key, { error: apiError, at: this.deps.now() });
       this.deps.recordOutcome(request, { ok: false, error: apiError, at: this.deps.now() });
@@ -214,6 +247,7 @@ export class FunnelService {
   }
 
   private async apiFor(source: string, baseUrl: string): Promise<FunnelApi> {
+    await this.blocksLoaded;
     const blockedUntil = this.blockedUntil.get(source) ?? 0;
     const now = this.deps.now();
     if (blockedUntil > now) {
@@ -284,6 +318,7 @@ export class FunnelService {
     this.recent.clear();
     this.refreshErrors.clear();
     this.blockedUntil.clear();
+    this.saveBlocks();
     await Promise.all([this.deps.db.funnels.clear(), this.deps.db.metas.clear()]);
   }
 

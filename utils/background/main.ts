@@ -28,6 +28,9 @@ const subscriptions = new TabSubscriptions(
 );
 const notifyTabs = (request: FunnelRequest): void => void subscriptions.notify(request);
 
+/** A 429's block, per source, so that a worker restarted meanwhile does not ask again at once. */
+const rateLimitsItem = storage.defineItem<Record<string, number>>('session:rateLimitedUntil', { fallback: {} });
+
 async function hasOriginPermission(baseUrl: string): Promise<boolean> {
   const pattern = originPattern(baseUrl);
   return pattern !== null && browser.permissions.contains({ origins: [pattern] });
@@ -45,6 +48,7 @@ const service = new FunnelService({
   demoFunnel,
   notify: notifyTabs,
   recordOutcome: (request, outcome) => void recordPlatformOutcome(request.platform, outcome),
+  rateLimits: { get: () => rateLimitsItem.getValue(), set: (value) => rateLimitsItem.setValue(value) },
   now: () => Date.now(),
 });
 

@@ -32,6 +32,8 @@ export interface OverlayDeps {
 }
 
 const OVERLAY_STARTED_EVENT = 'funnel-lens:overlay-started';
+/** Where the running overlays are kept, per platform, in the content scripts' own global. */
+const RUNNING_OVERLAYS = Symbol.for('funnel-lens:running-overlays');
 
 /** A list page whose table has not shown a single readable row for this long is "not recognised". */
 const LAYOUT_GRACE_MS = 4000;
@@ -65,13 +67,23 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   ctx.onInvalidated(() => teardown.abort());
   const signal = teardown.signal;
 
-  // After an update the new version is injected into this tab while the old one may still think
-  // it is alive. The newest instance announces itself before it listens (dispatch is synchronous,
-  // so it never hears itself); any older one steps aside, so a row never gets two badges.
-  // A plain event: its type crosses isolated worlds, a CustomEvent's detail would not.
+  // Only one overlay per platform and tab, so a row never gets two badges.
+  // - Injected twice by the same version: the older instance is found in a global of the content
+  //   scripts' isolated world, which the page can neither see nor touch.
+  const running = globalThis as { [RUNNING_OVERLAYS]?: Partial<Record<string, AbortController>> };
+  const overlays = (running[RUNNING_OVERLAYS] ??= {});
+  overlays[adapter.platform]?.abort();
+  overlays[adapter.platform] = teardown;
+  // - After an update, the new version is injected while the old one may still think it is
+  //   alive. The newest announces itself before it listens (dispatch is synchronous, so it never
+  //   hears itself), with a plain event, whose type crosses isolated worlds. Any page can send the
+  //   same event, so an instance steps aside only once its own extension context is gone, which
+  //   is exactly the old version's state, and which a page cannot fake.
   const startedEvent = `${OVERLAY_STARTED_EVENT}:${adapter.platform}`;
   document.dispatchEvent(new Event(startedEvent));
-  document.addEventListener(startedEvent, () => teardown.abort(), { signal });
+  document.addEventListener(startedEvent, () => {
+    if (ctx.isInvalid) teardown.abort();
+  }, { signal });
 
   let context: PageContext | null = null;
   let contextKey = '';
@@ -239,10 +251,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function scheduleRetryAfterRateLimit(result: FunnelAnswer, token: number): void {
     const error = result.ok ? result.refreshError : result.error;
     if (error?.kind !== 'rate_limited') return;
-    const waitMs = Math.min(Math.max(1, 'retryAfterSec' in error ? (error.retryAfterSec ?? 30) : 30), 600) * 1000;
+    const retryAfterSec = 'retryAfterSec' in error ? error.retryAfterSec : undefined;
     ctx.setTimeout(() => {
       if (token === loadToken) reload();
-    }, waitMs + 250);
+    }, rateLimitRetryDelayMs(retryAfterSec, Math.random));
   }
 
   function invalidateViews(): void {
@@ -539,4 +551,14 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   });
 
   schedule();
+}
+
+/**
+ * When a tab asks again after a 429: once the block has passed (30 s when the answer did not
+ * say, at most 10 min), plus a random part of up to a fifth of the wait (at least 1 s), so that
+ * every open tab does not come back in the same instant.
+ */
+export function rateLimitRetryDelayMs(retryAfterSec: number | undefined, random: () => number): number {
+  const waitMs = Math.min(Math.max(1, retryAfterSec ?? 30), 600) * 1000;
+  return waitMs + 250 + random() * Math.max(1000, waitMs / 5);
 }

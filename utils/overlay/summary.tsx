@@ -266,7 +266,6 @@ const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
   role: 'signal.role',
   structure: 'signal.structure',
   react: 'signal.react',
-  link: 'signal.link',
   'header text': 'signal.headerText',
   url: 'signal.url',
   label: 'signal.label',

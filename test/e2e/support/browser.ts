@@ -43,6 +43,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Default true; the demo opens a real window when the machine has a display. */
   headless?: boolean;
+  /** More Chromium switches (e.g. host-resolver rules for a test host name). */
+  extraArgs?: string[];
 }
 
 /** Console messages that are the browser's, not ours or the page's (e.g. a blocked favicon). */
@@ -61,6 +63,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ...CHROMIUM_ARGS,
       `--lang=${lang === 'fi' ? 'fi' : 'en-US'}`,
       ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(options.extraArgs ?? []),
     ],
   });
   const errors: string[] = [];

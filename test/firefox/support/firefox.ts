@@ -36,7 +36,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     // Firefox's WebDriver BiDi refuses to navigate a tab to moz-extension:// pages unless the
     // client is allowed system access; the popup and the dashboard are such pages.
     args: ['--remote-allow-system-access'],
-    // The stand-in remote API serves a self-signed certificate (test/support/self-signed-cert.ts).
+    // The stand-in remote API serves a self-signed certificate (test/support/test-cert.ts).
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
       // A real user answers a prompt when the popup asks for the API's origin; headless Firefox

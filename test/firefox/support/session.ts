@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { WorldEntity } from '../../fixtures/types';
-import { selfSignedCert } from '../../support/self-signed-cert';
+import { makeTestCertificate } from '../../support/test-cert';
 import { startStatsServer, type StatsServer } from '../../support/stats-server';
 import { launchFirefoxWithExtension, REMOTE_API_HOST, type FirefoxWithExtension } from './firefox';
 
@@ -21,7 +21,7 @@ export function useFirefoxSession(world: WorldEntity[]): FirefoxSession {
   beforeAll(async () => {
     session.server = await startStatsServer({
       name: 'Acme CRM', currency: 'EUR', world,
-      tls: { ...selfSignedCert(REMOTE_API_HOST), hostname: REMOTE_API_HOST },
+      tls: makeTestCertificate(REMOTE_API_HOST),
     });
     session.firefox = await launchFirefoxWithExtension();
   });

@@ -76,7 +76,8 @@ describe('parseFunnelResponse: bounded input', () => {
     }
     expect(toApiError(thrown)).toEqual({ kind: 'invalid_response', tooLarge: 'rows' });
     expect(parseFunnelResponse(envelope(rows.slice(0, 100_000))).rows).toHaveLength(100_000);
-  });
+    // Validating 100,000 rows takes about a second alone and several on a busy 2-core machine.
+  }, 30_000);
 
   it('reports the first 50 broken rows one by one, and how many there were in all', () => {
     const broken = Array.from({ length: 120 }, (_, i) => ({ ...ROW, id: `b${i}`, won: -1 }));

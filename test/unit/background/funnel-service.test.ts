@@ -102,10 +102,15 @@ describe('FunnelService', () => {
     expect(funnelCalls()).toHaveLength(1);
   });
 
-  it('after the TTL answers at once from the cache (stale) and refreshes behind, then tells the tabs', async () => {
+  it.each([
+    // The TTL has passed.
+    ['after the TTL answers at once from the cache (stale) and refreshes behind, then tells the tabs', 16 * 60_000],
+    // Fetched "in the future": the clock was ahead, then set back two hours.
+    ['counts an entry fetched in the future (the clock was corrected) as stale, and refreshes it', -2 * 60 * 60_000],
+  ])('%s', async (_name, clockMoves) => {
     const { service, clock, notified } = harness();
     await service.getFunnel(request);
-    clock.now += 16 * 60_000;
+    clock.now += clockMoves;
     const stale = await service.getFunnel(request);
     expect(stale.ok && stale.stale).toBe(true);
     await settle(service);
@@ -115,20 +120,6 @@ describe('FunnelService', () => {
     expect(fresh.ok && fresh.stale).toBe(false);
     expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
     expect(funnelCalls()).toHaveLength(2);
-  });
-
-  it('counts an entry fetched "in the future" (the clock was ahead, then corrected) as stale, and refreshes it', async () => {
-    const { service, clock, notified } = harness();
-    await service.getFunnel(request);
-    clock.now -= 2 * 60 * 60_000; // the system clock is set back two hours
-    const answer = await service.getFunnel(request);
-    expect(answer.ok && answer.stale).toBe(true);
-    await settle(service);
-    expect(funnelCalls()).toHaveLength(2);
-    expect(notified).toEqual([request]);
-    const fresh = await service.getFunnel(request);
-    expect(fresh.ok && fresh.stale).toBe(false);
-    expect(fresh.ok && fresh.fetchedAt).toBe(clock.now);
   });
 
   it('serves an answer it could not store (quota exceeded) from memory, and says it is a storage problem, not the API', async () => {
@@ -256,6 +247,41 @@ describe('FunnelService', () => {
     expect(funnelCalls()).toHaveLength(calls);
     clock.now += 61_000;
     expect((await service.getFunnel(request)).ok).toBe(true);
+  });
+
+  it('after a 429 without Retry-After, leaves the API alone for 30–60 s, at a random point in that span', async () => {
+    for (const [random, blockedSec] of [[0, 30], [0.5, 45], [0.999, 60]] as const) {
+      const { service, clock } = harness({ random: () => random });
+      server.setFault({ kind: 'rate_limit', retryAfterSec: null });
+      const first = await service.getFunnel(request);
+      expect(first).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate_limited', retryAfterSec: blockedSec }) });
+      const calls = funnelCalls().length;
+      server.setFault(null);
+      clock.now += (blockedSec - 1) * 1000;
+      expect(await service.getFunnel(request)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate_limited' }) });
+      expect(funnelCalls()).toHaveLength(calls);
+      clock.now += 2_000;
+      expect((await service.getFunnel(request)).ok).toBe(true);
+      await service.clearAll();
+    }
+  });
+
+  it('keeps a rate-limit block when the worker restarts', async () => {
+    let saved: Record<string, number> = {};
+    const rateLimits = { get: async () => ({ ...saved }), set: async (value: Record<string, number>) => void (saved = { ...value }) };
+    const name = `blocked-${++dbCounter}`;
+    const before = harness({ dbName: name, rateLimits });
+    server.setFault({ kind: 'rate_limit', retryAfterSec: 120 });
+    expect((await before.service.getFunnel(request)).ok).toBe(false);
+    const calls = funnelCalls().length;
+    server.setFault(null);
+
+    const after = harness({ dbName: name, rateLimits });
+    after.clock.now = before.clock.now + 60_000;
+    expect(await after.service.getFunnel(request)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate_limited', retryAfterSec: 60 }) });
+    expect(funnelCalls()).toHaveLength(calls);
+    after.clock.now += 61_000;
+    expect((await after.service.getFunnel(request)).ok).toBe(true);
   });
 
   it('sends nothing without the origin permission, and says why', async () => {
