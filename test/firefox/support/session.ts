@@ -35,9 +35,14 @@ export function useFirefoxSession(world: WorldEntity[]): FirefoxSession {
   return session;
 }
 
-/** The form field whose <label> reads `label`, as a user finds it. */
+/**
+ * The form field whose <label> reads `label`, as a user finds it. The popup draws its form once
+ * the background has answered, so this waits for the label to appear.
+ */
 export async function fieldLabelled(page: Page, label: string): Promise<string> {
-  const id = await page.evaluate((text) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.htmlFor ?? '', label);
+  const find = (text: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.htmlFor ?? '';
+  await page.waitForFunction(find, { timeout: 10_000 }, label).catch(() => undefined);
+  const id = await page.evaluate(find, label);
   if (!id) throw new Error(`no field labelled "${label}"`);
   return `#${id}`;
 }
