@@ -9,7 +9,7 @@ import { t } from '../utils/i18n/t';
 import { askFunnel } from '../utils/messaging';
 import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, NO_FIGURE } from '../utils/money/format';
 import type { UiLocale } from '../utils/overlay/locale';
-import { stageLabel } from '../utils/overlay/badge-view';
+import { mqlToWonLabel } from '../utils/i18n/stages';
 import { RateRange } from './RateRange';
 
 const RANGES = [30, 90, 180] as const;
@@ -31,7 +31,7 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
   }, [days, refreshToken]);
 
   const first = channels?.find((c) => c.answer)?.answer;
-  const rateLabel = first ? `${stageLabel(first.stages, 'mql', 'MQL')}→${stageLabel(first.stages, 'won', 'Won')}` : 'MQL→Won';
+  const rateLabel = mqlToWonLabel(first?.stages ?? []);
 
   return (
     <section aria-labelledby="fl-channels-title">

@@ -11,7 +11,7 @@ import {
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
 import { RateRange } from '../RateRange';
-import { mqlToWonLabel, stageName } from './channel-view';
+import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
 
 export interface CampaignTableProps {
   rows: CampaignRow[];
@@ -77,7 +77,7 @@ export function CampaignTable(props: CampaignTableProps) {
       <p class="muted small result-count" role="status" aria-live="polite">
         {t('dashboard.showingCampaigns', { shown: formatCount(shown.length, locale), total: formatCount(rows.length, locale) })}
         {' · '}
-        {t('dashboard.lowSampleNote', { min: props.minMql, mqlLabel: stageName(stages, 'mql') })}
+        {t('dashboard.lowSampleNote', { min: props.minMql, mqlLabel: stageLabel(stages, 'mql') })}
       </p>
       {rows.length === 0 ? (
         <p class="empty-state">{t('dashboard.noCampaigns')}</p>

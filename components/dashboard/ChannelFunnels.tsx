@@ -9,7 +9,8 @@ import { CHART, layoutFunnel } from '../../utils/dashboard/funnel-chart';
 import { t } from '../../utils/i18n/t';
 import { formatCount, formatPercent, type UiLocale } from '../../utils/money/format';
 import { RateRange } from '../RateRange';
-import { channelTags, chartSteps, figureLines, findings, leadScale, mqlToWonLabel, rateText, stageName, type ChannelView } from './channel-view';
+import { channelTags, chartSteps, figureLines, findings, leadScale, rateText, type ChannelView } from './channel-view';
+import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
 
 const CHART_WIDTH = 360;
 
@@ -19,7 +20,7 @@ export function FunnelChart({ steps }: { steps: ChartStep[] }) {
     <svg class="funnel-chart" viewBox={`0 0 ${CHART_WIDTH} ${layout.height}`} width="100%" aria-hidden="true" focusable="false">
       {layout.steps.map((s) => (
         <g>
-          <text x="0" y={s.y + 15} class="fc-label">{s.label}</text>
+          <text x="0" y={s.y + 15} class="fc-label">{s.shownLabel}</text>
           <rect x={s.barX} y={s.y} width={s.trackWidth} height={CHART.barHeight} rx="3" class="fc-track" />
           <rect x={s.barX} y={s.y} width={s.barWidth} height={CHART.barHeight} rx="3" class="fc-bar" />
           <text x={s.countX} y={s.y + 15} class={s.countInside ? 'fc-count inside' : 'fc-count'} text-anchor={s.countInside ? 'end' : 'start'}>{s.count}</text>
@@ -84,7 +85,7 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
           <tbody>
             {f.steps.map((step) => (
               <tr data-stage={step.stage}>
-                <th scope="row">{stageName(view.stages, step.stage)}</th>
+                <th scope="row">{stageLabel(view.stages, step.stage)}</th>
                 <td class="num" data-count={step.count}>{formatCount(step.count, locale)}</td>
                 <td class="num">{step.stepRate ? rateText(f.rates[step.stepRate], locale) : '—'}</td>
               </tr>

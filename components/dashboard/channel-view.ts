@@ -11,7 +11,7 @@ import { errorText } from '../../utils/i18n/error-text';
 import { t } from '../../utils/i18n/t';
 import type { MetaResponse } from '../../utils/api/schema';
 import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
-import { stageLabel } from '../../utils/overlay/badge-view';
+import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
 
 export interface ChannelView {
   platform: Platform;
@@ -22,17 +22,6 @@ export interface ChannelView {
   errorKind: string | null;
   currency: string;
   stages: MetaResponse['stages'];
-}
-
-const FALLBACK_LABELS = { lead: 'Lead', mql: 'MQL', sql: 'SQL', meeting: 'Meeting', won: 'Won' } as const;
-
-export function stageName(stages: MetaResponse['stages'], key: keyof typeof FALLBACK_LABELS): string {
-  return stageLabel(stages, key, FALLBACK_LABELS[key]);
-}
-
-/** "MQL→Won" in the CRM's own stage names. */
-export function mqlToWonLabel(stages: MetaResponse['stages']): string {
-  return `${stageName(stages, 'mql')}→${stageName(stages, 'won')}`;
 }
 
 /** Every channel's funnel is drawn on one scale: the most leads of any channel. */
@@ -72,7 +61,7 @@ export function chartSteps(view: ChannelView, scaleMax: number, locale: UiLocale
   if (!figures) return [];
   const shares = barShares([...figures.steps, { stage: 'lead', count: scaleMax, stepRate: null }]);
   return figures.steps.map((step, i) => ({
-    label: stageName(view.stages, step.stage),
+    label: stageLabel(view.stages, step.stage),
     count: formatCount(step.count, locale),
     share: shares[i] ?? 0,
     ...(step.stepRate ? { rate: rateText(figures.rates[step.stepRate], locale) } : {}),
@@ -110,7 +99,7 @@ export function figureLines(view: ChannelView, locale: UiLocale): FigureLine[] {
       { id: 'spend', label: t('dashboard.spend'), value: money(spend.amount) },
       { id: 'roas', label: t('dashboard.roas'), value: spend.roas === null ? NO_FIGURE : formatMultiple(spend.roas, locale) },
       { id: 'costPerLead', label: t('dashboard.costPerLead'), value: money(spend.costPerLead) },
-      { id: 'costPerMql', label: t('dashboard.costPerStage', { stage: stageName(view.stages, 'mql') }), value: money(spend.costPerMql) },
+      { id: 'costPerMql', label: t('dashboard.costPerStage', { stage: stageLabel(view.stages, 'mql') }), value: money(spend.costPerMql) },
       { id: 'costPerWon', label: t('dashboard.costPerWon'), value: money(spend.costPerWon) },
     );
   }
@@ -147,7 +136,7 @@ export function findings(views: readonly ChannelView[], locale: UiLocale): strin
     if (otherRate !== null && otherRate > 0 && mostLeads.figures.rates.mqlToWon.enoughData) {
       lines.push(t('dashboard.findingRateTimes', {
         channel: best.name, rateLabel: label, rate: formatPercent(bestRate, locale),
-        times: formatMultiple(bestRate / otherRate, locale), other: mostLeads.name,
+        times: formatMultiple(bestRate / otherRate, locale), other: t(`platformPossessive.${mostLeads.platform}`),
       }));
     } else {
       lines.push(t('dashboard.findingRate', { channel: best.name, rateLabel: label, rate: formatPercent(bestRate, locale) }));

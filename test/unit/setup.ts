@@ -1,32 +1,38 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseYAML } from 'confbox/yaml';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { catalogue, type UiLanguage } from '../support/catalogues';
 
 /**
- * The fake browser has no i18n. Serve the real English messages from utils/i18n/locales/en.yml,
- * flattened the way @wxt-dev/i18n names them (`badge.rate` → `badge_rate`), so unit tests see
- * the same text a user does.
+ * The fake browser has no i18n. Serve the real messages from utils/i18n/locales/*.yml (English
+ * unless a test file asks for another UI language), named the way @wxt-dev/i18n names them
+ * (`badge.rate` → `badge_rate`), so unit tests see the same text a user does.
  */
-function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    const name = prefix ? `${prefix}_${key}` : key;
-    if (value !== null && typeof value === 'object') Object.assign(out, flatten(value as Record<string, unknown>, name));
-    else out[name] = String(value);
-  }
-  return out;
+let uiLanguage: UiLanguage = 'en';
+const served = new Map<UiLanguage, Record<string, string>>();
+
+/**
+ * Sets this test file's UI language. Call it at the top of the file, before anything reads a
+ * message: utils/i18n/t keeps each message it read for the life of the page, as the browser's
+ * UI language cannot change under it.
+ */
+export function useUiLanguage(lang: UiLanguage): void {
+  uiLanguage = lang;
+  installI18n();
 }
-const messages = flatten(parseYAML(readFileSync(path.resolve(import.meta.dirname, '../../utils/i18n/locales/en.yml'), 'utf8')) as Record<string, unknown>);
 
 function installI18n(): void {
+  let messages = served.get(uiLanguage);
+  if (!messages) {
+    messages = Object.fromEntries(Object.entries(catalogue(uiLanguage)).map(([key, text]) => [key.replaceAll('.', '_'), text]));
+    served.set(uiLanguage, messages);
+  }
+  const current = messages;
   fakeBrowser.i18n.getMessage = ((name: string, substitutions?: string | string[]) => {
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    return (messages[name] ?? '').replace(/\$(\d)/g, (_, i: string) => subs[Number(i) - 1] ?? '');
+    return (current[name] ?? '').replace(/\$(\d)/g, (_, i: string) => subs[Number(i) - 1] ?? '');
   }) as typeof fakeBrowser.i18n.getMessage;
-  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  fakeBrowser.i18n.getUILanguage = () => (uiLanguage === 'fi' ? 'fi' : 'en-US');
 }
 
 installI18n();

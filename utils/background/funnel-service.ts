@@ -9,6 +9,7 @@ import { toApiError } from '../api/errors';
 import type { FunnelQuery, MetaResponse, ParsedFunnel } from '../api/schema';
 import type { FunnelAnswer, FunnelData, FunnelRequest } from '../messaging';
 import { funnelRequestKey } from '../messaging';
+import { ownStages } from '../i18n/stages';
 import type { Settings } from '../settings/settings';
 import { isPlatformEnabled } from '../settings/settings';
 import type { CachedFunnel, FunnelLensDB } from './cache-db';
@@ -30,7 +31,8 @@ export interface FunnelServiceDeps {
   createApi(baseUrl: string, apiKey: string): FunnelApi;
   /** Whether the browser lets us send requests to this API origin. */
   hasOriginPermission(baseUrl: string): Promise<boolean>;
-  demoMeta: MetaResponse;
+  /** The demo CRM's name. Its stage labels are ours (ownStages), so they follow the UI language. */
+  demoMeta: Pick<MetaResponse, 'name'>;
   demoFunnel(query: FunnelQuery, asOf: Date): ParsedFunnel;
   /** Fresher data (or a new error) for a request: tell the tabs that showed it. */
   notify(request: FunnelRequest): void;
@@ -55,15 +57,6 @@ export const RETRY_FAILED_REFRESH_AFTER_MS = 60_000;
  * that the tabs and browsers the API just refused do not all come back at the same moment.
  */
 export const RATE_LIMIT_BACKOFF_MS = [30_000, 60_000] as const;
-
-/** Default stage labels when /v1/meta cannot be read. */
-const FALLBACK_STAGES: MetaResponse['stages'] = [
-  { key: 'lead', label: 'Lead' },
-  { key: 'mql', label: 'MQL' },
-  { key: 'sql', label: 'SQL' },
-  { key: 'meeting', label: 'Meeting' },
-  { key: 'won', label: 'Won' },
-];
 
 export function sourceId(baseUrl: string): string {
   return `api:${baseUrl}`;
@@ -128,7 +121,7 @@ export class FunnelService {
       const demo = this.deps.demoFunnel(toQuery(request), new Date(now));
       return {
         ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,
-        stages: this.deps.demoMeta.stages, asOf: demo.asOf, fetchedAt: now, stale: false,
+        stages: ownStages(), asOf: demo.asOf, fetchedAt: now, stale: false,
         rows: demo.rows, problems: demo.problems, problemCount: demo.problemCount, refreshError: null, display,
       };
     }
@@ -166,7 +159,8 @@ export class FunnelService {
     const meta = await this.readMeta(source, baseUrl, ttlMs);
     return {
       ok: true, source: 'api', sourceName: meta?.name ?? new URL(baseUrl).host,
-      currency: entry.currency, stages: meta?.stages ?? FALLBACK_STAGES, asOf: entry.asOf,
+      currency: entry.currency, stages: meta?.stages ?? ownStages(), // ours while /v1/meta cannot be read
+      asOf: entry.asOf,
       fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems, problemCount: entry.problemCount ?? entry.problems.length,
       refreshError: this.refreshErrors.get(key)?.error ?? null, display,
     } satisfies FunnelData;

@@ -15,6 +15,8 @@ export interface ChartStep {
 }
 
 export interface PlacedStep extends ChartStep {
+  /** The label as drawn: cut with "…" when even the widest label column cannot hold it. */
+  shownLabel: string;
   y: number;
   barX: number;
   barWidth: number;
@@ -26,7 +28,10 @@ export interface PlacedStep extends ChartStep {
 }
 
 export const CHART = {
+  /** The narrowest label column; it grows with the longest label ("Tapaaminen", an API's own names). */
   labelWidth: 76,
+  /** Rough width of one character of a label in 12.5–14px semibold. */
+  labelCharWidth: 8,
   barHeight: 22,
   rowHeight: 50,
   top: 4,
@@ -38,19 +43,24 @@ function countWidth(text: string): number {
 }
 
 export function layoutFunnel(steps: readonly ChartStep[], width: number): { steps: PlacedStep[]; height: number } {
-  const trackWidth = Math.max(40, width - CHART.labelWidth);
+  // Wide enough for the longest label, but never more than a third of the chart: the bars matter more.
+  const longest = Math.max(0, ...steps.map((s) => s.label.length));
+  const labelWidth = Math.round(Math.min(width / 3, Math.max(CHART.labelWidth, longest * CHART.labelCharWidth + 10)));
+  const labelChars = Math.max(2, Math.floor((labelWidth - 10) / CHART.labelCharWidth));
+  const trackWidth = Math.max(40, width - labelWidth);
   const placed = steps.map((step, i): PlacedStep => {
     const y = CHART.top + i * CHART.rowHeight;
     const barWidth = step.share > 0 ? Math.max(2, step.share * trackWidth) : 0;
     const countInside = barWidth >= countWidth(step.count) + 4 && barWidth > trackWidth - countWidth(step.count) - 8;
     return {
       ...step,
+      shownLabel: fit(step.label, labelChars),
       y,
-      barX: CHART.labelWidth,
+      barX: labelWidth,
       barWidth,
       trackWidth,
       countInside,
-      countX: countInside ? CHART.labelWidth + barWidth - 8 : CHART.labelWidth + barWidth + 6,
+      countX: countInside ? labelWidth + barWidth - 8 : labelWidth + barWidth + 6,
       rateY: y + CHART.barHeight + 15,
     };
   });
@@ -132,7 +142,7 @@ export function slideSvg(input: SlideInput): { svg: string; width: number; heigh
     parts.push(`<g transform="translate(${x} ${chartTop})" font-size="14">`);
     for (const s of layout.steps) {
       parts.push(
-        `<text x="0" y="${s.y + 16}" fill="${SLIDE_COLOURS.text}" font-weight="600">${escapeXml(fit(s.label, 10))}</text>`,
+        `<text x="0" y="${s.y + 16}" fill="${SLIDE_COLOURS.text}" font-weight="600">${escapeXml(s.shownLabel)}</text>`,
         `<rect x="${s.barX}" y="${s.y}" width="${s.trackWidth}" height="${CHART.barHeight}" rx="3" fill="${SLIDE_COLOURS.track}"/>`,
         `<rect x="${s.barX}" y="${s.y}" width="${s.barWidth.toFixed(1)}" height="${CHART.barHeight}" rx="3" fill="${SLIDE_COLOURS.bar}"/>`,
         `<text x="${s.countX.toFixed(1)}" y="${s.y + 16}" font-weight="700" text-anchor="${s.countInside ? 'end' : 'start'}" fill="${s.countInside ? '#ffffff' : SLIDE_COLOURS.text}">${escapeXml(s.count)}</text>`,

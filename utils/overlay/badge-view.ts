@@ -2,10 +2,11 @@
  * What a badge says for one campaign, as plain data: text, tone and accessible name.
  * Pure (text comes through `t`), so every state is unit-tested without a browser.
  */
-import type { FunnelRow, MetaResponse } from '../api/schema';
+import type { FunnelRow } from '../api/schema';
 import { compareRate, type Verdict, type VerdictRule } from '../funnel/compare';
 import { poolCounts, type PooledCounts } from '../funnel/totals';
 import { rate } from '../funnel/wilson';
+import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import type { Translate } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
 import type { FunnelAnswer } from '../messaging';
@@ -27,10 +28,6 @@ export type Baseline = PooledCounts;
 /** The pool a campaign is compared with: every row of the answer (its platform, account and level). */
 export function poolBaseline(rows: readonly FunnelRow[]): Baseline {
   return poolCounts(rows);
-}
-
-export function stageLabel(stages: MetaResponse['stages'], key: string, fallback: string): string {
-  return stages.find((s) => s.key === key)?.label ?? fallback;
 }
 
 /**
@@ -60,23 +57,22 @@ export function buildBadgeView(input: BadgeViewInput): BadgeView {
     return { text: '–', tone: 'none', ariaLabel: t('badge.ariaNoData', { name }), hasDetails: false };
   }
   const row = match.row;
-  const mqlLabel = stageLabel(answer.stages, 'mql', 'MQL');
-  const wonLabel = stageLabel(answer.stages, 'won', 'Won');
+  const mqlLabel = stageLabel(answer.stages, 'mql', t);
   const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
   const mqlToWon = rate(row.won, row.mql, { minDenominator: answer.display.minMql });
   if (!mqlToWon.enoughData || mqlToWon.value === null) {
-    const subs = { won: row.won, mql: row.mql, mqlLabel, revenue, name };
-    return { text: t('badge.fewData', subs), tone: 'insufficient', ariaLabel: t('badge.ariaFew', subs), hasDetails: true };
+    const text = t('badge.fewData', { won: row.won, mql: row.mql, mqlLabel });
+    return { text, tone: 'insufficient', ariaLabel: t('badge.ariaFew', { badge: text, name, revenue }), hasDetails: true };
   }
   const verdict = verdictFor(row, baseline, answer.display.minMql, answer.display.compareRule);
   const ratePct = formatPercent(mqlToWon.value, locale);
-  const rateLabel = `${mqlLabel}→${wonLabel}`;
+  const rateLabel = mqlToWonLabel(answer.stages, t);
+  const text = row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct });
   return {
-    text: row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct }),
+    text,
     tone: verdict,
-    ariaLabel: t('badge.ariaRate', {
-      name, mqlLabel, wonLabel, rate: ratePct, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`),
-    }),
+    // The visible text first, word for word: speech-input users name a button by what it shows (WCAG 2.5.3).
+    ariaLabel: t('badge.ariaRate', { badge: text, name, mqlLabel, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`) }),
     hasDetails: true,
   };
 }

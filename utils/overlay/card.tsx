@@ -4,7 +4,7 @@
  * if the row under it is recycled for another campaign, the engine closes it.
  */
 import { render } from 'preact';
-import type { FunnelRow } from '../api/schema';
+import type { FunnelRow, StageKey } from '../api/schema';
 import { maturity } from '../funnel/maturity';
 import { moneyFigures } from '../funnel/money';
 import { stageRates } from '../funnel/rates';
@@ -14,7 +14,7 @@ import type { FunnelData } from '../messaging';
 import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE } from '../money/format';
 import { parseSpend } from '../money/parse-spend';
 import type { PageContext } from './adapter';
-import { stageLabel } from './badge-view';
+import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import { formatAge } from './age';
 import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
@@ -151,7 +151,7 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
   if (match.kind !== 'match') return null;
   const row: FunnelRow = match.row;
   const stages = answer.stages;
-  const label = (key: string, fallback: string) => stageLabel(stages, key, fallback);
+  const label = (key: StageKey) => stageLabel(stages, key);
   const minMql = answer.display.minMql;
   const rates = stageRates(row, { minDenominator: minMql });
   const mat = maturity(row);
@@ -167,10 +167,9 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
     { key: 'meeting', n: row.meetings, rate: rates.sqlToMeeting },
     { key: 'won', n: row.won, rate: rates.meetingToWon },
   ] as const;
-  const fallbackLabels: Record<string, string> = { lead: 'Lead', mql: 'MQL', sql: 'SQL', meeting: 'Meeting', won: 'Won' };
   const max = Math.max(1, row.leads);
-  const mqlLabel = label('mql', 'MQL');
-  const rateLabel = `${mqlLabel}→${label('won', 'Won')}`;
+  const mqlLabel = label('mql');
+  const rateLabel = mqlToWonLabel(stages);
   const headline = rates.mqlToWon;
 
   let spendNote: string | null = null;
@@ -196,7 +195,7 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
         {steps.map((step) => (
           <div role="listitem" key={step.key}>
             <div class="bar">
-              <span>{label(step.key, fallbackLabels[step.key] ?? step.key)}</span>
+              <span>{label(step.key)}</span>
               <span class="track" aria-hidden="true"><span class="fill" style={{ width: `${(step.n / max) * 100}%`, display: 'block' }} /></span>
               <span class="n">{formatCount(step.n, locale)}</span>
             </div>
@@ -218,7 +217,7 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
             <dt>{t('card.roas')}</dt><dd>{money.spend.roas === null ? NO_FIGURE : formatMultiple(money.spend.roas, locale)}</dd>
             <dt>{t('card.costPerLead')}</dt><dd>{cur(money.spend.costPerLead)}</dd>
             <dt>{t('card.costPerMql', { label: mqlLabel })}</dt><dd>{cur(money.spend.costPerMql)}</dd>
-            <dt>{t('card.costPerMql', { label: label('sql', 'SQL') })}</dt><dd>{cur(money.spend.costPerSql)}</dd>
+            <dt>{t('card.costPerMql', { label: label('sql') })}</dt><dd>{cur(money.spend.costPerSql)}</dd>
             <dt>{t('card.costPerWon')}</dt><dd>{cur(money.spend.costPerWon)}</dd>
           </>
         )}

@@ -4,11 +4,14 @@
  * script's isolated world (its `customElements` is null in Chromium), but a valid custom element
  * name may still host a shadow root, which is all we need.
  */
+import { uiLocale } from './locale';
 
 export const OWN_TAGS = ['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary'] as const;
 export type OwnTag = (typeof OWN_TAGS)[number];
 
 const OWN_TAG_SET = new Set<string>(OWN_TAGS.map((t) => t.toUpperCase()));
+/** The UI language, read once: a table makes thousands of badges, and it cannot change under a page. */
+let hostLang: string | undefined;
 
 export function isOwnNode(node: Node): boolean {
   // Text nodes first: most mutation records of a table are about text.
@@ -26,6 +29,8 @@ export function createShadowHost(tag: OwnTag, css: string): { host: HTMLElement;
 /** The same without a mount point, for a few nodes of our own (a badge: no block box around its button). */
 export function createBareShadowHost(tag: OwnTag, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
+  // Our text is in the UI language, whatever the host page's: screen readers pronounce it so.
+  host.lang = hostLang ??= uiLocale();
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;

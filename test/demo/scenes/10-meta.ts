@@ -8,11 +8,12 @@ import type { DemoScene } from '../scene';
 
 export const scene: DemoScene = {
   title: 'Meta Ads Manager',
-  async run({ browser, outDir }) {
+  finnish: true,
+  async run({ browser, outDir, lang }) {
     const accountId = DEMO_ACCOUNTS.meta_ads;
     const [campaign, ad_group, ad] = LEVELS.map((level) => demoEntities('meta_ads', level));
     await routeMetaReplica(browser.context, {
-      accountId, currency: 'EUR', locale: 'en',
+      accountId, currency: 'EUR', locale: lang,
       levels: { campaign: campaign ?? [], ad_group: ad_group ?? [], ad: ad ?? [] },
       variant: { ids: 'data-surface' },
     });

@@ -19,6 +19,7 @@ export async function popupScreenshot(browser: ExtensionBrowser, file: string): 
 
 export const scene: DemoScene = {
   title: 'Popup',
+  finnish: true,
   async run({ browser, outDir }) {
     const file = path.join(outDir, 'popup.png');
     await popupScreenshot(browser, file);

@@ -71,7 +71,7 @@ export const scene: DemoScene = {
     const browser = await launchWithExtension({ viewport: SCREENSHOT });
     const out = (name: string) => path.join(storeDir, name);
     try {
-      const metaFiles = await metaScene.run({ browser, outDir: scratch });
+      const metaFiles = await metaScene.run({ browser, outDir: scratch, lang: 'en' });
       const card = metaFiles.find((f) => /card/.test(path.basename(f)));
       const list = metaFiles.find((f) => f !== card);
       if (!list || !card) throw new Error(`the Meta scene wrote ${metaFiles.join(', ')}: expected a list and a card`);

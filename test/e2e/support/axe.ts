@@ -12,14 +12,15 @@ export interface AxeViolation {
   targets: string[];
 }
 
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/** `scope`: a selector of the elements to check (ours in a host page, with their shadow trees); default the whole document. */
+export async function seriousAxeViolations(page: Page, scope?: string): Promise<AxeViolation[]> {
   // Evaluated through DevTools, which the extension page's CSP (script-src 'self') does not block.
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: Document | NodeList, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(selector === null ? document : document.querySelectorAll(selector), { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  }, scope ?? null);
 }

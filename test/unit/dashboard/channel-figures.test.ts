@@ -62,6 +62,21 @@ describe('funnel chart and slide', () => {
     expect(won?.countX).toBeGreaterThan((won?.barX ?? 0) + (won?.barWidth ?? 0));
   });
 
+  it('widens the label column for a long stage label, so the bars start after it, and cuts only what a third of the chart cannot hold', () => {
+    const steps = (meeting: string) => [{ label: 'Liidi', count: '8 814', share: 1 }, { label: meeting, count: '531', share: 0.06, rate: '59 %' }];
+    const short = layoutFunnel([{ label: 'Lead', count: '8,814', share: 1 }, { label: 'Meeting', count: '531', share: 0.06 }], 360);
+    const finnish = layoutFunnel(steps('Tapaaminen'), 360);
+    // "Tapaaminen" is ten characters of 12.5px semibold: about 80px, more than the 76px of "Meeting".
+    expect(finnish.steps[1]?.shownLabel).toBe('Tapaaminen');
+    expect(finnish.steps[1]?.barX).toBeGreaterThanOrEqual(85);
+    expect(short.steps[1]?.barX).toBe(76);
+    const apiLabel = 'Meeting held with the buying committee';
+    const long = layoutFunnel(steps(apiLabel), 360);
+    expect(long.steps[1]?.barX).toBe(120);
+    expect(long.steps[1]?.shownLabel).toMatch(/^Meeting held…$/);
+    expect(long.steps.every((s) => s.barX === long.steps[1]?.barX)).toBe(true);
+  });
+
   it('escapes every text it draws', () => {
     expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
     const { svg, width, height } = slideSvg({

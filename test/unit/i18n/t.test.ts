@@ -5,8 +5,8 @@ import { t } from '../../../utils/i18n/t';
 
 describe('t', () => {
   it('fills every placeholder, numbers included, and repeats the same message consistently', () => {
-    const subs = { name: 'Spring {won} Sale', mqlLabel: 'MQL', wonLabel: 'Won', rate: '25%', won: 3, mql: 12, revenue: '€48K', verdict: 'better than the account average' };
-    const text = 'Funnel Lens, Spring {won} Sale: MQL to Won 25%, 3 of 12; won revenue €48K; better than the account average. Press Enter for the funnel.';
+    const subs = { badge: 'MQL→Won 25% · €48K', name: 'Spring {won} Sale', mqlLabel: 'MQL', won: 3, mql: 12, revenue: '€48K', verdict: 'better than the account average' };
+    const text = 'MQL→Won 25% · €48K. Funnel Lens, Spring {won} Sale: 3 of 12 MQL won; won revenue €48K; better than the account average. Press Enter for the funnel.';
     expect(t('badge.ariaRate', subs)).toBe(text);
     // A value that looks like a placeholder stays text (the campaign name above), and the cached
     // template gives the same result the second time.

@@ -34,7 +34,8 @@ describe('badge view', () => {
     const v = view(springSale, [springSale, rest]);
     expect(v.text).toBe('MQL→Won 10% · €75K');
     expect(v.tone).toBe('similar');
-    expect(v.ariaLabel).toBe('Funnel Lens, Spring Sale: MQL to Won 10%, 8 of 80; won revenue €75K; similar to the account average. Press Enter for the funnel.');
+    // The visible text first (WCAG 2.5.3, label in name), then what it means.
+    expect(v.ariaLabel).toBe('MQL→Won 10% · €75K. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel.');
   });
 
   it('calls a campaign better only when its interval clears the rest of the account', () => {
@@ -47,6 +48,7 @@ describe('badge view', () => {
     const v = view(few, [few, rest]);
     expect(v.text).toBe('1/4 MQL won');
     expect(v.tone).toBe('insufficient');
+    expect(v.ariaLabel).toBe('1/4 MQL won. Funnel Lens, Tiny: too little data for a rate; won revenue €5K. Press Enter for the funnel.');
   });
 
   it('uses the stage labels the API sends', () => {
