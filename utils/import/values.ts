@@ -19,8 +19,10 @@ export function detectDateOrder(samples: readonly string[]): DateOrder {
   for (const sample of samples) {
     const m = NUMERIC.exec(sample.trim());
     if (!m) continue;
-    if (Number(m[1]) > 12) return 'dmy';
-    if (Number(m[3]) > 12) return 'mdy';
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (a > 31 || b > 31 || (a > 12 && b > 12)) continue; // not a date in either order: no vote
+    if (a > 12) return 'dmy';
+    if (b > 12) return 'mdy';
     if (m[2] === '.') dotted = true;
   }
   return dotted ? 'dmy' : 'mdy';

@@ -26,6 +26,8 @@ describe('detectDateOrder', () => {
     expect(detectDateOrder(['3/4/2025', '25/12/2025'])).toBe('dmy');
     expect(detectDateOrder(['5.1.2024'])).toBe('dmy');
     expect(detectDateOrder(['2024-01-05', '3/4/2025'])).toBe('mdy');
+    // A broken date has no vote.
+    expect(detectDateOrder(['13/45/2025', '3/20/2025'])).toBe('mdy');
   });
 });
 
