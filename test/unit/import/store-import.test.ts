@@ -1,6 +1,4 @@
 /** An import into IndexedDB (fake-indexeddb): replace, merge by lead ID, refusals, rollback. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteImport, ImportDB, readImportInfo } from '../../../utils/import/import-db';
 import { DEFAULT_PLATFORM_TABLE } from '../../../utils/import/platform-table';
