@@ -2,8 +2,7 @@
  * One CSV row → one lead record, or the reason it cannot be read. Pure: the parser (worker)
  * feeds it rows with their line numbers; the result is stored or listed for the user.
  */
-import { RESPONSE_LIMITS } from '../api/constants';
-import { MAX_NAME_LENGTH } from '../api/schema';
+import { MAX_NAME_LENGTH, RESPONSE_LIMITS } from '../api/constants';
 import { rankOf, WON_RANK, type LeadRecord } from './lead-record';
 import { platformOf, type PlatformTable } from './platform-table';
 import type { ColumnMapping, MappingField } from './presets';
@@ -86,7 +85,10 @@ export function createRowMapper(headers: readonly string[], options: MapperOptio
     }
 
     const campaign = (cell('campaign') || utm.campaign || cell('campaignFallback')).slice(0, MAX_NAME_LENGTH);
-    if (campaign === '') return skip('missingCampaign', 'campaign', '');
+    if (campaign === '') {
+      const asked = (['campaign', 'campaignFallback', 'landingUrl'] as const).find((f) => mapping[f] !== undefined) ?? 'campaign';
+      return skip('missingCampaign', asked, '');
+    }
 
     let reached = 0;
     let lost = false;
