@@ -14,7 +14,9 @@ import type { SkippedRow } from '../../utils/import/map-rows';
 import { DEFAULT_PLATFORM_TABLE } from '../../utils/import/platform-table';
 import { detectPreset, headerSignature, MAPPING_FIELDS, missingFields, PRESETS, resolvePreset, type ColumnMapping, type PresetId } from '../../utils/import/presets';
 import { IMPORT_LIMITS, isSpreadsheetName, previewCsv, sniffBytes, type ImportFailure, type ImportResult } from '../../utils/import/run-import';
-import { DEFAULT_STAGE_TABLE } from '../../utils/import/stage-table';
+import { DEFAULT_STAGE_TABLE, STAGE_MEANINGS } from '../../utils/import/stage-table';
+import { parseTableText, tableToText } from '../../utils/import/table-text';
+import { PLATFORMS } from '../../utils/api/constants';
 import { detectDateOrder } from '../../utils/import/values';
 import type { ImportWorkerReply, ImportWorkerRequest } from '../../utils/import/worker-protocol';
 // Vite bundles the worker into its own file of the extension (script-src 'self').
@@ -82,6 +84,8 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
   const [presetId, setPresetId] = useState<PresetId | 'custom'>('custom');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [currency, setCurrency] = useState('EUR');
+  const [platformText, setPlatformText] = useState('');
+  const [stageText, setStageText] = useState('');
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const worker = useRef<Worker | null>(null);
   const db = useRef<ImportDB | null>(null);
@@ -100,6 +104,8 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
     const preset = saved ? PRESETS.find((p) => p.id === saved.presetId) ?? null : detectPreset(read.headers);
     setPresetId(preset?.id ?? 'custom');
     setMapping(saved?.mapping ?? (preset ? resolvePreset(preset, read.headers) : {}));
+    setPlatformText(tableToText(saved?.platforms ?? {}));
+    setStageText(tableToText(saved?.stages ?? {}));
     setPreview(read);
     setPhase({ kind: 'mapping' });
   };
@@ -111,15 +117,19 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
   };
 
   const missing = missingFields(mapping);
+  const extraPlatforms = parseTableText(platformText, PLATFORMS);
+  const extraStages = parseTableText(stageText, STAGE_MEANINGS);
+  const tablesValid = extraPlatforms.badLines.length === 0 && extraStages.badLines.length === 0;
   const currencyValid = /^[A-Z]{3}$/.test(currency.trim().toUpperCase());
 
   const start = async (event: Event) => {
     event.preventDefault();
-    if (!preview || missing.length > 0 || !currencyValid) return;
+    if (!preview || missing.length > 0 || !currencyValid || !tablesValid) return;
     const columnOf = (field: keyof ColumnMapping) => preview.headers.indexOf(mapping[field] ?? '');
     const dateColumns = (['createdAt', 'closedAt', 'mqlDate', 'sqlDate', 'meetingDate', 'wonDate'] as const).map(columnOf).filter((i) => i >= 0);
     const dateOrder = detectDateOrder(preview.rows.flatMap((row) => dateColumns.map((i) => row[i] ?? '')));
-    await db.current?.mappings.put({ signature: preview.signature, presetId: presetId === 'custom' ? null : presetId, mapping, savedAt: Date.now() }).catch(() => undefined);
+    await db.current?.mappings.put({ signature: preview.signature, presetId: presetId === 'custom' ? null : presetId, mapping,
+      platforms: extraPlatforms.table, stages: extraStages.table, savedAt: Date.now() }).catch(() => undefined);
 
     worker.current?.terminate();
     const w = new ImportWorker();
@@ -139,7 +149,8 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
     });
     w.addEventListener('error', (error) => setPhase({ kind: 'failed', failure: { kind: 'unreadable', message: error.message } }));
     w.postMessage({
-      type: 'start', file: preview.file, fileName: preview.file.name, mapping, platforms: DEFAULT_PLATFORM_TABLE, stages: DEFAULT_STAGE_TABLE,
+      type: 'start', file: preview.file, fileName: preview.file.name, mapping,
+      platforms: { ...DEFAULT_PLATFORM_TABLE, ...extraPlatforms.table }, stages: { ...DEFAULT_STAGE_TABLE, ...extraStages.table },
       dateOrder, currency: currency.trim().toUpperCase(),
     } satisfies ImportWorkerRequest);
   };
@@ -221,13 +232,25 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
               <p class="field-error" role="alert">{t('import.missing', { fields: missing.map((f) => t(`import.need.${f}` as MessageKey)).join(', ') })}</p>
             )}
 
+            <details open={!tablesValid}>
+              <summary>{t('import.tablesTitle')}</summary>
+              <label for="fl-import-platforms">{t('import.platformTable', { meanings: PLATFORMS.join(', ') })}</label>
+              <textarea id="fl-import-platforms" rows={3} value={platformText} placeholder="bing = google_ads"
+                aria-invalid={extraPlatforms.badLines.length > 0 ? 'true' : 'false'} onInput={(e) => setPlatformText((e.target as HTMLTextAreaElement).value)} />
+              {extraPlatforms.badLines.length > 0 && <p class="field-error" role="alert">{t('import.tableBadLines', { lines: extraPlatforms.badLines.join(', ') })}</p>}
+              <label for="fl-import-stages">{t('import.stageTable', { meanings: STAGE_MEANINGS.join(', ') })}</label>
+              <textarea id="fl-import-stages" rows={3} value={stageText} placeholder="Demo booked = meeting"
+                aria-invalid={extraStages.badLines.length > 0 ? 'true' : 'false'} onInput={(e) => setStageText((e.target as HTMLTextAreaElement).value)} />
+              {extraStages.badLines.length > 0 && <p class="field-error" role="alert">{t('import.tableBadLines', { lines: extraStages.badLines.join(', ') })}</p>}
+            </details>
+
             <label for="fl-import-currency">{t('import.currencyLabel')}</label>
             <input id="fl-import-currency" class="short" value={currency} maxLength={3} aria-invalid={currencyValid ? 'false' : 'true'}
               onInput={(e) => setCurrency((e.target as HTMLInputElement).value)} />
             {!currencyValid && <p class="field-error" role="alert">{t('import.currencyInvalid')}</p>}
 
             <div class="actions">
-              <button type="submit" disabled={missing.length > 0 || !currencyValid}>{t('import.start')}</button>
+              <button type="submit" disabled={missing.length > 0 || !currencyValid || !tablesValid}>{t('import.start')}</button>
             </div>
           </form>
         )}

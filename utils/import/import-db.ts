@@ -9,7 +9,9 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { LeadRecord } from './lead-record';
+import type { PlatformTable } from './platform-table';
 import type { ColumnMapping, PresetId } from './presets';
+import type { StageTable } from './stage-table';
 
 /** What the UI shows about the import in use. */
 export interface ImportInfo {
@@ -28,6 +30,9 @@ export interface SavedMapping {
   signature: string;
   presetId: PresetId | null;
   mapping: ColumnMapping;
+  /** The user's additions to the platform and stage tables (platform-table.ts, stage-table.ts). */
+  platforms?: PlatformTable;
+  stages?: StageTable;
   savedAt: number;
 }
 

@@ -3,7 +3,7 @@
  * user can edit. The default table is the issue's; matching is case-insensitive, first on the
  * whole value, then on each word of it ("Google AdWords", "lnkd.in", "Facebook Ads").
  */
-import { PLATFORMS, type Platform } from '../api/constants';
+import type { Platform } from '../api/constants';
 
 export type PlatformTable = Record<string, Platform>;
 
@@ -30,12 +30,3 @@ export function platformOf(value: string, table: PlatformTable): Platform | null
   return null;
 }
 
-/** A user-edited table, keeping only entries that name a real platform. */
-export function cleanPlatformTable(raw: Record<string, unknown>): PlatformTable {
-  const table: PlatformTable = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const k = normaliseKey(key);
-    if (k && typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value)) table[k] = value as Platform;
-  }
-  return table;
-}

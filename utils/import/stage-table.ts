@@ -72,12 +72,3 @@ export function stageOf(value: string, table: StageTable): StageMeaning | null {
   return key === '' ? null : (table[key] ?? null);
 }
 
-/** A user-edited table, keeping only known meanings. */
-export function cleanStageTable(raw: Record<string, unknown>): StageTable {
-  const table: StageTable = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const k = normaliseKey(key);
-    if (k && typeof value === 'string' && (STAGE_MEANINGS as readonly string[]).includes(value)) table[k] = value as StageMeaning;
-  }
-  return table;
-}
