@@ -120,6 +120,12 @@ export function runImport(input: Blob | string, sink: ImportSink, options: RunIm
         leads += records.length;
         readBytes += chunkSize;
         const rows = line - 1;
+        // A file far above the row limit is refused after its first chunk, from the rows per
+        // byte so far, rather than after storing the limit's worth of rows and deleting them.
+        const maxRows = options.maxRows ?? IMPORT_LIMITS.rows;
+        if (readBytes === chunkSize && options.size > chunkSize && (rows * options.size) / chunkSize > maxRows * 1.1) {
+          return fail({ kind: 'tooLarge', limit: 'rows' }, parser);
+        }
         // Back-pressure: the next chunk is read once this one is stored.
         parser.pause();
         writing = writing

@@ -52,7 +52,8 @@ async function importThroughDashboard(file: string, waitFor: RegExp, timeoutMs: 
     });
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(waitFor).waitFor({ timeout: timeoutMs });
+    const finished = await page.getByText(waitFor).waitFor({ timeout: timeoutMs }).then(() => true, () => false);
+    if (!finished) return { ms: NaN, updates: 0, maxGapMs: null, message: `not finished within ${timeoutMs} ms`, errors: [...browser.errors] };
     const t1 = await page.evaluate(() => performance.now());
     const stamps = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     const inside = stamps.filter((s) => s >= t0 && s <= t1);

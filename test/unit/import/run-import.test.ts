@@ -87,6 +87,15 @@ describe('importing the fixture exports', () => {
   it('refuses more rows than the limit, and stops when cancelled', async () => {
     const text = read('hubspot-contacts.csv');
     await expect(importText(text, { maxRows: 20 })).rejects.toEqual({ kind: 'tooLarge', limit: 'rows' } satisfies ImportFailure);
+    // Far above the limit: refused from the first chunk's rows per byte, before anything is stored.
+    const written: number[] = [];
+    const preview = previewCsv(text);
+    const refused = runImport(text, { write: async (records) => void written.push(records.length) }, {
+      mapping: resolvePreset(detectPreset(preview.headers)!, preview.headers), platforms: DEFAULT_PLATFORM_TABLE, stages: DEFAULT_STAGE_TABLE,
+      importId: 'imp', dateOrder: 'dmy', size: text.length, chunkSize: 2048, maxRows: 20,
+    });
+    await expect(refused).rejects.toEqual({ kind: 'tooLarge', limit: 'rows' } satisfies ImportFailure);
+    expect(written).toEqual([]);
     const controller = new AbortController();
     controller.abort();
     await expect(importText(text, { signal: controller.signal, chunkSize: 1024 })).rejects.toEqual({ kind: 'cancelled' } satisfies ImportFailure);
