@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReplicaCampaign } from '../fixtures/types';
 import { makeWorld } from '../fixtures/world';
 import { metaAdsManagerUrl } from '../replicas/serve';
+import { seriousAxeViolations } from './support/axe';
 import type { ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { routeMetaCampaigns, visibleMetaRows, waitForReplica } from './support/meta-page';
@@ -82,6 +83,7 @@ describe('importing a CRM export', () => {
     await dashboard.getByText('In use: Funnel Stats API').waitFor();
     await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles(FIXTURE);
     await expect.poll(() => dashboard.getByLabel('Export type').inputValue()).toBe('hubspot');
+    expect(await seriousAxeViolations(dashboard)).toEqual([]);
     await dashboard.getByRole('button', { name: 'Import', exact: true }).click();
     await dashboard.getByText('49 leads imported, 8 rows skipped').waitFor();
     await dashboard.getByText('Show skipped rows').click();
@@ -93,6 +95,7 @@ describe('importing a CRM export', () => {
       ['36', 'No campaign', 'Original Traffic Source Drill-Down 2', ''],
     ]);
     await dashboard.getByText(/In use: hubspot-contacts\.csv, imported .* \(49 leads\)/).waitFor();
+    expect(await seriousAxeViolations(dashboard)).toEqual([]);
 
     const page = await browser.newPage();
     await routeMetaCampaigns(page.context(), ACCOUNT, CAMPAIGNS);

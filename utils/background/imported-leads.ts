@@ -7,7 +7,7 @@
 import type { Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
 import { aggregateLeads, type LeadQuery } from '../import/aggregate';
-import { readImportInfo, type ImportDB, type ImportInfo } from '../import/import-db';
+import { eachLead, readImportInfo, type ImportDB, type ImportInfo } from '../import/import-db';
 import type { LeadRecord } from '../import/lead-record';
 
 interface Loaded {
@@ -47,7 +47,7 @@ export class ImportedLeads {
 
   private async load(info: ImportInfo): Promise<Loaded> {
     const byPlatform = new Map<Platform, LeadRecord[]>();
-    await this.db.leads.each((record) => {
+    await eachLead(this.db, (record) => {
       const list = byPlatform.get(record.platform);
       if (list) list.push(record);
       else byPlatform.set(record.platform, [record]);

@@ -36,15 +36,40 @@ export interface SavedMapping {
   savedAt: number;
 }
 
+/**
+ * Lead records are stored a chunk (one parsed CSV chunk, a few thousand leads) per IndexedDB
+ * record: one record per lead made a 100,000-row import spend most of its time in IndexedDB.
+ * The lead record itself (lead-record.ts) is the unit everything else sees.
+ */
+export interface LeadChunk {
+  /** `<importId>:<sequence>` */
+  id: string;
+  importId: string;
+  records: LeadRecord[];
+}
+
 export class ImportDB extends Dexie {
-  leads!: EntityTable<LeadRecord, 'key'>;
+  leadChunks!: EntityTable<LeadChunk, 'id'>;
   info!: EntityTable<ImportInfo, 'id'>;
   mappings!: EntityTable<SavedMapping, 'signature'>;
 
   constructor(name = 'funnel-lens-import') {
     super(name);
-    this.version(1).stores({ leads: 'key, importId', info: 'id', mappings: 'signature' });
+    this.version(1).stores({ leadChunks: 'id, importId', info: 'id', mappings: 'signature' });
   }
+}
+
+/** Every stored lead record, chunk by chunk. */
+export async function eachLead(db: ImportDB, visit: (record: LeadRecord) => void): Promise<void> {
+  await db.leadChunks.each((chunk) => {
+    for (const record of chunk.records) visit(record);
+  });
+}
+
+export async function countLeads(db: ImportDB): Promise<number> {
+  let n = 0;
+  await db.leadChunks.each((chunk) => void (n += chunk.records.length));
+  return n;
 }
 
 export async function readImportInfo(db: ImportDB): Promise<ImportInfo | null> {
@@ -53,8 +78,8 @@ export async function readImportInfo(db: ImportDB): Promise<ImportInfo | null> {
 
 /** "Delete imported data": every lead record and what the UI says about them (saved mappings hold no data and stay). */
 export async function deleteImport(db: ImportDB): Promise<void> {
-  await db.transaction('rw', db.leads, db.info, async () => {
-    await db.leads.clear();
+  await db.transaction('rw', db.leadChunks, db.info, async () => {
+    await db.leadChunks.clear();
     await db.info.clear();
   });
 }

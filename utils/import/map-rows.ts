@@ -9,7 +9,7 @@ import type { ColumnMapping, MappingField } from './presets';
 import { stageOf, type StageTable } from './stage-table';
 import { isTruthy, parseAmount, parseDay, utmFromUrl, type DateOrder } from './values';
 
-export const SKIP_REASONS = ['badDate', 'unknownPlatform', 'missingCampaign', 'unknownStage', 'badAmount', 'negativeAmount'] as const;
+export const SKIP_REASONS = ['badDate', 'unknownPlatform', 'missingCampaign', 'unknownStage', 'badAmount', 'negativeAmount', 'duplicateId'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedRow {
@@ -50,6 +50,8 @@ export function createRowMapper(headers: readonly string[], options: MapperOptio
       .map((f) => [f, col(f)]),
   ) as Record<MappingField, number>;
   let inFooter = false;
+  /** Lead ID → the line it was first read on: a second row with the same ID is reported, not counted twice. */
+  const seenIds = new Map<string, number>();
 
   return (cells, line) => {
     const cell = (field: MappingField): string => {
@@ -118,6 +120,10 @@ export function createRowMapper(headers: readonly string[], options: MapperOptio
     if (closedText !== '' && closedOn === null) return skip('badDate', 'closedAt', closedText);
 
     const leadId = cell('leadId') || null;
+    if (leadId !== null) {
+      if (seenIds.has(leadId)) return skip('duplicateId', 'leadId', leadId);
+      seenIds.set(leadId, line);
+    }
     return {
       kind: 'lead',
       record: {

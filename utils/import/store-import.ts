@@ -4,7 +4,7 @@
  * what was there. A failed or cancelled import removes its own rows and leaves the previous
  * import as it was, except that with lead IDs the rows it had already merged are gone too.
  */
-import type { ImportDB, ImportInfo } from './import-db';
+import { countLeads, type ImportDB, type ImportInfo } from './import-db';
 import { IMPORT_LIMITS, isSpreadsheetName, runImport, sniffBytes, type ImportFailure, type ImportProgress, type ImportResult } from './run-import';
 import type { MapperOptions } from './map-rows';
 
@@ -26,18 +26,34 @@ export async function storeImport(db: ImportDB, file: Blob, options: StoreImport
   // papaparse streams a Blob with FileReader; Node (unit tests) has none, so it gets the text.
   const input = typeof FileReader === 'undefined' ? new TextDecoder(sniff.encoding).decode(await file.arrayBuffer()) : file;
   const merge = options.mapping.leadId !== undefined;
+  const newKeys = new Set<string>();
+  let sequence = 0;
   let result: ImportResult;
   try {
-    result = await runImport(input, { write: async (records) => void (await db.leads.bulkPut(records)) }, {
-      ...options, importId, size: file.size, encoding: sniff.encoding,
-    });
+    result = await runImport(input, {
+      write: async (records) => {
+        if (merge) for (const r of records) newKeys.add(r.key);
+        await db.leadChunks.put({ id: `${importId}:${sequence++}`, importId, records });
+      },
+    }, { ...options, importId, size: file.size, encoding: sniff.encoding });
   } catch (failure) {
-    await db.leads.where('importId').equals(importId).delete();
+    await db.leadChunks.where('importId').equals(importId).delete();
     throw failure;
   }
-  if (!merge) await db.leads.where('importId').notEqual(importId).delete();
+  if (merge) {
+    // The new import's leads replace the stored ones with the same lead ID; the rest stay.
+    await db.transaction('rw', db.leadChunks, async () => {
+      await db.leadChunks.where('importId').notEqual(importId).modify((chunk, ref) => {
+        const kept = chunk.records.filter((r) => !newKeys.has(r.key));
+        if (kept.length === 0) delete (ref as { value?: unknown }).value;
+        else chunk.records = kept;
+      });
+    });
+  } else {
+    await db.leadChunks.where('importId').notEqual(importId).delete();
+  }
   const info: ImportInfo = {
-    id: 'current', importId, fileName: options.fileName, importedAt: options.now(), leads: await db.leads.count(), currency: options.currency,
+    id: 'current', importId, fileName: options.fileName, importedAt: options.now(), leads: await countLeads(db), currency: options.currency,
   };
   await db.info.put(info);
   return { result, info };

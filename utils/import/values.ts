@@ -47,6 +47,9 @@ export function parseDay(cell: string, order: DateOrder): string | null {
   return order === 'dmy' ? isoDay(year, b, a) : isoDay(year, a, b);
 }
 
+const COMMA_THOUSANDS = /^-?\d{1,3}(,\d{3})+$/;
+const DOT_THOUSANDS = /^-?\d{1,3}(\.\d{3})+$/;
+
 /**
  * An amount as a number, or null when it is not one. Accepts `117.0`, `30000`, `1 234,50`
  * (spaces U+00A0 / U+202F, decimal comma), `1,234.50`, `€1,234`, `EUR 30000` and the minus sign U+2212.
@@ -62,8 +65,7 @@ export function parseAmount(cell: string): number | null {
     text = text.split(decimal === ',' ? '.' : ',').join('').replace(',', '.');
   } else if (lastComma >= 0 || lastDot >= 0) {
     const sep = lastComma >= 0 ? ',' : '.';
-    const thousands = new RegExp(`^-?\\d{1,3}(\\${sep}\\d{3})+$`);
-    text = thousands.test(text) ? text.split(sep).join('') : text.replace(',', '.');
+    text = (sep === ',' ? COMMA_THOUSANDS : DOT_THOUSANDS).test(text) ? text.split(sep).join('') : text.replace(',', '.');
   }
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
   return Number(text);
@@ -85,7 +87,7 @@ export interface Utm {
 export function utmFromUrl(cell: string): Utm {
   const text = cell.trim();
   const query = text.indexOf('?');
-  if (query < 0) return {};
+  if (query < 0 || !text.includes('utm_')) return {};
   const params = new URLSearchParams(text.slice(query + 1).split('#')[0]);
   const utm: Utm = {};
   const pick = (name: string) => params.get(name)?.trim() || undefined;

@@ -9,13 +9,18 @@ import { FunnelService } from '../../../utils/background/funnel-service';
 import { createHandlers, RefusedMessageError, type HandlerDeps } from '../../../utils/background/handlers';
 import { ImportedLeads } from '../../../utils/background/imported-leads';
 import { DEMO_META, demoFunnel } from '../../../utils/demo/dataset';
-import { deleteImport, ImportDB } from '../../../utils/import/import-db';
+import { countLeads, deleteImport, ImportDB } from '../../../utils/import/import-db';
 import type { LeadRecord } from '../../../utils/import/lead-record';
 import type { FunnelRequest } from '../../../utils/messaging';
 import { DEFAULT_SETTINGS, readSettings, updateSettings, type Settings } from '../../../utils/settings/settings';
 
 const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: '999', from: '2025-03-01', to: '2025-03-31' };
 let counter = 0;
+let chunk = 0;
+
+function putLeads(db: ImportDB, records: LeadRecord[]) {
+  return db.leadChunks.put({ id: `test:${++chunk}`, importId: records[0]?.importId ?? 'i1', records });
+}
 
 function lead(key: string, over: Partial<LeadRecord>): LeadRecord {
   return { key, importId: 'i1', line: 2, createdOn: '2025-03-05', platform: 'meta_ads', campaign: 'Webinar', adGroup: null, ad: null,
@@ -39,7 +44,7 @@ async function setup(settings: Partial<Settings>, connected: boolean) {
 describe('the import as a data source', () => {
   it('answers every account with the contract’s rows, naming the file and the import time', async () => {
     const { importDb, service } = await setup({ dataSource: 'import' }, true);
-    await importDb.leads.bulkPut([lead('a', { reached: 4, amount: 1000 }), lead('b', { reached: 1 }), lead('c', { platform: 'google_ads' }), lead('d', { createdOn: '2025-04-01' })]);
+    await putLeads(importDb, [lead('a', { reached: 4, amount: 1000 }), lead('b', { reached: 1 }), lead('c', { platform: 'google_ads' }), lead('d', { createdOn: '2025-04-01' })]);
     await importDb.info.put({ id: 'current', importId: 'i1', fileName: 'hubspot.csv', importedAt: Date.parse('2025-04-02T08:00:00Z'), leads: 4, currency: 'EUR' });
     const answer = await service.getFunnel(request);
     expect(answer).toMatchObject({ ok: true, source: 'import', sourceName: 'hubspot.csv', currency: 'EUR', asOf: '2025-04-02T08:00:00.000Z' });
@@ -50,10 +55,10 @@ describe('the import as a data source', () => {
 
   it('sees a new import without being told, and falls back to the demo when the import is deleted', async () => {
     const { importDb, service } = await setup({ dataSource: 'import' }, false);
-    await importDb.leads.put(lead('a', {}));
+    await putLeads(importDb, [lead('a', {})]);
     await importDb.info.put({ id: 'current', importId: 'i1', fileName: 'one.csv', importedAt: 1, leads: 1, currency: 'EUR' });
     expect(await service.getFunnel(request)).toMatchObject({ source: 'import', sourceName: 'one.csv' });
-    await importDb.leads.put(lead('b', { importId: 'i2' }));
+    await putLeads(importDb, [lead('b', { importId: 'i2' })]);
     await importDb.info.put({ id: 'current', importId: 'i2', fileName: 'two.csv', importedAt: 2, leads: 2, currency: 'EUR' });
     const second = await service.getFunnel(request);
     expect(second.ok && [second.sourceName, second.rows[0]?.leads]).toEqual(['two.csv', 2]);
@@ -89,7 +94,7 @@ describe('import messages', () => {
 
   it('switch to the import when one lands, report it in the status, and delete it all on request', async () => {
     const { handlers, importDb, notified } = await makeHandlers();
-    await importDb.leads.put(lead('a', {}));
+    await putLeads(importDb, [lead('a', {})]);
     await importDb.info.put({ id: 'current', importId: 'i1', fileName: 'one.csv', importedAt: 5, leads: 1, currency: 'EUR' });
     const after = await handlers.importChanged(undefined, dashboard);
     expect(after.settings.dataSource).toBe('import');
@@ -97,14 +102,14 @@ describe('import messages', () => {
     expect(notified()).toBe(1);
     const deleted = await handlers.deleteImport(undefined, dashboard);
     expect([deleted.settings.dataSource, deleted.importInfo]).toEqual(['api', null]);
-    expect(await importDb.leads.count()).toBe(0);
+    expect(await countLeads(importDb)).toBe(0);
   });
 
   it('are refused from a content script', async () => {
     const { handlers, importDb } = await makeHandlers();
-    await importDb.leads.put(lead('a', {}));
+    await putLeads(importDb, [lead('a', {})]);
     await expect(handlers.deleteImport(undefined, contentScript)).rejects.toBeInstanceOf(RefusedMessageError);
     await expect(handlers.importChanged(undefined, contentScript)).rejects.toBeInstanceOf(RefusedMessageError);
-    expect(await importDb.leads.count()).toBe(1);
+    expect(await countLeads(importDb)).toBe(1);
   });
 });

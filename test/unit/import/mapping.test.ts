@@ -130,6 +130,13 @@ describe('row mapper', () => {
     ]);
   });
 
+  it('reports a second row with the same lead ID instead of counting the lead twice', () => {
+    const map = createRowMapper(PIPEDRIVE_HEADERS, options(PIPEDRIVE_HEADERS, 'pipedrive'));
+    const row = ['7', 'Deal', '', 'Qualified', 'Open', '2025-01-15 09:00:00', '', 'fb', 'DACH', ''];
+    expect(map(row, 2).kind).toBe('lead');
+    expect(map(row, 3)).toEqual({ kind: 'skip', skipped: { line: 3, reason: 'duplicateId', column: 'Deal - ID', value: '7' } });
+  });
+
   it('ignores blank lines and everything from a Salesforce report footer on', () => {
     const map = createRowMapper(SALESFORCE_HEADERS, options(SALESFORCE_HEADERS, 'salesforce'));
     expect(map(['', '', '', '', '', '', ''], 5)).toEqual({ kind: 'ignored' });
