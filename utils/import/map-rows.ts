@@ -5,7 +5,7 @@
 import { MAX_NAME_LENGTH, RESPONSE_LIMITS } from '../api/constants';
 import { rankOf, WON_RANK, type LeadRecord } from './lead-record';
 import { platformOf, type PlatformTable } from './platform-table';
-import type { ColumnMapping, MappingField } from './presets';
+import { MAPPING_FIELDS, type ColumnMapping, type MappingField } from './presets';
 import { stageOf, type StageTable } from './stage-table';
 import { isTruthy, parseAmount, parseDay, utmFromUrl, type DateOrder } from './values';
 
@@ -45,10 +45,7 @@ export function createRowMapper(headers: readonly string[], options: MapperOptio
   const { mapping, platforms, stages, dateOrder, importId } = options;
   const index = new Map(headers.map((h, i) => [h, i]));
   const col = (field: MappingField): number => (mapping[field] !== undefined ? (index.get(mapping[field]) ?? -1) : -1);
-  const at = Object.fromEntries(
-    (['leadId', 'createdAt', 'utmSource', 'landingUrl', 'sourceDetail', 'source', 'campaign', 'campaignFallback', 'adGroup', 'ad', 'stage', 'status', 'converted', 'mqlDate', 'sqlDate', 'meetingDate', 'wonDate', 'amount', 'closedAt'] as const)
-      .map((f) => [f, col(f)]),
-  ) as Record<MappingField, number>;
+  const at = Object.fromEntries(MAPPING_FIELDS.map((f) => [f, col(f)])) as Record<MappingField, number>;
   let inFooter = false;
   /** Lead ID → the line it was first read on: a second row with the same ID is reported, not counted twice. */
   const seenIds = new Map<string, number>();

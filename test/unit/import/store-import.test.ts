@@ -51,6 +51,10 @@ describe('storeImport', () => {
     const byId = new Map((await allLeads(db)).map((r) => [r.leadId, r.reached]));
     expect(byId).toEqual(new Map([['1', 0], ['2', 4], ['3', 0]]));
     expect(info.leads).toBe(3);
+    // A stored chunk whose every lead was replaced is removed, not left empty.
+    await storeImport(db, csv('1,2025-03-01,fb,A,Won', '2,2025-03-02,fb,A,Won', '3,2025-03-03,fb,A,Won'), options(MAPPING));
+    expect((await allLeads(db)).map((r) => [r.leadId, r.reached])).toEqual([['1', 4], ['2', 4], ['3', 4]]);
+    expect(await db.leadChunks.count()).toBe(1);
   });
 
   it('refuses an XLSX file with a clear failure, and a failed import keeps the previous one', async () => {
