@@ -129,6 +129,34 @@ describe('importing a CRM export', () => {
     await dashboard.close();
   });
 
+  it('imports the Finnish, semicolon-separated Pipedrive export, remembers a changed mapping, and a cancelled import keeps what was there', async () => {
+    const pipedrive = path.resolve(import.meta.dirname, '../fixtures/crm/pipedrive-deals-fi.csv');
+    const dashboard = await browser.newPage();
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#tab=import`);
+    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles(pipedrive);
+    await expect.poll(() => dashboard.getByLabel('Export type').inputValue()).toBe('pipedrive');
+    // The user drops the ad-set column: remembered for this header row.
+    await dashboard.getByText('Columns', { exact: true }).click();
+    await dashboard.getByLabel('Ad set / ad group (utm_content)').selectOption('');
+    await dashboard.getByRole('button', { name: 'Import', exact: true }).click();
+    await dashboard.getByText('26 leads imported, 4 rows skipped').waitFor();
+    await dashboard.getByText(/In use: pipedrive-deals-fi\.csv, imported .* \(26 leads\)/).waitFor();
+
+    await dashboard.reload();
+    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles(pipedrive);
+    await expect.poll(() => dashboard.getByLabel('Ad set / ad group (utm_content)').inputValue()).toBe('');
+    expect(await dashboard.getByLabel('Stage (lifecycle stage, deal stage or lead status)').inputValue()).toBe('Deal - Stage');
+
+    // A big file, cancelled while it is read: the Pipedrive import stays in use.
+    const rows = Array.from({ length: 300_000 }, (_, i) => `${i};2025-03-01;fb;Big campaign;Liidi`).join('\n');
+    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`Deal - ID;Deal - Deal created;Deal - utm_source;Deal - utm_campaign;Deal - Stage\n${rows}`) });
+    await dashboard.getByRole('button', { name: 'Import', exact: true }).click();
+    await dashboard.getByRole('button', { name: 'Cancel' }).click();
+    await dashboard.getByText('Import cancelled. The data you had before is unchanged.').waitFor();
+    await dashboard.getByText(/In use: pipedrive-deals-fi\.csv, imported .* \(26 leads\)/).waitFor();
+    await dashboard.close();
+  });
+
   it('refuses an XLSX workbook with a message asking for CSV', async () => {
     const dashboard = await browser.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#tab=import`);
