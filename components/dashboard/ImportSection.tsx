@@ -18,6 +18,7 @@ import { DEFAULT_STAGE_TABLE, STAGE_MEANINGS } from '../../utils/import/stage-ta
 import { parseTableText, tableToText } from '../../utils/import/table-text';
 import { PLATFORMS } from '../../utils/api/constants';
 import { detectDateOrder } from '../../utils/import/values';
+import type { ImportTimings } from '../../utils/import/store-import';
 import type { ImportWorkerReply, ImportWorkerRequest } from '../../utils/import/worker-protocol';
 // Vite bundles the worker into its own file of the extension (script-src 'self').
 import ImportWorker from '../../utils/import/import.worker.ts?worker';
@@ -40,7 +41,7 @@ type Phase =
   | { kind: 'reading' }
   | { kind: 'mapping' }
   | { kind: 'importing'; fraction: number; rows: number }
-  | { kind: 'done'; result: ImportResult }
+  | { kind: 'done'; result: ImportResult; timings: ImportTimings }
   | { kind: 'failed'; failure: ImportFailure };
 
 const SOURCE_LABELS: Record<DataSourceChoice, MessageKey> = {
@@ -141,7 +142,7 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
       w.terminate();
       if (worker.current === w) worker.current = null;
       if (reply.type === 'failed') return setPhase({ kind: 'failed', failure: reply.failure });
-      setPhase({ kind: 'done', result: reply.result });
+      setPhase({ kind: 'done', result: reply.result, timings: reply.timings });
       void sendMessage('importChanged').then((next) => {
         props.onStatus(next);
         props.onDataChanged();
@@ -267,7 +268,7 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
         )}
 
         {phase.kind === 'failed' && <p class="problem" role="alert">{failureText(phase.failure, locale)}</p>}
-        {phase.kind === 'done' && <ImportOutcome result={phase.result} locale={locale} />}
+        {phase.kind === 'done' && <ImportOutcome result={phase.result} timings={phase.timings} locale={locale} />}
       </section>
 
       <section class="settings-card" aria-labelledby="fl-source-title">
@@ -297,10 +298,11 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
   );
 }
 
-function ImportOutcome({ result, locale }: { result: ImportResult; locale: UiLocale }) {
+function ImportOutcome({ result, timings, locale }: { result: ImportResult; timings: ImportTimings; locale: UiLocale }) {
   const leads = formatCount(result.leads, locale);
   return (
-    <div class="import-outcome">
+    // The timings are for `npm run bench` (test/bench/measures/import.ts), not shown.
+    <div class="import-outcome" data-total-ms={Math.round(timings.total)} data-store-ms={Math.round(timings.store)}>
       <p class="outcome ok" role="status">
         {result.skippedCount > 0 ? t('import.done', { leads, skipped: formatCount(result.skippedCount, locale) }) : t('import.doneNoSkips', { leads })}
       </p>

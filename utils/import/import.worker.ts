@@ -34,7 +34,7 @@ addEventListener('message', (event: MessageEvent<ImportWorkerRequest>) => {
       reply({ type: 'progress', ...progress });
     },
   }).then(
-    ({ result, info }) => reply({ type: 'done', result, info }),
+    ({ result, info, timings }) => reply({ type: 'done', result, info, timings }),
     (failure: ImportFailure | Error) => reply({ type: 'failed', failure: 'kind' in failure ? failure : { kind: 'unreadable', message: String(failure) } }),
   );
 });

@@ -1,7 +1,7 @@
 /** Messages between the dashboard and its import worker (import.worker.ts). */
 import type { ImportInfo } from './import-db';
 import type { ImportFailure, ImportProgress, ImportResult } from './run-import';
-import type { StoreImportOptions } from './store-import';
+import type { ImportTimings, StoreImportOptions } from './store-import';
 
 export type ImportWorkerRequest =
   | ({ type: 'start'; file: Blob } & Omit<StoreImportOptions, 'signal' | 'onProgress' | 'now'>)
@@ -9,5 +9,5 @@ export type ImportWorkerRequest =
 
 export type ImportWorkerReply =
   | ({ type: 'progress' } & ImportProgress)
-  | { type: 'done'; result: ImportResult; info: ImportInfo }
+  | { type: 'done'; result: ImportResult; info: ImportInfo; timings: ImportTimings }
   | { type: 'failed'; failure: ImportFailure };
