@@ -9,6 +9,7 @@ import { sendMessage, type StatusReport } from '../utils/messaging';
 import type { UiLocale } from '../utils/overlay/locale';
 import { ChannelComparison } from './ChannelComparison';
 import { ConnectionForm } from './ConnectionForm';
+import { formatCount } from '../utils/money/format';
 import { PlatformStatusList } from './PlatformStatusList';
 
 export function PopupApp({ locale }: { locale: UiLocale }) {
@@ -33,7 +34,7 @@ export function PopupApp({ locale }: { locale: UiLocale }) {
         <div class="progress" role="progressbar" aria-busy="true" aria-label="…"><span /></div>
       ) : (
         <>
-          {!status.configured && <p class="demo-notice" role="note">{t('popup.demoNotice')}</p>}
+          <SourceInUse status={status} locale={locale} />
           <section aria-labelledby="fl-connection-title">
             <h2 id="fl-connection-title">{t('popup.connectionTitle')}</h2>
             <ConnectionForm status={status} onSaved={onSaved} />
@@ -44,4 +45,16 @@ export function PopupApp({ locale }: { locale: UiLocale }) {
       <ChannelComparison locale={locale} refreshToken={refreshToken} />
     </div>
   );
+}
+
+/** Which source the numbers come from, and the way to an import. */
+function SourceInUse({ status, locale }: { status: StatusReport; locale: UiLocale }) {
+  const info = status.importInfo;
+  const importLink = <a href="/options.html#tab=import" target="_blank" rel="noopener">{t('import.popupLink')}</a>;
+  if (status.settings.dataSource === 'import' && info) {
+    const at = new Date(info.importedAt).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    return <p class="source-in-use" role="note">{t('import.inUseImport', { file: info.fileName, at, leads: formatCount(info.leads, locale) })} · {importLink}</p>;
+  }
+  if (status.settings.dataSource === 'api' && status.configured) return <p class="source-in-use muted">{importLink}</p>;
+  return <p class="demo-notice" role="note">{t('popup.demoNotice')} {importLink}</p>;
 }

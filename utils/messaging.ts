@@ -8,6 +8,7 @@ import type { ApiError } from './api/errors';
 import type { RowColumns } from './api/row-columns';
 import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
+import type { ImportInfo } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
 
 export interface FunnelRequest {
@@ -19,12 +20,12 @@ export interface FunnelRequest {
   to: string;
 }
 
-export type DataSource = 'demo' | 'api';
+export type DataSource = 'demo' | 'import' | 'api';
 
 export interface FunnelData {
   ok: true;
   source: DataSource;
-  /** The CRM's name from /v1/meta, or "Demo CRM". */
+  /** The CRM's name from /v1/meta, "Demo CRM", or the imported file's name. */
   sourceName: string;
   currency: string;
   stages: MetaResponse['stages'];
@@ -64,6 +65,8 @@ export interface StatusReport {
   hasKey: boolean;
   settings: Settings;
   platforms: Record<Platform, PlatformStatus>;
+  /** The imported CRM export, if any (whether it is in use is `settings.dataSource`). */
+  importInfo: ImportInfo | null;
 }
 
 export type ConnectionResult = { ok: true; meta: MetaResponse } | { ok: false; error: ApiError };
@@ -79,6 +82,10 @@ export interface ProtocolMap {
   updateSettings(patch: SettingsPatch): StatusReport;
   refreshNow(): StatusReport;
   clearCache(): void;
+  /** The dashboard's import worker stored a new import: use it from now on. */
+  importChanged(): StatusReport;
+  /** "Delete imported data": every imported lead record, and the import as a source. */
+  deleteImport(): StatusReport;
   /** Background → tab: fresher data (or an error) arrived for this request. */
   funnelChanged(request: FunnelRequest): void;
 }

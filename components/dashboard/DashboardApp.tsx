@@ -20,12 +20,14 @@ import { channelViews, findings, slideChannels } from './channel-view';
 import { ChannelFunnels } from './ChannelFunnels';
 import { downloadBlob, downloadCsv, svgToPng } from './export';
 import { RangeControl } from './RangeControl';
+import { ImportSection } from './ImportSection';
 import { SettingsSection } from './SettingsSection';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
   channels: 'dashboard.tabChannels',
   campaigns: 'dashboard.tabCampaigns',
+  import: 'import.tab',
   settings: 'dashboard.tabSettings',
 };
 
@@ -151,11 +153,13 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const allFailed = channels !== null && channels.length > 0 && channels.every((c) => c.error !== null);
   const stale = channels?.some((c) => c.answer?.stale || c.answer?.refreshError) ?? false;
   const rangeText = t('dashboard.rangeDates', { from: formatDay(range.from, locale), to: formatDay(range.to, locale) });
-  const sourceLine = firstAnswer
-    ? firstAnswer.source === 'demo'
-      ? t('dashboard.sourceDemo')
-      : t('dashboard.sourceApi', { name: firstAnswer.sourceName, asOf: new Date(firstAnswer.asOf).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB') })
-    : '';
+  const asOfText = firstAnswer ? new Date(firstAnswer.asOf).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB') : '';
+  const sourceLine = !firstAnswer ? ''
+    : firstAnswer.source === 'demo' ? t('dashboard.sourceDemo')
+      : firstAnswer.source === 'import' ? t('import.sourceLine', { file: firstAnswer.sourceName, at: asOfText })
+        : t('dashboard.sourceApi', { name: firstAnswer.sourceName, asOf: asOfText });
+  /** The tabs that show funnel data (and so a date range and a source line). */
+  const dataTab = state.tab === 'channels' || state.tab === 'campaigns';
 
   const selectTab = (tab: Tab, focus = false) => {
     update({ tab }, true);
@@ -213,7 +217,8 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   );
 
   const panel = () => {
-    if (state.tab === 'settings') {
+    if (state.tab === 'settings' || state.tab === 'import') {
+      if (status && state.tab === 'import') return <ImportSection status={status} locale={locale} onStatus={setStatus} onDataChanged={reload} />;
       if (status) return <SettingsSection status={status} onStatus={setStatus} onDataChanged={reload} />;
       if (statusFailed) return <Problem text={t('error.background_unavailable')} onRetry={refreshStatus} />;
       return <p class="loading-block" role="status">{t('dashboard.loading')}</p>;
@@ -260,15 +265,17 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
           <h1>{t('dashboard.title')}</h1>
           <p class="muted">{t('dashboard.subtitle')}</p>
         </div>
-        {state.tab !== 'settings' && (
+        {dataTab && (
           <RangeControl choice={state.range} resolved={range} datesText={rangeText} onChange={(choice) => update({ range: choice }, true)} />
         )}
       </header>
 
-      {status && !status.configured && state.tab !== 'settings' && (
+      {firstAnswer?.source === 'demo' && dataTab && (
         <p class="demo-notice" role="note">
           {t('dashboard.demoNotice')}{' '}
           <button type="button" class="link" onClick={() => selectTab('settings')}>{t('dashboard.connectNow')}</button>
+          {' · '}
+          <button type="button" class="link" onClick={() => selectTab('import')}>{t('import.title')}</button>
         </p>
       )}
 
@@ -284,19 +291,19 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
       </div>
 
       <div class="panel-status">
-        {load.loading && state.tab !== 'settings' && progress}
+        {load.loading && dataTab && progress}
       </div>
 
       <section id={`fl-panel-${state.tab}`} role="tabpanel" aria-labelledby={`fl-tab-${state.tab}`} tabIndex={0}
-        class="tab-panel" aria-busy={load.loading && state.tab !== 'settings' ? 'true' : 'false'} data-tab={state.tab}
+        class="tab-panel" aria-busy={load.loading && dataTab ? 'true' : 'false'} data-tab={state.tab}
         data-range={`${range.from}_${range.to}`} data-loaded={sameRange(load.range, range) && !load.loading ? 'true' : 'false'}>
-        {state.tab !== 'settings' && <h2 class="visually-hidden">{t(TAB_LABELS[state.tab])} · {rangeText}</h2>}
+        {dataTab && <h2 class="visually-hidden">{t(TAB_LABELS[state.tab])} · {rangeText}</h2>}
         {panel()}
       </section>
 
       <p class={`outcome export-note ${exportNote?.tone ?? ''}`} role="status" aria-live="polite">{exportNote?.text ?? ''}</p>
 
-      {state.tab !== 'settings' && (
+      {dataTab && (
         <footer class="dash-footer muted small">
           <span>{rangeText}</span>
           {sourceLine && <span> · {sourceLine}</span>}

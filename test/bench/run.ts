@@ -65,8 +65,10 @@ async function main(): Promise<void> {
     }
     if (wanted('memory')) await timed(async () => (await import('./measures/memory')).measureMemory());
   }
+  // Its own browsers (no API connected), after the others: an import changes the data source.
+  if (wanted('import')) await timed(async () => (await import('./measures/import')).measureImport());
 
-  const ORDER = ['badgeLatency', 'recycledRow', 'resortWrongFrames', 'resortWrongBetweenFrames', 'scrollCostRatio', 'scrollApiRequests', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching'];
+  const ORDER = ['badgeLatency', 'recycledRow', 'resortWrongFrames', 'resortWrongBetweenFrames', 'scrollCostRatio', 'scrollApiRequests', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching', 'import100k', 'import1m', 'importAggregate100k'];
   figures.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
   printTable(figures);
 

@@ -11,6 +11,9 @@ export type Level = (typeof LEVELS)[number];
 export const STAGE_KEYS = ['lead', 'mql', 'sql', 'meeting', 'won'] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
 
+/** Longest campaign name accepted from the API; longer ones are reported, not shown. */
+export const MAX_NAME_LENGTH = 1000;
+
 /**
  * What the extension accepts from the API at most. A longer answer is refused as a whole (an
  * `invalid_response` that says which limit, never retried); the rest are per field or row.

@@ -3,7 +3,7 @@
  * Every type the extension uses for API data is `z.infer` of a schema here, and
  * docs/api's JSON Schema is generated from these same schemas.
  */
-import { LEVELS, PLATFORMS, RESPONSE_LIMITS, STAGE_KEYS } from './constants';
+import { LEVELS, MAX_NAME_LENGTH, PLATFORMS, RESPONSE_LIMITS, STAGE_KEYS } from './constants';
 import { ApiRequestError, apiError } from './errors';
 import { z } from './zod';
 
@@ -17,8 +17,7 @@ export type Level = z.infer<typeof LevelSchema>;
 export const StageKeySchema = z.enum(STAGE_KEYS);
 export type StageKey = z.infer<typeof StageKeySchema>;
 
-/** Longest campaign name accepted from the API; longer ones are reported, not shown. */
-export const MAX_NAME_LENGTH = 1000;
+export { MAX_NAME_LENGTH };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
 const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR');

@@ -14,6 +14,7 @@ import type { Settings } from '../settings/settings';
 import { isPlatformEnabled } from '../settings/settings';
 import type { CachedFunnel, FunnelLensDB } from './cache-db';
 import type { Connection } from './connection';
+import type { ImportedLeads } from './imported-leads';
 import { MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from './cache-db';
 
 export interface FunnelApi {
@@ -33,6 +34,8 @@ export interface FunnelServiceDeps {
   hasOriginPermission(baseUrl: string): Promise<boolean>;
   /** The demo CRM's name. Its stage labels are ours (ownStages), so they follow the UI language. */
   demoMeta: Pick<MetaResponse, 'name'>;
+  /** The imported CRM export, served when the settings choose it (absent in tests of the API path). */
+  imported?: ImportedLeads;
   demoFunnel(query: FunnelQuery, asOf: Date): ParsedFunnel;
   /** Fresher data (or a new error) for a request: tell the tabs that showed it. */
   notify(request: FunnelRequest): void;
@@ -117,7 +120,19 @@ export class FunnelService {
     const display = { minMql: settings.minMql, compareRule: settings.compareRule };
     const now = this.deps.now();
 
-    if (!connection) {
+    if (settings.dataSource === 'import' && this.deps.imported) {
+      const imported = await this.deps.imported.funnel(request);
+      if (imported) {
+        const { info, rows } = imported;
+        return {
+          ok: true, source: 'import', sourceName: info.fileName, currency: info.currency, stages: ownStages(),
+          asOf: new Date(info.importedAt).toISOString(), fetchedAt: info.importedAt, stale: false,
+          rows, problems: [], problemCount: 0, refreshError: null, display,
+        };
+      }
+    }
+
+    if (!connection || settings.dataSource !== 'api') {
       const demo = this.deps.demoFunnel(toQuery(request), new Date(now));
       return {
         ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,

@@ -13,6 +13,7 @@ import type { ConnectionResult, FunnelRequest, FunnelWireAnswer, ProtocolMap, St
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../settings/settings';
 import { classifySender, RefusedMessageError, type Caller, type Sender } from './access';
 import type { Connection } from './connection';
+import type { ImportInfo } from '../import/import-db';
 import type { FunnelService } from './funnel-service';
 import type { OutcomeByPlatform } from './status';
 
@@ -35,6 +36,16 @@ export interface HandlerDeps {
   subscribe(request: FunnelRequest, tabId: number | undefined): void;
   /** "Refresh now": every subscribed tab asks again. */
   notifyAll(): void;
+  /** The imported CRM export (absent in tests that do not need it). */
+  imports?: ImportControl;
+}
+
+export interface ImportControl {
+  info(): Promise<ImportInfo | null>;
+  /** Forget what is cached in memory: the import worker wrote a new import. */
+  forget(): void;
+  /** Delete every imported lead record. */
+  delete(): Promise<void>;
 }
 
 /** A getFunnel request as it must look; anything else is refused before it reaches the service. */
@@ -76,7 +87,9 @@ function sameOrigin(a: string, b: string): boolean {
 
 export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
   const statusReport = async (): Promise<StatusReport> => {
-    const [settings, connection, outcomes] = await Promise.all([deps.readSettings(), deps.readConnection(), deps.readOutcomes()]);
+    const [settings, connection, outcomes, importInfo] = await Promise.all([
+      deps.readSettings(), deps.readConnection(), deps.readOutcomes(), deps.imports?.info() ?? null,
+    ]);
     const platforms = Object.fromEntries(
       PLATFORMS.map((p) => [
         p,
@@ -84,7 +97,7 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
       ]),
     ) as StatusReport['platforms'];
     // The key itself never leaves the background: the status says only whether there is one.
-    return { configured: connection !== null, apiBaseUrl: connection?.baseUrl ?? null, hasKey: connection !== null, settings, platforms };
+    return { configured: connection !== null, apiBaseUrl: connection?.baseUrl ?? null, hasKey: connection !== null, settings, platforms, importInfo };
   };
 
   const handlers: CallerHandlers = {
@@ -132,6 +145,8 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
         next = { baseUrl, apiKey };
       }
       await deps.writeConnection(next);
+      // Connecting an API is choosing it as the source.
+      if (next !== null) await deps.updateSettings({ dataSource: 'api' });
       // A new URL or key: nothing from the old source may be shown again.
       if (before?.baseUrl !== next?.baseUrl || newKey) {
         await deps.service.clearAll();
@@ -156,6 +171,21 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
     async clearCache() {
       await deps.service.clearAll();
       deps.notifyAll();
+    },
+
+    async importChanged() {
+      deps.imports?.forget();
+      await deps.updateSettings({ dataSource: 'import' });
+      deps.notifyAll();
+      return statusReport();
+    },
+
+    async deleteImport() {
+      await deps.imports?.delete();
+      deps.imports?.forget();
+      if ((await deps.readSettings()).dataSource === 'import') await deps.updateSettings({ dataSource: 'api' });
+      deps.notifyAll();
+      return statusReport();
     },
   };
 

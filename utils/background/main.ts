@@ -13,6 +13,8 @@ import { readSettings, updateSettings } from '../settings/settings';
 import { readConnection, writeConnection } from './connection';
 import { FunnelLensDB, openOrRecreate } from './cache-db';
 import { FunnelService } from './funnel-service';
+import { ImportedLeads } from './imported-leads';
+import { deleteImport, ImportDB } from '../import/import-db';
 import type { Sender } from './access';
 import { createHandlers, createMetaFetcher } from './handlers';
 import { originPattern } from './permissions';
@@ -37,6 +39,8 @@ async function hasOriginPermission(baseUrl: string): Promise<boolean> {
 }
 
 const db = new FunnelLensDB();
+const importDb = new ImportDB();
+const imported = new ImportedLeads(importDb);
 const service = new FunnelService({
   db,
   dbReady: openOrRecreate(db),
@@ -44,6 +48,7 @@ const service = new FunnelService({
   readConnection,
   createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey }),
   hasOriginPermission,
+  imported,
   demoMeta: DEMO_META,
   demoFunnel,
   notify: notifyTabs,
@@ -67,6 +72,7 @@ export function registerBackground(): void {
     getMeta: createMetaFetcher(),
     subscribe: (request, tabId) => void subscriptions.subscribe(request, tabId),
     notifyAll: () => void subscriptions.notifyAll(),
+    imports: { info: () => imported.info(), forget: () => imported.forget(), delete: () => deleteImport(importDb) },
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;

@@ -8,7 +8,7 @@ import { PLATFORMS, type Platform } from '../api/constants';
 import { isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
 import { CAMPAIGN_SORT_KEYS, DEFAULT_SORT, type CampaignSort, type CampaignSortKey } from './campaign-table';
 
-export const TABS = ['channels', 'campaigns', 'settings'] as const;
+export const TABS = ['channels', 'campaigns', 'settings', 'import'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The presets, spelled as resolvePreset (utils/dates/range.ts) knows them. */

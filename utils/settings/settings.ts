@@ -10,6 +10,13 @@ import { z } from '../api/zod';
 export const COMPARE_RULES = ['interval', 'non-overlap'] as const;
 export type CompareRule = (typeof COMPARE_RULES)[number];
 
+/**
+ * Where the numbers come from: the built-in demo, an imported CRM export (utils/import), or the
+ * Funnel Stats API. `api` without a saved connection, and `import` without an import, show the demo.
+ */
+export const DATA_SOURCES = ['demo', 'import', 'api'] as const;
+export type DataSourceChoice = (typeof DATA_SOURCES)[number];
+
 /** Bounds of the numeric settings, [min, max]: the schema enforces them and the settings form shows them. */
 export const SETTING_LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 24 * 60] } as const;
 
@@ -19,6 +26,7 @@ export const SettingsSchema = z.object({
   /** Fewer MQLs than this and a rate is "not enough data": counts are shown, not a percentage. */
   minMql: z.number().int().min(SETTING_LIMITS.minMql[0]).max(SETTING_LIMITS.minMql[1]),
   compareRule: z.enum(COMPARE_RULES),
+  dataSource: z.enum(DATA_SOURCES),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -27,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledPlatforms: { google_ads: true, meta_ads: true, linkedin_ads: true },
   minMql: 10,
   compareRule: 'interval',
+  dataSource: 'api',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -54,6 +63,7 @@ export function repairSettings(raw: unknown): Settings {
     cacheTtlMinutes: field('cacheTtlMinutes'),
     minMql: field('minMql'),
     compareRule: field('compareRule'),
+    dataSource: field('dataSource'),
     enabledPlatforms: Object.fromEntries(
       PLATFORMS.map((p) => [p, typeof platforms[p] === 'boolean' ? platforms[p] : DEFAULT_SETTINGS.enabledPlatforms[p]]),
     ) as Settings['enabledPlatforms'],

@@ -6,12 +6,13 @@ import { DEFAULT_SETTINGS, readSettings } from '../../../utils/settings/settings
 describe('readSettings', () => {
   it('keeps every valid field and defaults only the broken ones', async () => {
     await fakeBrowser.storage.local.set({
-      settings: { cacheTtlMinutes: 60, minMql: 'twenty', compareRule: 'non-overlap', enabledPlatforms: { meta_ads: false, google_ads: 'yes' } },
+      settings: { cacheTtlMinutes: 60, minMql: 'twenty', compareRule: 'non-overlap', dataSource: 'spreadsheet', enabledPlatforms: { meta_ads: false, google_ads: 'yes' } },
     });
     expect(await readSettings()).toEqual({
       cacheTtlMinutes: 60,
       minMql: DEFAULT_SETTINGS.minMql,
       compareRule: 'non-overlap',
+      dataSource: 'api',
       enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true },
     });
   });
