@@ -100,6 +100,15 @@ async function scrollAndReadNextFrame(page: Page, dy: number): Promise<VisibleRo
   }, dy);
 }
 
+/** Focuses the first badge (it is reachable by keyboard), opens its card with Enter, returns the card's text. */
+async function openFirstCardByKeyboard(page: Page): Promise<string> {
+  await page.locator('funnel-lens-badge').first().locator('button').focus();
+  await page.keyboard.press('Enter');
+  const card = page.locator('funnel-lens-card').locator('[role="dialog"]');
+  await expect.poll(() => card.count()).toBe(1);
+  return (await card.textContent()) ?? '';
+}
+
 async function openMeta(variant: MetaReplicaData['variant'], url: string): Promise<Page> {
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   await routeMetaReplica(browser.context, replicaData(variant));
@@ -202,11 +211,7 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
     const model = (await replicaCall(page, 'visibleRows')) as Array<{ id: string; spendText: string }>;
     const spendText = model.find((m) => m.id === first!.id)!.spendText;
 
-    await page.locator('funnel-lens-badge').first().locator('button').focus();
-    await page.keyboard.press('Enter');
-    const card = page.locator('funnel-lens-card').locator('[role="dialog"]');
-    await expect.poll(() => card.count()).toBe(1);
-    const text = (await card.textContent()) ?? '';
+    const text = await openFirstCardByKeyboard(page);
     expect(text).toContain(first!.name);
     expect(text).toContain(`Spend in this row: ${spendText}`);
     expect(text).toMatch(/ROAS/);
@@ -283,12 +288,7 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     const [first] = await expectRowsAgree(page, expected);
     const row = expected.get(first!.id)!;
 
-    // Tab from the page into the first badge: it is reachable by keyboard.
-    await page.locator('funnel-lens-badge').first().locator('button').focus();
-    await page.keyboard.press('Enter');
-    const card = page.locator('funnel-lens-card').locator('[role="dialog"]');
-    await expect.poll(() => card.count()).toBe(1);
-    const text = (await card.textContent()) ?? '';
+    const text = await openFirstCardByKeyboard(page);
     expect(text).toContain(first!.name);
     for (const [label, value] of [['Lead', row.leads], ['MQL', row.mql], ['SQL', row.sql], ['Meeting', row.meetings], ['Won', row.won]] as const) {
       expect(text).toMatch(new RegExp(`${label}.*?${value.toLocaleString('en-US')}`));
@@ -296,7 +296,7 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     expect(text).toContain('Matched by campaign ID');
     expect(text).toContain('Source: Acme CRM');
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => page.locator('funnel-lens-card [role="dialog"]').count()).toBe(0);
     await page.close();
   });
 

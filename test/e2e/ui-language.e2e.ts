@@ -66,7 +66,8 @@ for (const lang of UI_LANGUAGES) {
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
       await popup.locator('table tr[data-platform] td').first().waitFor({ timeout: 15_000 });
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
-      expect(await popup.getByRole('note').textContent()).toBe(msg('popup.demoNotice'));
+      // The notice, then the way to import a CRM export (issue 19).
+      expect(await popup.getByRole('note').textContent()).toBe(`${msg('popup.demoNotice')} ${msg('import.popupLink')}`);
       await expectReadable(popup, null);
       await popup.close();
     });
