@@ -17,7 +17,7 @@ import type { WorldEntity } from '../fixtures/types';
 
 export type Fault =
   /** Answer with this status (and an error body) `times` times, then recover; forever without `times`. */
-  | { kind: 'status'; status: 500 | 401 | 403 | 404 | 503; times?: number; /** Only requests whose path ends so (e.g. `/v1/funnel`). */ path?: string }
+  | { kind: 'status'; status: 500 | 401 | 403 | 404 | 503; times?: number; /** Only the requests this accepts (e.g. one range's funnel). */ only?: (url: URL) => boolean }
   /** 429 with Retry-After, as seconds or (asHttpDate) as an HTTP date that many seconds ahead; without one when retryAfterSec is null. */
   | { kind: 'rate_limit'; retryAfterSec: number | null; asHttpDate?: boolean; times?: number }
   /** Never answer; the socket stays open until close(). */
@@ -251,7 +251,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
         return;
       }
       case 'status':
-        if (current.path && !url.pathname.endsWith(current.path)) break;
+        if (current.only && !current.only(url)) break;
         countDown(current);
         return sendError(res, current.status, `http_${current.status}`, `simulated HTTP ${current.status}`);
       case 'rate_limit': {
