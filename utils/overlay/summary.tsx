@@ -25,7 +25,7 @@ export interface PageSignals {
   /** How rows were found (`data-surface`, `role`, `structure`); null when the adapter does not say. */
   rowHook: string | null;
   ids: number;
-  /** Where IDs came from (`data-surface`, `react`, `link`, comma-separated); null for none. */
+  /** Where IDs came from (`data-surface`, `react`, comma-separated); null for none. */
   idSource: string | null;
   /** How the spend column was found; null when not found. */
   spend: string | null;
