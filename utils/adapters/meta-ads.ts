@@ -87,7 +87,9 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
   return {
     platform: 'meta_ads',
     watchAttributes: ['data-surface', 'data-tooltip-content', 'href'],
-    watchRowAttributes: ['style', 'data-surface'],
+    // Not `style`: a recycled row's transform only moves it. What it shows changes in its name cell
+    // (watched) and its row key; watching the transform cost a record per row per scrolling frame.
+    watchRowAttributes: ['data-surface'],
 
     readContext(url, doc, today) {
       let base = readMetaContext(url, today);

@@ -75,13 +75,10 @@ function nameBoxOf(row: Element): Element | null {
 }
 
 function intrinsicRowSignal(node: Element): boolean {
+  // Cheapest first: reading an inline style builds a style declaration object.
+  if (OWN_ROW_KEY.test(node.getAttribute('data-surface') ?? '') || node.classList.contains('_1gda') || node.getAttribute('role') === 'row') return true;
   const transform = (node as HTMLElement).style?.transform;
-  return (
-    OWN_ROW_KEY.test(node.getAttribute('data-surface') ?? '') ||
-    node.classList.contains('_1gda') ||
-    (transform !== undefined && transform !== '') ||
-    node.getAttribute('role') === 'row'
-  );
+  return transform !== undefined && transform !== '';
 }
 
 /**

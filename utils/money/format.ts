@@ -54,20 +54,24 @@ export function formatMoneyCompact(amount: number, currency: string, locale: UiL
   if (!Number.isFinite(amount)) return NO_FIGURE;
   // Every campaign has its own revenue, but compact notation shows only a few hundred distinct
   // values per magnitude: format each of those once (Intl is the costliest step of a badge).
+  // Below 1,000 the amount itself is the key: most of those are 0 (campaigns that won nothing).
+  // Shown values are whole numbers from 1,000 up, so the two kinds of key cannot collide.
   const shown = compactDisplayValue(amount);
-  const cacheKey = shown === null ? null : `${locale}|${currency}|${shown}`;
-  const cached = cacheKey === null ? undefined : compactTexts.get(cacheKey);
+  const textsKey = `${locale}|${currency}`;
+  let texts = compactTexts.get(textsKey);
+  if (!texts) compactTexts.set(textsKey, (texts = new Map()));
+  const cacheKey = shown ?? amount;
+  const cached = texts.get(cacheKey);
   if (cached !== undefined) return cached;
   const format = formatter(`compact|${currency}`, locale, () => ({ ...currencyOptions(currency), notation: 'compact' }));
-  const text = withCurrencyText(stable(format.format(shown ?? amount)), currency);
-  if (cacheKey !== null) {
-    if (compactTexts.size >= MAX_COMPACT_TEXTS) compactTexts.clear();
-    compactTexts.set(cacheKey, text);
-  }
+  const text = withCurrencyText(stable(format.format(cacheKey)), currency);
+  if (texts.size >= MAX_COMPACT_TEXTS) texts.clear();
+  texts.set(cacheKey, text);
   return text;
 }
 
-const compactTexts = new Map<string, string>();
+/** Texts by locale and currency, then by the value they show. */
+const compactTexts = new Map<string, Map<number, string>>();
 const MAX_COMPACT_TEXTS = 5000;
 
 /**
@@ -98,11 +102,13 @@ export function formatMoney(amount: number, currency: string, locale: UiLocale, 
 /** A rate in [0, 1] as a percentage: `60%` (en), `60 %` (fi). */
 export function formatPercent(value: number, locale: UiLocale, fractionDigits = 0): string {
   if (!Number.isFinite(value)) return NO_FIGURE;
-  // Rates are ratios of small counts (won / MQL): the same few values recur across campaigns.
+  // A table shows a hundred or so distinct percentages: format each once, keyed by what it shows.
   const formatKey = `percent|${fractionDigits}`;
   let texts = percentTexts.get(`${locale}|${formatKey}`);
   if (!texts) percentTexts.set(`${locale}|${formatKey}`, (texts = new Map()));
-  const cached = texts.get(value);
+  const shown = shownPercentUnits(value, fractionDigits);
+  const cacheKey = shown ?? value;
+  const cached = texts.get(cacheKey);
   if (cached !== undefined) return cached;
   const options: Intl.NumberFormatOptions = {
     style: 'percent',
@@ -111,8 +117,22 @@ export function formatPercent(value: number, locale: UiLocale, fractionDigits = 
   };
   const text = stable(formatter(formatKey, locale, options).format(value));
   if (texts.size >= MAX_PERCENT_TEXTS) texts.clear();
-  texts.set(value, text);
+  // Rounded keys are whole numbers and raw keys (near a tie) never are, so the two cannot collide.
+  texts.set(cacheKey, text);
   return text;
+}
+
+/**
+ * The value in the units the percentage is rounded to (hundredths for `60%`), rounded, or null
+ * when it lies so close to a tie (x.5) that floating-point scaling could round it the other way
+ * from Intl, which rounds the exact decimal: those few are formatted one by one.
+ */
+export function shownPercentUnits(value: number, fractionDigits: number): number | null {
+  // Negative rates do not occur; left out, `-0%` and `0%` cannot share the key 0.
+  if (!(value >= 0)) return null;
+  const scaled = value * 10 ** (fractionDigits + 2);
+  const distanceFromTie = Math.abs(Math.abs(scaled % 1) - 0.5);
+  return distanceFromTie < 1e-6 ? null : Math.round(scaled);
 }
 
 const percentTexts = new Map<string, Map<number, string>>();

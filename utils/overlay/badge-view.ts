@@ -3,11 +3,10 @@
  * Pure (text comes through `t`), so every state is unit-tested without a browser.
  */
 import type { FunnelRow } from '../api/schema';
-import { compareRate, type Verdict, type VerdictRule } from '../funnel/compare';
+import { compareRate, type Comparison, type Verdict, type VerdictRule } from '../funnel/compare';
 import { poolCounts, type PooledCounts } from '../funnel/totals';
-import { rate } from '../funnel/wilson';
 import { mqlToWonLabel, stageLabel } from '../i18n/stages';
-import type { Translate } from '../i18n/t';
+import type { Substitutions, Translate } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
 import type { FunnelAnswer } from '../messaging';
 import { formatMoneyCompact, formatPercent } from '../money/format';
@@ -32,11 +31,27 @@ export function poolBaseline(rows: readonly FunnelRow[]): Baseline {
 
 /**
  * The campaign's MQL→Won against the rest of its account: the row is left out of its own
- * baseline, so a campaign holding most MQLs is not compared with itself.
+ * baseline, so a campaign holding most MQLs is not compared with itself. The comparison's `rate`
+ * is the campaign's own MQL→Won, so the badge computes it once.
  */
-export function verdictFor(row: FunnelRow, baseline: Baseline, minMql: number, rule: VerdictRule): Verdict {
+function compareWithRest(row: FunnelRow, baseline: Baseline, minMql: number, rule: VerdictRule): Comparison {
   const rest = { num: baseline.won - row.won, den: baseline.mql - row.mql };
-  return compareRate({ num: row.won, den: row.mql }, rest, { minDenominator: minMql, rule }).verdict;
+  return compareRate({ num: row.won, den: row.mql }, rest, { minDenominator: minMql, rule });
+}
+
+/** The labels every badge of one answer shares, made once per answer rather than once per badge. */
+interface AnswerLabels {
+  mqlLabel: string;
+  rateLabel: string;
+}
+const labelsByAnswer = new WeakMap<FunnelAnswer, AnswerLabels>();
+function labelsFor(answer: FunnelAnswer & { ok: true }, t: Translate): AnswerLabels {
+  let labels = labelsByAnswer.get(answer);
+  if (!labels) {
+    labels = { mqlLabel: stageLabel(answer.stages, 'mql', t), rateLabel: mqlToWonLabel(answer.stages, t) };
+    labelsByAnswer.set(answer, labels);
+  }
+  return labels;
 }
 
 export interface BadgeViewInput {
@@ -46,6 +61,50 @@ export interface BadgeViewInput {
   locale: UiLocale;
   name: string;
   t: Translate;
+  /** Where the figures of the answer's rows are remembered (see BadgeFigures); computed here when absent. */
+  figures?: (row: FunnelRow, input: FiguresInput) => BadgeFigures;
+}
+
+/**
+ * What a badge says of one row of the answer, whichever page row shows it: everything but the
+ * page's name, which goes into the accessible name last. A row's figures are the same for every
+ * badge and every recycled row that shows its campaign, so the engine makes them once per answer.
+ */
+export interface BadgeFigures {
+  text: string;
+  tone: Verdict;
+  ariaKey: 'badge.ariaRate' | 'badge.ariaFew';
+  /** The accessible name's substitutions, all but `name`. */
+  aria: Substitutions;
+}
+
+export interface FiguresInput {
+  answer: FunnelAnswer & { ok: true };
+  baseline: Baseline;
+  locale: UiLocale;
+  t: Translate;
+}
+
+export function badgeFigures(row: FunnelRow, input: FiguresInput): BadgeFigures {
+  const { answer, baseline, locale, t } = input;
+  const { mqlLabel, rateLabel } = labelsFor(answer, t);
+  const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
+  const comparison = compareWithRest(row, baseline, answer.display.minMql, answer.display.compareRule);
+  const mqlToWon = comparison.rate;
+  if (!mqlToWon.enoughData || mqlToWon.value === null) {
+    const text = t('badge.fewData', { won: row.won, mql: row.mql, mqlLabel });
+    return { text, tone: 'insufficient', ariaKey: 'badge.ariaFew', aria: { badge: text, revenue } };
+  }
+  const verdict = comparison.verdict;
+  const ratePct = formatPercent(mqlToWon.value, locale);
+  const text = row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct });
+  return {
+    text,
+    tone: verdict,
+    ariaKey: 'badge.ariaRate',
+    // The visible text first, word for word: speech-input users name a button by what it shows (WCAG 2.5.3).
+    aria: { badge: text, mqlLabel, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`) },
+  };
 }
 
 export function buildBadgeView(input: BadgeViewInput): BadgeView {
@@ -56,23 +115,6 @@ export function buildBadgeView(input: BadgeViewInput): BadgeView {
   if (!answer.ok || !match || match.kind !== 'match' || !baseline) {
     return { text: '–', tone: 'none', ariaLabel: t('badge.ariaNoData', { name }), hasDetails: false };
   }
-  const row = match.row;
-  const mqlLabel = stageLabel(answer.stages, 'mql', t);
-  const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
-  const mqlToWon = rate(row.won, row.mql, { minDenominator: answer.display.minMql });
-  if (!mqlToWon.enoughData || mqlToWon.value === null) {
-    const text = t('badge.fewData', { won: row.won, mql: row.mql, mqlLabel });
-    return { text, tone: 'insufficient', ariaLabel: t('badge.ariaFew', { badge: text, name, revenue }), hasDetails: true };
-  }
-  const verdict = verdictFor(row, baseline, answer.display.minMql, answer.display.compareRule);
-  const ratePct = formatPercent(mqlToWon.value, locale);
-  const rateLabel = mqlToWonLabel(answer.stages, t);
-  const text = row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct });
-  return {
-    text,
-    tone: verdict,
-    // The visible text first, word for word: speech-input users name a button by what it shows (WCAG 2.5.3).
-    ariaLabel: t('badge.ariaRate', { badge: text, name, mqlLabel, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`) }),
-    hasDetails: true,
-  };
+  const figures = (input.figures ?? badgeFigures)(match.row, { answer, baseline, locale, t });
+  return { text: figures.text, tone: figures.tone, ariaLabel: t(figures.ariaKey, { ...figures.aria, name }), hasDetails: true };
 }

@@ -95,7 +95,8 @@ export function createBadge(options: BadgeOptions): Badge {
     },
     show(nextKey, nextVersion, view) {
       if (nextKey === key && nextVersion === version) return;
-      if (nextKey !== key) host.setAttribute('data-campaign', nextKey);
+      // The key stays in here: a host attribute would cost a write per recycled row, and would
+      // hand the host page which campaign (ID) each row shows (issue #18).
       key = nextKey;
       version = nextVersion;
       render(view());

@@ -10,13 +10,14 @@
  *   everything down when the context is invalidated. No exception reaches the host page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FunnelRow } from '../api/schema';
 import type { FunnelAnswer, FunnelRequest } from '../messaging';
 import { funnelRequestKey } from '../messaging';
 import type { MatchIndex } from '../matching/lookup';
 import { createMatchIndex } from '../matching/lookup';
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
 import { createBadge, type Badge } from './badge';
-import { buildBadgeView, poolBaseline, type BadgeView, type Baseline } from './badge-view';
+import { badgeFigures, buildBadgeView, poolBaseline, type BadgeFigures, type BadgeView, type Baseline, type FiguresInput } from './badge-view';
 import { t } from '../i18n/t';
 import { createCard, type Card } from './card';
 import { uiLocale } from './locale';
@@ -39,6 +40,8 @@ const RUNNING_OVERLAYS = Symbol.for('funnel-lens:running-overlays');
 const LAYOUT_GRACE_MS = 4000;
 /** How often the page is polled for the table and for URL changes the Navigation API missed. */
 const POLL_MS = 400;
+/** How many rows of an answer get their badge figures made ahead, in idle time (5,000 campaigns: a very large account). */
+const WARM_ROWS = 5000;
 
 /** Inside rows: text, and the attributes that carry a campaign's ID. */
 function watchRowContent(attributeFilter: string[]): MutationObserverInit {
@@ -114,6 +117,19 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   const rowByBadgeHost = new WeakMap<Element, Element>();
   const liveBadges = new Set<Badge>();
   const views = new Map<string, BadgeView>();
+  /**
+   * The figures of each row of the answer (text, tone, accessible name but the page's name): the
+   * same for every badge showing that campaign. Made in idle time after an answer arrives (see
+   * warmFigures), so a scroll through a large account finds them ready instead of formatting
+   * several campaigns per frame.
+   */
+  // Keyed by the answer's own row objects: a new answer has new rows, so nothing here goes stale.
+  const figures = new WeakMap<FunnelRow, BadgeFigures>();
+  const figuresOf = (row: FunnelRow, input: FiguresInput): BadgeFigures => {
+    let made = figures.get(row);
+    if (!made) figures.set(row, (made = badgeFigures(row, input)));
+    return made;
+  };
   /** Every campaign seen on this page context, by campaign: for the summary, the badge views and the card. */
   const seen = new Map<string, SeenRow>();
 
@@ -245,6 +261,29 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     }
     invalidateViews();
     schedule();
+    if (result.ok) warmFigures();
+  }
+
+  /**
+   * Makes the answer's rows' badge figures in idle time, a few milliseconds at a time, giving way
+   * to the page whenever it has work. Up to WARM_ROWS rows: beyond the largest accounts we plan
+   * for, a row's figures are made when its campaign first shows up, as they are for rows not
+   * warmed yet.
+   */
+  function warmFigures(): void {
+    const warming = answer;
+    let next = 0;
+    const step = (deadline: IdleDeadline) => {
+      guard(() => {
+        if (answer !== warming || !answer?.ok || !baseline) return;
+        const input: FiguresInput = { answer, baseline, locale, t };
+        const rows = answer.rows;
+        const end = Math.min(rows.length, WARM_ROWS);
+        while (next < end && deadline.timeRemaining() > 1) figuresOf(rows[next++] as FunnelRow, input);
+        if (next < end) ctx.requestIdleCallback(step);
+      });
+    };
+    ctx.requestIdleCallback(step);
   }
 
   /** The summary promises "Funnel Lens will try again shortly" after a 429: keep that promise. */
@@ -459,6 +498,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     if (!view) {
       const row = seen.get(key);
       view = buildBadgeView({
+        figures: figuresOf,
         answer,
         match: answer?.ok && index && row ? index.lookup(row.id, row.name) : null,
         baseline,

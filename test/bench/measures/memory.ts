@@ -69,7 +69,7 @@ async function detachedBadges(cdp: CDPSession): Promise<{ detached: number; atta
   const named = new Set<string>();
   for (let i = 0; i < snapshot.nodes.length; i += width) {
     const name = snapshot.strings[snapshot.nodes[i + nameAt] as number] ?? '';
-    // DOM nodes are 'native' snapshot nodes named like `<funnel-lens-badge data-campaign="…">`.
+    // DOM nodes are 'native' snapshot nodes named like `<funnel-lens-badge lang="en">`.
     if (snapshot.nodes[i + typeAt] !== nativeType || !/^(Detached )?<funnel-lens-badge[\s>]/i.test(name)) continue;
     named.add(name.slice(0, 60));
     const d = detachedAt >= 0 ? snapshot.nodes[i + detachedAt] : 0;

@@ -84,9 +84,12 @@ export function metaReplicaData(campaigns: WorldEntity[], variant: Partial<MetaR
 }
 
 /** What the page must end up showing, per campaign ID: [mql, won, revenue] (see expected.ts). */
-export function expectedFor(server: StatsServer, accountId: string, range: { from: string; to: string }): Record<string, [number, number, number]> {
+/** What a badge must state for one campaign: its counts and revenue, and its name (in the accessible name). */
+export type ExpectedRow = [mql: number, won: number, revenue: number, name: string];
+
+export function expectedFor(server: StatsServer, accountId: string, range: { from: string; to: string }): Record<string, ExpectedRow> {
   const rows: FunnelRow[] = server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: accountId, from: range.from, to: range.to });
-  return Object.fromEntries(rows.map((r) => [r.id as string, [r.mql, r.won, r.revenue]]));
+  return Object.fromEntries(rows.map((r) => [r.id as string, [r.mql, r.won, r.revenue, r.name ?? '']]));
 }
 
 /** A date range no earlier measure asked for, so the background's cache is empty for it. */
@@ -101,7 +104,7 @@ export function freshRange(): { from: string; to: string } {
 /**
  * The in-page probe, installed in the page's main world (as an init script or by evaluate).
  * `window.__bench`:
- *  - setExpected(map): id → [mql, won, revenue] of the current range;
+ *  - setExpected(map): id → [mql, won, revenue, name] of the current range;
  *  - arm(): the next `replica:rows-rendered` mark (patched performance.mark, synchronous, so in the
  *    replica's own task) snapshots which campaign each visible row shows and starts the watch;
  *  - armNow(): the same snapshot right now (after a synchronous scroll);
@@ -125,7 +128,7 @@ export const PAGE_PROBE = String.raw`(() => {
     }
   }
   function startObserving() {
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-campaign', 'style'] });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'] });
   }
   if (document.documentElement) startObserving();
   else document.addEventListener('readystatechange', startObserving, { once: true });
@@ -145,9 +148,12 @@ export const PAGE_PROBE = String.raw`(() => {
   function rowOk(nodes, r) {
     const node = nodes.get(r.top);
     const badge = node && node.querySelector('funnel-lens-badge');
-    if (!badge || badge.dataset.campaign !== 'id:' + r.id) return false;
-    const button = badge.shadowRoot && badge.shadowRoot.querySelector('button');
-    return !!button && agrees(button.textContent, state.expected[r.id]);
+    const button = badge && badge.shadowRoot && badge.shadowRoot.querySelector('button');
+    if (!button) return false;
+    // The numbers must be this campaign's, and so must the name the badge's accessible name states.
+    const expected = state.expected[r.id];
+    const label = button.getAttribute('aria-label') || '';
+    return agrees(button.textContent, expected) && (!expected || label.includes(expected[3]));
   }
   function tick() {
     const w = state.watch;
@@ -185,7 +191,8 @@ export const PAGE_PROBE = String.raw`(() => {
       w.resolve({ ms: null, firstMs: w.firstMs, rows: w.rows.length, frames: w.frames, failing: w.rows.filter((r) => !rowOk(nodes, r)).slice(0, 3).map((r) => {
         const node = nodes.get(r.top);
         const badge = node && node.querySelector('funnel-lens-badge');
-        return { id: r.id, campaign: badge ? badge.dataset.campaign : null, text: badge && badge.shadowRoot ? badge.shadowRoot.textContent.slice(-60) : null };
+        const button = badge && badge.shadowRoot ? badge.shadowRoot.querySelector('button') : null;
+        return { id: r.id, label: button ? (button.getAttribute('aria-label') || '').slice(0, 80) : null, text: button ? button.textContent.slice(-60) : null };
       }) });
     }, w.timeoutMs);
     tick();
@@ -247,7 +254,7 @@ export function awaitWatch(page: Page): Promise<WatchResult> {
   return page.evaluate('window.__benchDone') as Promise<WatchResult>;
 }
 
-export async function setExpected(page: Page, expected: Record<string, [number, number, number]>): Promise<void> {
+export async function setExpected(page: Page, expected: Record<string, ExpectedRow>): Promise<void> {
   await page.evaluate(`window.__bench.setExpected(${JSON.stringify(expected)})`);
 }
 

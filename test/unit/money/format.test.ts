@@ -90,6 +90,19 @@ describe('formatPercent, formatMultiple, formatCount', () => {
     expect(formatPercent(Number.NaN, 'en')).toBe(NO_FIGURE);
   });
 
+  it('percent: texts remembered by what they show keep each value on its own side of a tie', () => {
+    // Asked in this order, a cache keyed by the shown value must not hand 28.5% its neighbours' text.
+    expect(formatPercent(0.2849, 'en')).toBe('28%');
+    expect(formatPercent(0.2851, 'en')).toBe('29%');
+    // 0.285 × 100 is 28.499999999999996 in floating point, but Intl rounds the shortest decimal
+    // that prints as this double (0.285), a tie, away from zero: 29%, not the cached 28%.
+    expect(formatPercent(0.285, 'en')).toBe('29%');
+    expect(formatPercent(0.125, 'en')).toBe('13%');
+    expect(formatPercent(0.004, 'en')).toBe('0%');
+    expect(formatPercent(-0.004, 'en')).toBe('-0%');
+    expect(formatPercent(0.0049, 'en', 1)).toBe('0.5%');
+  });
+
   it('multiple (ROAS): one decimal at most', () => {
     expect(formatMultiple(5, 'en')).toBe('5×');
     expect(formatMultiple(3.25, 'en')).toBe('3.3×');

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyCompact } from '../../../utils/money/format';
+import { formatMoney, formatMoneyCompact, formatPercent } from '../../../utils/money/format';
 import { parseSpend } from '../../../utils/money/parse-spend';
 
 /**
@@ -72,6 +72,28 @@ describe('parsing a formatted amount gives back the amount', () => {
         // Two significant digits: at most 5% off (1,049 → 1.0K); plain numbers at most 0.5 off.
         expect(Math.abs(parsed.amount - amount)).toBeLessThanOrEqual(Math.max(0.5, amount * 0.05));
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('percentages remembered by what they show', () => {
+  it('print what Intl prints for every won/MQL ratio, whatever was formatted before', () => {
+    const NBSP = '\u00a0';
+    const intl = (locale: string, digits: number) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 400 })), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('en', 'fi') as fc.Arbitrary<'en' | 'fi'>,
+        fc.constantFrom(0, 1),
+        (ratios, locale, digits) => {
+          for (const [won, mql] of ratios) {
+            const value = Math.min(won, mql) / mql;
+            const expected = intl(locale, digits).format(value).replace(/[\s\u202f]/g, NBSP);
+            expect(formatPercent(value, locale, digits)).toBe(expected);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

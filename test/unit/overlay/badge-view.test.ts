@@ -4,7 +4,7 @@ import type { FunnelRow } from '../../../utils/api/schema';
 import { t } from '../../../utils/i18n/t';
 import { createMatchIndex } from '../../../utils/matching/lookup';
 import type { FunnelData } from '../../../utils/messaging';
-import { buildBadgeView, poolBaseline } from '../../../utils/overlay/badge-view';
+import { badgeFigures, buildBadgeView, poolBaseline, type BadgeFigures, type FiguresInput } from '../../../utils/overlay/badge-view';
 
 const STAGES = [
   { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
@@ -36,6 +36,29 @@ describe('badge view', () => {
     expect(v.tone).toBe('similar');
     // The visible text first (WCAG 2.5.3, label in name), then what it means.
     expect(v.ariaLabel).toBe('MQL→Won 10% · €75K. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel.');
+  });
+
+  it('remembered figures are shared by every page row of a campaign, each keeping its own name', () => {
+    const rows = [springSale, rest];
+    const data = answer(rows);
+    const index = createMatchIndex(rows);
+    const made: FunnelRow[] = [];
+    const remembered = new Map<FunnelRow, BadgeFigures>();
+    const figures = (row: FunnelRow, input: FiguresInput) => {
+      if (!remembered.has(row)) {
+        made.push(row);
+        remembered.set(row, badgeFigures(row, input));
+      }
+      return remembered.get(row) as BadgeFigures;
+    };
+    const shown = (name: string) =>
+      buildBadgeView({ answer: data, match: index.lookup(springSale.id ?? null, name), baseline: poolBaseline(rows), locale: 'en', name, t, figures });
+    const first = shown('Spring Sale');
+    const second = shown('Spring Sale (copy)');
+    expect(made).toEqual([springSale]);
+    expect(second.text).toBe('MQL→Won 10% · €75K');
+    expect(first.ariaLabel).toContain('Funnel Lens, Spring Sale: 8 of 80');
+    expect(second.ariaLabel).toContain('Funnel Lens, Spring Sale (copy): 8 of 80');
   });
 
   it('calls a campaign better only when its interval clears the rest of the account', () => {
