@@ -37,5 +37,7 @@ SELECT
 FROM cohort
 WHERE grp IS NOT NULL
 GROUP BY grp
--- The contract needs no order; code point order is the import's, so the two compare equal.
+-- The contract needs no order. "C" is code point order, whatever the database's collation, as the
+-- import sorts (it compares UTF-16 units: the two differ only for characters above U+FFFF against
+-- U+E000–U+FFFF).
 ORDER BY grp COLLATE "C";
