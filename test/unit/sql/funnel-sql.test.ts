@@ -76,8 +76,8 @@ function lead(over: Partial<WarehouseLead> & Pick<LeadRecord, 'key'>): Warehouse
 
 describe('the funnel_leads table (sql/postgres/funnel-leads.sql)', () => {
   it("has the lead record's fields as columns, in order, plus account_id, and keeps a record's values as they are", async () => {
-    // Every field of LeadRecord, no more: the compiler rejects this literal when the record changes.
-    const record: LeadRecord = {
+    // Every field of LeadRecord, optional ones too, no more: the compiler rejects this literal when the record changes.
+    const record: Required<LeadRecord> = {
       key: 'id:4014', importId: 'imp-1', line: 17, createdOn: '2025-03-14', platform: 'meta_ads', campaign: 'Nordics | Lead Ads | Webinar',
       adGroup: 'Ad set 1', ad: 'Video 2', reached: 4, lost: false, amount: 12500.5, closedOn: '2025-04-15', leadId: '4014',
     };
