@@ -3,8 +3,10 @@
  * export), already mapped to the extension's vocabulary. It is the one shape stored in IndexedDB
  * (import-db.ts) and aggregated into the API contract's funnel rows (aggregate.ts).
  *
- * The shape is flat and typed on purpose, so it reads as a table: issue 24 will run SQL over the
- * same columns (`SELECT campaign, COUNT(*) … WHERE reached >= 1 GROUP BY campaign`).
+ * The shape is flat and typed on purpose, so it reads as a table: sql/postgres/funnel-leads.sql is
+ * this record as a warehouse table (the same fields in snake_case, plus the ad account), and
+ * sql/postgres/funnel-rows.sql aggregates it exactly as aggregate.ts does. Change a field here and
+ * test/unit/sql/funnel-sql.test.ts fails until the table changes with it.
  *
  * | column     | type                 | meaning                                                          |
  * |------------|----------------------|------------------------------------------------------------------|
