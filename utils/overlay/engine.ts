@@ -260,7 +260,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       baseline = poolBaseline(result.rows);
     }
     invalidateViews();
-    schedule();
+    // Shown at once rather than at the next frame: the rows are on screen, waiting for exactly this.
+    readAllRows = true;
+    guard(pass);
     if (result.ok) warmFigures();
   }
 
@@ -564,7 +566,13 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
 
   // SPA navigation: the Navigation API sees pushState from the page's world; a poll covers the rest.
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav, 'currententrychange' as keyof WindowEventMap, () => schedule());
+  // The new URL's context (a date range, a level) is read at once, so its request leaves now, not a frame later.
+  if (nav) {
+    ctx.addEventListener(nav, 'currententrychange' as keyof WindowEventMap, () => {
+      guard(checkContext);
+      schedule();
+    });
+  }
   ctx.setInterval(() => {
     guard(() => {
       // A context change starts its own load and pass.
