@@ -203,7 +203,7 @@ export function spendHook(table: Element): 'data-surface' | 'header text' | null
 function columnHeader(table: Element, column: MetaColumn): Element | null {
   const keyed = table.querySelector(column.headerKey);
   if (keyed) return headerBox(keyed);
-  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  const walker = table.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     if (column.headerTexts.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) return headerBox(text.parentElement);
   }
