@@ -1,0 +1,132 @@
+/**
+ * Issue 20 end to end: the card and the summary put the platform's own lead count (as the replica
+ * prints it in Results / Conversions) next to the CRM's. Every expected figure below is a literal:
+ * the replica prints the platformLeads given here, the stats server answers the funnels given here
+ * (a 30-day range, so the server does not scale them), and the texts are what a user reads.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { WorldEntity } from '../fixtures/types';
+import { googleAdsUrl, metaAdsManagerUrl, routeGoogleAdsReplica, routeMetaReplica, type MetaReplicaData } from '../replicas/serve';
+import { type ExtensionBrowser } from './support/browser';
+import { waitForGoogleReplica } from './support/google-page';
+import { summaryText, waitForReplica } from './support/meta-page';
+import { useConnectedSession } from './support/session';
+
+const ACCOUNT = '5550001111';
+const FROM = '2026-10-01';
+const TO = '2026-10-30'; // 30 days: the stats server answers the funnels below unscaled
+
+function entity(platform: WorldEntity['platform'], id: string, name: string, spend: number, leads: number, platformLeads: number, resultType?: WorldEntity['resultType']): WorldEntity {
+  return {
+    platform, level: 'campaign', accountId: ACCOUNT, id, name, spend, platformLeads, ...(resultType ? { resultType } : {}),
+    funnel: { leads, mql: Math.floor(leads / 2), sql: Math.floor(leads / 4), meetings: Math.floor(leads / 8), won: Math.floor(leads / 16), lost: 2, revenue: 10_000 },
+  };
+}
+
+const meta = [
+  entity('meta_ads', '120210000000001', 'Lead Gen Nordics', 1200, 95, 120),
+  entity('meta_ads', '120210000000002', 'Webinar Signups', 5600, 923, 1120, 'website_leads'),
+  entity('meta_ads', '120210000000003', 'Traffic Push', 800, 40, 310, 'link_clicks'),
+];
+const google = [
+  entity('google_ads', '21000000001', 'Search Brand FI', 950, 38, 40),
+  entity('google_ads', '21000000002', 'Search Generic EN', 2400, 80, 60),
+];
+
+const session = useConnectedSession({ world: [...meta, ...google] });
+let browser: ExtensionBrowser;
+beforeAll(() => {
+  ({ browser } = session);
+});
+
+/** Visible text with every no-break space as a plain one. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+async function openMeta(locale: 'en' | 'fi', variant: MetaReplicaData['variant']): Promise<Page> {
+  await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+  await routeMetaReplica(browser.context, { accountId: ACCOUNT, currency: 'EUR', locale, levels: { campaign: meta, ad_group: [], ad: [] }, variant: { skeletonMs: 200, ...variant } });
+  const page = await browser.newPage();
+  await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, from: FROM, to: TO }));
+  await waitForReplica(page);
+  return page;
+}
+
+/** Clicks the badge in the row that shows `name` and returns the card's text. */
+async function cardOf(page: Page, rowSelector: string, name: string): Promise<string> {
+  await page.keyboard.press('Escape');
+  await page.locator(rowSelector, { hasText: name }).locator('funnel-lens-badge button').click();
+  const card = page.locator('funnel-lens-card [role="dialog"]');
+  await expect.poll(async () => plain((await card.textContent()) ?? '')).toContain(name);
+  return plain((await card.textContent()) ?? '');
+}
+
+async function summaryLine(page: Page, expected: string): Promise<void> {
+  await expect.poll(async () => plain(await summaryText(page)), { timeout: 8000 }).toContain(expected);
+}
+
+describe('Meta: Results of a lead type beside the CRM', () => {
+  it('card and summary show the counts the replica prints (English headers, keyed cells)', async () => {
+    const page = await openMeta('en', { ids: 'data-surface' });
+    // What the replica prints in the Results column, as a user reads it.
+    await expect.poll(() => page.locator('._1gda._2djg', { hasText: 'Lead Gen Nordics' }).textContent()).toContain('Leads (form)');
+    await expect.poll(() => page.locator('._1gda._2djg', { hasText: 'Webinar Signups' }).textContent()).toContain('1,120');
+
+    const card = await cardOf(page, '._1gda._2djg', 'Lead Gen Nordics');
+    expect(card).toContain('Meta reports 120 leads · CRM has 95 (79%)');
+    expect(card).toContain("Cost per lead: €10.00 by Meta's count · €12.63 by the CRM's");
+    expect(card).toContain('Fewer than 80% of the platform\'s leads reached the CRM');
+
+    const webinar = await cardOf(page, '._1gda._2djg', 'Webinar Signups');
+    expect(webinar).toContain('Meta reports 1,120 leads · CRM has 923 (82%)');
+    expect(webinar).not.toContain('Fewer than 80%');
+
+    // Link clicks are not leads: no comparison at all on that row.
+    const traffic = await cardOf(page, '._1gda._2djg', 'Traffic Push');
+    expect(traffic).not.toContain('Meta reports');
+
+    // Totals over the two lead rows: 120 + 1,120 and 95 + 923.
+    await summaryLine(page, 'Meta: 1,240 leads · CRM 1,018 (82%)');
+    await page.close();
+  });
+
+  it('Finnish headers, no data-surface keys (found under "Tulokset" by position), abbreviated counts', async () => {
+    const page = await openMeta('fi', { ids: 'react', dataSurface: false, abbreviateCounts: true });
+    await expect.poll(async () => plain((await page.locator('._1gda._2djg', { hasText: 'Webinar Signups' }).textContent()) ?? '')).toContain('1,1 t.');
+    await expect.poll(async () => plain((await page.locator('._1gda._2djg', { hasText: 'Lead Gen Nordics' }).textContent()) ?? '')).toContain('Liidit (lomake)');
+
+    const card = await cardOf(page, '._1gda._2djg', 'Lead Gen Nordics');
+    expect(card).toContain('Meta reports 120 leads · CRM has 95 (79%)');
+    const webinar = await cardOf(page, '._1gda._2djg', 'Webinar Signups');
+    // "1,1 t." is 1,100 rounded by Meta: said to be approximate.
+    expect(webinar).toContain('Meta reports ≈1,100 leads · CRM has 923 (84%)');
+    expect(webinar).toContain('the share is approximate');
+    await summaryLine(page, 'Meta: ≈1,220 leads · CRM 1,018 (83%)');
+    await page.close();
+  });
+});
+
+describe('Google Ads: Conversions beside the CRM', () => {
+  it('card and summary show the Conversions the replica prints', async () => {
+    await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+    await routeGoogleAdsReplica(browser.context, {
+      customerId: ACCOUNT, currency: 'EUR', locale: 'fi', levels: { campaign: google, ad_group: [] },
+      range: { from: FROM, to: TO }, variant: { splashMs: 200, tableReloadMs: 100, rangeReloadMs: 100, chunkDelayMs: 100 },
+    });
+    const page = await browser.newPage();
+    await page.goto(googleAdsUrl());
+    await waitForGoogleReplica(page);
+    // The Finnish replica prints "Konversiot" with comma decimals.
+    await expect.poll(async () => plain((await page.locator('.particle-table-header').textContent()) ?? '')).toContain('Konversiot');
+    await expect.poll(async () => plain((await page.locator('.particle-table-row', { hasText: 'Search Generic EN' }).textContent()) ?? '')).toContain('60,00');
+
+    const brand = await cardOf(page, '.particle-table-row', 'Search Brand FI');
+    expect(brand).toContain('Google Ads reports 40 leads · CRM has 38 (95%)');
+    expect(brand).not.toContain('Fewer than 80%');
+    const generic = await cardOf(page, '.particle-table-row', 'Search Generic EN');
+    expect(generic).toContain('Google Ads reports 60 leads · CRM has 80 (133%)');
+    expect(generic).toContain('The CRM holds more than 120% of the platform\'s leads');
+    await summaryLine(page, 'Google Ads: 100 leads · CRM 118 (118%)');
+    await page.close();
+  });
+});
