@@ -10,6 +10,7 @@ import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
 import type { ImportInfo } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
+import type { PlatformLeadsRecord } from './background/cache-db';
 
 export interface FunnelRequest {
   platform: Platform;
@@ -86,6 +87,10 @@ export interface ProtocolMap {
   importChanged(): StatusReport;
   /** "Delete imported data": every imported lead record, and the import as a source. */
   deleteImport(): StatusReport;
+  /** Content script → background: the lead counts this page's rows show (issue 20). */
+  notePlatformLeads(input: { request: FunnelRequest; rows: Array<{ id: string | null; name: string; leads: number }> }): void;
+  /** The dashboard: every platform's last lead counts read on ad pages for a level and range. */
+  getPlatformLeads(query: { level: Level; from: string; to: string }): PlatformLeadsRecord[];
   /** Background → tab: fresher data (or an error) arrived for this request. */
   funnelChanged(request: FunnelRequest): void;
 }

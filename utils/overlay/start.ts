@@ -31,5 +31,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
     warn: (message) => console.warn(message),
+    // Best effort: a batch a restarting worker misses is sent again only when a count changes or the page is visited again.
+    notePlatformLeads: (request, rows) => void sendMessage('notePlatformLeads', { request, rows }).catch(() => undefined),
   });
 }
