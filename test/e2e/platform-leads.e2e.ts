@@ -4,6 +4,7 @@
  * the replica prints the platformLeads given here, the stats server answers the funnels given here
  * (a 30-day range, so the server does not scale them), and the texts are what a user reads.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WorldEntity } from '../fixtures/types';
@@ -127,6 +128,39 @@ describe('Google Ads: Conversions beside the CRM', () => {
     expect(generic).toContain('Google Ads reports 60 leads · CRM has 80 (133%)');
     expect(generic).toContain('The CRM holds more than 120% of the platform\'s leads');
     await summaryLine(page, 'Google Ads: 100 leads · CRM 118 (118%)');
+    await page.close();
+  });
+});
+
+describe('Dashboard: Platform vs CRM for campaigns seen on ad pages', () => {
+  it('shows the last count read, flagged, and exports it in the CSV', async () => {
+    const meta = await openMeta('en', { ids: 'data-surface' });
+    await summaryLine(meta, 'Meta: 1,240 leads · CRM 1,018 (82%)');
+    await meta.close();
+
+    const page = await browser.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#tab=campaigns&from=${FROM}&to=${TO}`);
+    const cell = (name: string) => page.locator('tr[data-platform=meta_ads]', { hasText: name }).locator('td[data-col=platformVsCrm]');
+    // The background stores the counts as the page hands them over: reload until they are there.
+    await expect.poll(async () => {
+      if (await cell('Lead Gen Nordics').count() === 0) await page.reload();
+      await page.locator(`[role=tabpanel][data-range="${FROM}_${TO}"][data-loaded=true]`).waitFor({ timeout: 15_000 });
+      return cell('Lead Gen Nordics').count();
+    }, { timeout: 15_000 }).toBe(1);
+    expect(plain((await cell('Lead Gen Nordics').textContent()) ?? '')).toBe('120 · CRM 79%CRM < 80%');
+    expect(plain((await cell('Webinar Signups').textContent()) ?? '')).toBe('1,120 · CRM 82%');
+    // Link clicks are not leads: nothing was remembered for that campaign.
+    expect(plain((await cell('Traffic Push').textContent()) ?? '')).toBe('—');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export CSV/ }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    const header = (lines[0] ?? '').split(',');
+    expect(header.slice(-3)).toEqual(['"Platform leads"', '"CRM leads / platform leads"', '"Platform figure read at (UTC)"']);
+    const leadGen = (lines.find((l) => l.includes('"Lead Gen Nordics"')) ?? '').split(',');
+    expect(leadGen.slice(-3, -1)).toEqual(['120', '0.7917']);
+    expect(leadGen.at(-1)).toMatch(/^"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"$/);
+    const traffic = (lines.find((l) => l.includes('"Traffic Push"')) ?? '').split(',');
+    expect(traffic.slice(-3)).toEqual(['', '', '']);
     await page.close();
   });
 });
