@@ -199,13 +199,25 @@ export function spendHook(table: Element): 'data-surface' | 'header text' | null
   return columnHeader(table, SPEND_COLUMN) ? 'header text' : null;
 }
 
+/**
+ * The label found by text last time, per table and column: finding it walks every text node of the
+ * table, and the lead count is read row by row. Used again only while it still reads the same.
+ */
+const labelByText = new WeakMap<Element, Map<MetaColumn, Element>>();
+
 /** A column's header box: by its key, or by its text in English or Finnish. */
 function columnHeader(table: Element, column: MetaColumn): Element | null {
   const keyed = table.querySelector(column.headerKey);
   if (keyed) return headerBox(keyed);
+  const known = labelByText.get(table)?.get(column);
+  if (known && table.contains(known) && column.headerTexts.has((known.textContent ?? '').trim().toLowerCase())) return headerBox(known);
   const walker = table.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (column.headerTexts.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) return headerBox(text.parentElement);
+    if (column.headerTexts.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) {
+      if (!labelByText.has(table)) labelByText.set(table, new Map());
+      labelByText.get(table)?.set(column, text.parentElement);
+      return headerBox(text.parentElement);
+    }
   }
   return null;
 }
