@@ -53,10 +53,13 @@ async function openMeta(locale: 'en' | 'fi', variant: MetaReplicaData['variant']
   return page;
 }
 
-/** Clicks the badge in the row that shows `name` and returns the card's text. */
+/**
+ * Opens the card of the row that shows `name` by keyboard (focus, then Enter), as the badge
+ * allows, and returns its text. By keyboard, an open card never sits over the next badge.
+ */
 async function cardOf(page: Page, rowSelector: string, name: string): Promise<string> {
-  await page.keyboard.press('Escape');
-  await page.locator(rowSelector, { hasText: name }).locator('funnel-lens-badge button').click();
+  await page.locator(rowSelector, { hasText: name }).locator('funnel-lens-badge button').focus();
+  await page.keyboard.press('Enter');
   const card = page.locator('funnel-lens-card [role="dialog"]');
   await expect.poll(async () => plain((await card.textContent()) ?? '')).toContain(name);
   return plain((await card.textContent()) ?? '');
