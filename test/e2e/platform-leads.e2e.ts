@@ -53,6 +53,11 @@ async function openMeta(locale: 'en' | 'fi', variant: MetaReplicaData['variant']
   return page;
 }
 
+/** What a row prints, as a user reads it. */
+async function rowText(page: Page, rowSelector: string, name: string): Promise<string> {
+  return plain((await page.locator(rowSelector, { hasText: name }).textContent()) ?? '');
+}
+
 /**
  * Opens the card of the row that shows `name` by keyboard (focus, then Enter), as the badge
  * allows, and returns its text. By keyboard, an open card never sits over the next badge.
@@ -73,8 +78,8 @@ describe('Meta: Results of a lead type beside the CRM', () => {
   it('card and summary show the counts the replica prints (English headers, keyed cells)', async () => {
     const page = await openMeta('en', { ids: 'data-surface' });
     // What the replica prints in the Results column, as a user reads it.
-    await expect.poll(() => page.locator('._1gda._2djg', { hasText: 'Lead Gen Nordics' }).textContent()).toContain('Leads (form)');
-    await expect.poll(() => page.locator('._1gda._2djg', { hasText: 'Webinar Signups' }).textContent()).toContain('1,120');
+    await expect.poll(() => rowText(page, '._1gda._2djg', 'Lead Gen Nordics')).toContain('Leads (form)');
+    await expect.poll(() => rowText(page, '._1gda._2djg', 'Webinar Signups')).toContain('1,120');
 
     const card = await cardOf(page, '._1gda._2djg', 'Lead Gen Nordics');
     expect(card).toContain('Meta reports 120 leads · CRM has 95 (79%)');
@@ -96,8 +101,8 @@ describe('Meta: Results of a lead type beside the CRM', () => {
 
   it('Finnish headers, no data-surface keys (found under "Tulokset" by position), abbreviated counts', async () => {
     const page = await openMeta('fi', { ids: 'react', dataSurface: false, abbreviateCounts: true });
-    await expect.poll(async () => plain((await page.locator('._1gda._2djg', { hasText: 'Webinar Signups' }).textContent()) ?? '')).toContain('1,1 t.');
-    await expect.poll(async () => plain((await page.locator('._1gda._2djg', { hasText: 'Lead Gen Nordics' }).textContent()) ?? '')).toContain('Liidit (lomake)');
+    await expect.poll(() => rowText(page, '._1gda._2djg', 'Webinar Signups')).toContain('1,1 t.');
+    await expect.poll(() => rowText(page, '._1gda._2djg', 'Lead Gen Nordics')).toContain('Liidit (lomake)');
 
     const card = await cardOf(page, '._1gda._2djg', 'Lead Gen Nordics');
     expect(card).toContain('Meta reports 120 leads · CRM has 95 (79%)');
@@ -121,8 +126,8 @@ describe('Google Ads: Conversions beside the CRM', () => {
     await page.goto(googleAdsUrl());
     await waitForGoogleReplica(page);
     // The Finnish replica prints "Konversiot" with comma decimals.
-    await expect.poll(async () => plain((await page.locator('.particle-table-header').textContent()) ?? '')).toContain('Konversiot');
-    await expect.poll(async () => plain((await page.locator('.particle-table-row', { hasText: 'Search Generic EN' }).textContent()) ?? '')).toContain('60,00');
+    await expect.poll(async () => plain((await page.locator('.particle-table-header [essfield="stats.conversions"]').textContent()) ?? '')).toBe('Konversiot');
+    await expect.poll(() => rowText(page, '.particle-table-row', 'Search Generic EN')).toContain('60,00');
 
     const brand = await cardOf(page, '.particle-table-row', 'Search Brand FI');
     expect(brand).toContain('Google Ads reports 40 leads · CRM has 38 (95%)');
