@@ -11,6 +11,8 @@ import type { WorldEntity } from '../fixtures/types';
 import { googleAdsUrl, metaAdsManagerUrl, routeGoogleAdsReplica, routeMetaReplica, type MetaReplicaData } from '../replicas/serve';
 import { type ExtensionBrowser } from './support/browser';
 import { waitForGoogleReplica } from './support/google-page';
+import { waitForLinkedInReplica } from './support/linkedin-page';
+import { linkedInUrl, routeLinkedInReplica } from '../replicas/serve-linkedin';
 import { summaryText, waitForReplica } from './support/meta-page';
 import { useConnectedSession } from './support/session';
 
@@ -35,7 +37,12 @@ const google = [
   entity('google_ads', '21000000002', 'Search Generic EN', 2400, 80, 60),
 ];
 
-const session = useConnectedSession({ world: [...meta, ...google] });
+const linkedin = [
+  entity('linkedin_ads', '612345001', 'Decision Makers FI', 3000, 45, 50),
+  entity('linkedin_ads', '612345002', 'Retargeting Nordics', 1000, 10, 20),
+];
+
+const session = useConnectedSession({ world: [...meta, ...google, ...linkedin] });
 let browser: ExtensionBrowser;
 beforeAll(() => {
   ({ browser } = session);
@@ -136,6 +143,29 @@ describe('Google Ads: Conversions beside the CRM', () => {
     expect(generic).toContain('Google Ads reports 60 leads · CRM has 80 (133%)');
     expect(generic).toContain('The CRM holds more than 120% of the platform\'s leads');
     await summaryLine(page, 'Google Ads: 100 leads · CRM 118 (118%)');
+    await page.close();
+  });
+});
+
+describe('LinkedIn: Conversions when the Leads column is hidden', () => {
+  it('card and summary show the counts under the Finnish "Konversiot" header', async () => {
+    await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+    await routeLinkedInReplica(browser.context, {
+      accountId: ACCOUNT, accountName: 'QA', currency: 'EUR', locale: 'fi', levels: { campaign: linkedin, ad_group: [], ad: [] },
+      initialRange: { from: FROM, to: TO }, variant: { loadingMs: 100, leadColumn: 'conversions' },
+    });
+    const page = await browser.newPage();
+    await page.goto(linkedInUrl({ accountId: ACCOUNT, level: 'campaign' }));
+    await waitForLinkedInReplica(page);
+    await expect.poll(async () => plain((await page.locator('thead').textContent()) ?? '')).toContain('Konversiot');
+    await expect.poll(() => rowText(page, 'tbody tr', 'Retargeting Nordics')).toContain('20');
+
+    const retargeting = await cardOf(page, 'tbody tr', 'Retargeting Nordics');
+    expect(retargeting).toContain('LinkedIn reports 20 leads · CRM has 10 (50%)');
+    expect(retargeting).toContain('Fewer than 80% of the platform\'s leads reached the CRM');
+    // 55 of 70 is 78.6%: the page as a whole is flagged too.
+    await summaryLine(page, 'LinkedIn: 70 leads · CRM 55 (79%)');
+    expect(plain(await summaryText(page))).toContain('Fewer than 80% of the platform\'s leads reached the CRM');
     await page.close();
   });
 });
