@@ -5,14 +5,8 @@
  */
 import { PLATFORMS } from '../api/constants';
 import type { Level } from '../api/schema';
-import type { FunnelRequest } from '../messaging';
+import type { FunnelRequest, PlatformLeadsNoteRow } from '../messaging';
 import { SWEEP_AFTER_MS, type FunnelLensDB, type PlatformLeadsRecord } from './cache-db';
-
-export interface NotedPlatformLeads {
-  id: string | null;
-  name: string;
-  leads: number;
-}
 
 /** What a content script may hand over at once; more is refused (see handlers.ts). */
 export const MAX_PLATFORM_LEADS_PER_NOTE = 1000;
@@ -28,7 +22,7 @@ export class PlatformLeadsStore {
 
   constructor(private readonly deps: { db: FunnelLensDB; dbReady: Promise<void>; now(): number }) {}
 
-  async note(request: FunnelRequest, rows: readonly NotedPlatformLeads[]): Promise<void> {
+  async note(request: FunnelRequest, rows: readonly PlatformLeadsNoteRow[]): Promise<void> {
     await this.deps.dbReady;
     const readAt = this.deps.now();
     const range = platformLeadsRange(request.platform, request.level, request.from, request.to);

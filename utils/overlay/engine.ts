@@ -10,7 +10,7 @@
  *   everything down when the context is invalidated. No exception reaches the host page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FunnelAnswer, FunnelRequest } from '../messaging';
+import type { FunnelAnswer, FunnelRequest, PlatformLeadsNoteRow } from '../messaging';
 import { funnelRequestKey } from '../messaging';
 import type { MatchIndex } from '../matching/lookup';
 import { createMatchIndex } from '../matching/lookup';
@@ -31,14 +31,7 @@ export interface OverlayDeps {
   now(): Date;
   warn(message: string): void;
   /** Hands the platform's lead counts read on this page to the background (issue 20); optional. */
-  notePlatformLeads?(request: FunnelRequest, rows: PlatformLeadsSeen[]): void;
-}
-
-/** A campaign's platform lead count as read from its row, for the background to remember. */
-export interface PlatformLeadsSeen {
-  id: string | null;
-  name: string;
-  leads: number;
+  notePlatformLeads?(request: FunnelRequest, rows: PlatformLeadsNoteRow[]): void;
 }
 
 /**
@@ -495,7 +488,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
 
   function sendPlatformLeads(): void {
     if (!deps.notePlatformLeads || !context || platformLeadsUnsent.size === 0) return;
-    const rows: PlatformLeadsSeen[] = [];
+    const rows: PlatformLeadsNoteRow[] = [];
     for (const key of platformLeadsUnsent) {
       const row = seen.get(key);
       const leads = platformLeads.get(key);
