@@ -51,13 +51,22 @@ beforeAll(() => {
 /** Visible text with every no-break space as a plain one. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 
-async function openMeta(locale: 'en' | 'fi', variant: MetaReplicaData['variant']): Promise<Page> {
+/** Routes one replica (and no other), opens `url` and waits until the replica is ready. */
+async function openReplica(route: () => Promise<void>, url: string, ready: (page: Page) => Promise<void>): Promise<Page> {
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
-  await routeMetaReplica(browser.context, { accountId: ACCOUNT, currency: 'EUR', locale, levels: { campaign: meta, ad_group: [], ad: [] }, variant: { skeletonMs: 200, ...variant } });
+  await route();
   const page = await browser.newPage();
-  await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, from: FROM, to: TO }));
-  await waitForReplica(page);
+  await page.goto(url);
+  await ready(page);
   return page;
+}
+
+function openMeta(locale: 'en' | 'fi', variant: MetaReplicaData['variant']): Promise<Page> {
+  return openReplica(
+    () => routeMetaReplica(browser.context, { accountId: ACCOUNT, currency: 'EUR', locale, levels: { campaign: meta, ad_group: [], ad: [] }, variant: { skeletonMs: 200, ...variant } }),
+    metaAdsManagerUrl({ accountId: ACCOUNT, from: FROM, to: TO }),
+    waitForReplica,
+  );
 }
 
 /** What a row prints, as a user reads it. */
@@ -124,14 +133,14 @@ describe('Meta: Results of a lead type beside the CRM', () => {
 
 describe('Google Ads: Conversions beside the CRM', () => {
   it('card and summary show the Conversions the replica prints', async () => {
-    await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
-    await routeGoogleAdsReplica(browser.context, {
-      customerId: ACCOUNT, currency: 'EUR', locale: 'fi', levels: { campaign: google, ad_group: [] },
-      range: { from: FROM, to: TO }, variant: { splashMs: 200, tableReloadMs: 100, rangeReloadMs: 100, chunkDelayMs: 100 },
-    });
-    const page = await browser.newPage();
-    await page.goto(googleAdsUrl());
-    await waitForGoogleReplica(page);
+    const page = await openReplica(
+      () => routeGoogleAdsReplica(browser.context, {
+        customerId: ACCOUNT, currency: 'EUR', locale: 'fi', levels: { campaign: google, ad_group: [] },
+        range: { from: FROM, to: TO }, variant: { splashMs: 200, tableReloadMs: 100, rangeReloadMs: 100, chunkDelayMs: 100 },
+      }),
+      googleAdsUrl(),
+      waitForGoogleReplica,
+    );
     // The Finnish replica prints "Konversiot" with comma decimals.
     await expect.poll(async () => plain((await page.locator('.particle-table-header [essfield="stats.conversions"]').textContent()) ?? '')).toBe('Konversiot');
     await expect.poll(() => rowText(page, '.particle-table-row', 'Search Generic EN')).toContain('60,00');
@@ -149,14 +158,14 @@ describe('Google Ads: Conversions beside the CRM', () => {
 
 describe('LinkedIn: Conversions when the Leads column is hidden', () => {
   it('card and summary show the counts under the Finnish "Konversiot" header', async () => {
-    await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
-    await routeLinkedInReplica(browser.context, {
-      accountId: ACCOUNT, accountName: 'QA', currency: 'EUR', locale: 'fi', levels: { campaign: linkedin, ad_group: [], ad: [] },
-      initialRange: { from: FROM, to: TO }, variant: { loadingMs: 100, leadColumn: 'conversions' },
-    });
-    const page = await browser.newPage();
-    await page.goto(linkedInUrl({ accountId: ACCOUNT, level: 'campaign' }));
-    await waitForLinkedInReplica(page);
+    const page = await openReplica(
+      () => routeLinkedInReplica(browser.context, {
+        accountId: ACCOUNT, accountName: 'QA', currency: 'EUR', locale: 'fi', levels: { campaign: linkedin, ad_group: [], ad: [] },
+        initialRange: { from: FROM, to: TO }, variant: { loadingMs: 100, leadColumn: 'conversions' },
+      }),
+      linkedInUrl({ accountId: ACCOUNT, level: 'campaign' }),
+      waitForLinkedInReplica,
+    );
     await expect.poll(async () => plain((await page.locator('thead').textContent()) ?? '')).toContain('Konversiot');
     await expect.poll(() => rowText(page, 'tbody tr', 'Retargeting Nordics')).toContain('20');
 
