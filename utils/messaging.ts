@@ -10,6 +10,7 @@ import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
 import type { ImportInfo } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
+import type { PlatformLeadsRecord } from './background/cache-db';
 
 export interface FunnelRequest {
   platform: Platform;
@@ -21,6 +22,14 @@ export interface FunnelRequest {
 }
 
 export type DataSource = 'demo' | 'import' | 'api';
+
+/** A campaign's lead count as an ad manager's row showed it (issue 20), handed to the background. */
+export interface PlatformLeadsNoteRow {
+  id: string | null;
+  name: string;
+  /** As the platform counts them (Google's conversions may be fractional). */
+  leads: number;
+}
 
 export interface FunnelData {
   ok: true;
@@ -86,6 +95,10 @@ export interface ProtocolMap {
   importChanged(): StatusReport;
   /** "Delete imported data": every imported lead record, and the import as a source. */
   deleteImport(): StatusReport;
+  /** Content script → background: the lead counts this page's rows show (issue 20). */
+  notePlatformLeads(input: { request: FunnelRequest; rows: PlatformLeadsNoteRow[] }): void;
+  /** The dashboard: every platform's last lead counts read on ad pages for a level and range. */
+  getPlatformLeads(query: { level: Level; from: string; to: string }): PlatformLeadsRecord[];
   /** Background → tab: fresher data (or an error) arrived for this request. */
   funnelChanged(request: FunnelRequest): void;
 }

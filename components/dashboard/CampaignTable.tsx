@@ -12,6 +12,8 @@ import { t, type MessageKey } from '../../utils/i18n/t';
 import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
 import { RateRange } from '../RateRange';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
+import { formatAge } from '../../utils/overlay/age';
+import { formatLeadCount } from '../../utils/overlay/platform-leads';
 
 export interface CampaignTableProps {
   rows: CampaignRow[];
@@ -39,6 +41,7 @@ export function CampaignTable(props: CampaignTableProps) {
     [rows, props.channel, props.query, sort],
   );
   const hasRoas = rows.some((r) => r.roas !== null);
+  const hasPlatformLeads = rows.some((r) => r.platformLeads !== null);
   const rateLabel = mqlToWonLabel(stages);
   const columns: Column[] = [
     { key: 'channel', label: t('dashboard.colChannel'), numeric: false },
@@ -51,6 +54,7 @@ export function CampaignTable(props: CampaignTableProps) {
     { key: 'mqlToWon', label: rateLabel, numeric: false },
     { key: 'revenue', label: t('dashboard.revenue'), numeric: true },
     ...(hasRoas ? [{ key: 'roas' as const, label: t('dashboard.roas'), numeric: true }] : []),
+    ...(hasPlatformLeads ? [{ key: 'platformVsCrm' as const, label: t('dashboard.platformVsCrm'), numeric: true }] : []),
   ];
   const filtered = props.channel !== null || props.query.trim() !== '';
 
@@ -79,6 +83,7 @@ export function CampaignTable(props: CampaignTableProps) {
         {' · '}
         {t('dashboard.lowSampleNote', { min: props.minMql, mqlLabel: stageLabel(stages, 'mql') })}
       </p>
+      {hasPlatformLeads && <p class="muted small platform-note">{t('dashboard.platformVsCrmNote')}</p>}
       {rows.length === 0 ? (
         <p class="empty-state">{t('dashboard.noCampaigns')}</p>
       ) : shown.length === 0 ? (
@@ -138,6 +143,7 @@ export function CampaignTable(props: CampaignTableProps) {
                   </td>
                   <td class="num" data-col="revenue" title={formatMoney(r.row.revenue, r.currency, locale)}>{formatMoneyCompact(r.row.revenue, r.currency, locale)}</td>
                   {hasRoas && <td class="num" data-col="roas">{r.roas === null ? NO_FIGURE : formatMultiple(r.roas, locale)}</td>}
+                  {hasPlatformLeads && <PlatformVsCrmCell row={r} locale={locale} />}
                 </tr>
               ))}
             </tbody>
@@ -145,5 +151,18 @@ export function CampaignTable(props: CampaignTableProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** "120 · CRM 79%" and a flag under 80% or over 120% (issue 20); the read time in its title. */
+function PlatformVsCrmCell({ row, locale }: { row: CampaignRow; locale: UiLocale }) {
+  const seen = row.platformLeads;
+  if (!seen) return <td class="num" data-col="platformVsCrm">{NO_FIGURE}</td>;
+  const { gap } = seen;
+  return (
+    <td class="num" data-col="platformVsCrm" title={t('dashboard.platformReadAt', { age: formatAge(seen.readAt, Date.now()) })}>
+      {t('dashboard.platformVsCrmCell', { platformLeads: formatLeadCount(gap.platformLeads, locale), share: gap.share === null ? NO_FIGURE : formatPercent(gap.share, locale) })}
+      {gap.flag && <span class="tag low gap-flag">{t(gap.flag === 'crm-low' ? 'dashboard.gapLowTag' : 'dashboard.gapHighTag')}</span>}
+    </td>
   );
 }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PLATFORMS, type Platform } from '../../utils/api/constants';
 import { loadChannels, type ChannelData } from '../../utils/channels/load-channels';
-import { buildCampaignRows, type CampaignRow } from '../../utils/dashboard/campaign-table';
+import { buildCampaignRows, type CampaignRow, type PlatformLeadsSeen } from '../../utils/dashboard/campaign-table';
 import { campaignCsv, CSV_COLUMNS, exportFileName, type CsvColumn } from '../../utils/dashboard/csv';
 import { slideSvg } from '../../utils/dashboard/funnel-chart';
 import { parseHash, resolveRange, serialiseHash, TABS, type DashboardState, type Tab } from '../../utils/dashboard/hash-state';
@@ -37,10 +37,13 @@ const CSV_HEADER_KEYS: Record<CsvColumn, MessageKey> = {
   won: 'dashboard.csvWon', lost: 'dashboard.csvLost', mqlToWon: 'dashboard.csvMqlToWon', mqlToWonLow: 'dashboard.csvMqlToWonLow',
   mqlToWonHigh: 'dashboard.csvMqlToWonHigh', lowSample: 'dashboard.csvLowSample', provisional: 'dashboard.csvProvisional',
   revenue: 'dashboard.csvRevenue', currency: 'dashboard.csvCurrency', spend: 'dashboard.csvSpend', roas: 'dashboard.csvRoas',
+  platformLeads: 'dashboard.csvPlatformLeads', platformVsCrm: 'dashboard.csvPlatformVsCrm', platformReadAt: 'dashboard.csvPlatformReadAt',
 };
 
 interface LoadState {
   channels: ChannelData[] | null;
+  /** The lead counts the ad pages showed for this range (issue 20); empty when none was seen. */
+  platformLeads: PlatformLeadsSeen[];
   /** The range the shown channels belong to. */
   range: DateRange | null;
   loading: boolean;
@@ -63,7 +66,7 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const range = useMemo(() => resolveRange(state.range, today), [state.range, today]);
   const [status, setStatus] = useState<StatusReport | null>(null);
   const [statusFailed, setStatusFailed] = useState(false);
-  const [load, setLoad] = useState<LoadState>({ channels: null, range: null, loading: true, done: 0 });
+  const [load, setLoad] = useState<LoadState>({ channels: null, platformLeads: [], range: null, loading: true, done: 0 });
   const [reloadToken, setReloadToken] = useState(0);
   const [exportNote, setExportNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const generation = useRef(0);
@@ -109,8 +112,10 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
       askFunnel(request).finally(() => {
         if (generation.current === current) setLoad((previous) => ({ ...previous, done: previous.done + 1 }));
       });
-    void loadChannels(ask, range, PLATFORMS).then((channels) => {
-      if (generation.current === current) setLoad({ channels, range, loading: false, done: PLATFORMS.length });
+    // The platforms' own counts are an extra column: without them the table is still whole.
+    const platformLeads = sendMessage('getPlatformLeads', { level: 'campaign', from: range.from, to: range.to }).catch((): PlatformLeadsSeen[] => []);
+    void Promise.all([loadChannels(ask, range, PLATFORMS), platformLeads]).then(([channels, seen]) => {
+      if (generation.current === current) setLoad({ channels, platformLeads: seen, range, loading: false, done: PLATFORMS.length });
     });
   }, [range.from, range.to, reloadToken]);
 
@@ -143,8 +148,9 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
     () =>
       buildCampaignRows(
         (channels ?? []).flatMap((c) => (c.answer ? [{ platform: c.platform, rows: c.rows, currency: c.answer.currency, minMql: c.answer.display.minMql }] : [])),
+        load.platformLeads,
       ),
-    [channels],
+    [channels, load.platformLeads],
   );
   const firstAnswer = channels?.find((c) => c.answer)?.answer ?? null;
   const stages = firstAnswer?.stages ?? [];

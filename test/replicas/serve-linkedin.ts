@@ -14,6 +14,8 @@ export interface LinkedInReplicaVariant {
   loadingMs?: number;
   /** Default true; false renders no "Spent" column. */
   spentColumn?: boolean;
+  /** Which lead column is shown: 'leads' (default), 'conversions' (Leads hidden) or 'none'. */
+  leadColumn?: 'leads' | 'conversions' | 'none';
   /** 'label' (default); 'inputs-only': the label says "Custom", only the inputs hold dates; 'missing': no date control. */
   dateControl?: 'label' | 'inputs-only' | 'missing';
   /** 'range' (default): the label prints dates; 'preset': a chosen preset prints its name ("Last 30 days"). */

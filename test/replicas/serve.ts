@@ -132,6 +132,8 @@ export interface MetaReplicaVariant {
   visibleRows?: number;
   /** Default true; false drops role=table/columnheader/presentation (reference: "Meta has dropped ARIA roles"). */
   ariaRoles?: boolean;
+  /** Default false; true prints counts of 1,000 and more abbreviated (`1.2K`, `1,2 t.`) in Results. */
+  abbreviateCounts?: boolean;
 }
 
 export interface MetaReplicaData {
@@ -209,6 +211,8 @@ export interface GoogleReplicaVariant {
   joinedRowAt?: number | null;
   /** The label shows a preset's name without its dates (`Last 30 days`). Default false. */
   presetOnlyLabel?: boolean;
+  /** Default false; true prints conversions of 1,000 and more abbreviated (`1.2K`, `1,2 t.`). */
+  abbreviateCounts?: boolean;
 }
 
 export interface GoogleReplicaData {

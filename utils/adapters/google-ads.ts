@@ -67,6 +67,13 @@ const SELECTORS = {
 
 /** Cost column header texts, for tables whose cells lack `essfield` (English, Finnish). */
 const COST_HEADER_TEXTS = new Set(['cost', 'kustannus', 'kustannukset']);
+/**
+ * The Conversions column: the platform's own lead count on a lead-generation account. Its field
+ * is in the reference (2026-12 update: `essfield="stats.conversions"`); the header texts are the
+ * UI's English and Finnish names.
+ */
+const CONVERSIONS_FIELD = 'stats.conversions';
+const CONVERSIONS_HEADER_TEXTS = new Set(['conversions', 'konversiot']);
 /** Icon ligatures (`arrow_drop_down`) and hidden text are not part of a label. */
 const NON_TEXT = 'material-icon, [aria-hidden="true"], script, style';
 
@@ -168,16 +175,17 @@ function cellValueText(cell: Element): string {
   return labelText(inner);
 }
 
-/** Index, among a row's cells, of the Cost column found by its header text (cells without essfield). */
-function costColumnIndex(table: Element): number {
+/** Index, among a row's cells, of the column found by its header text (cells without essfield). */
+function columnIndexByHeader(table: Element, texts: ReadonlySet<string>): number {
   const headers = [...table.querySelectorAll(SELECTORS.headerCell)];
-  return headers.findIndex((h) => COST_HEADER_TEXTS.has((h.getAttribute('aria-label') ?? labelText(h)).trim().toLowerCase()));
+  return headers.findIndex((h) => texts.has((h.getAttribute('aria-label') ?? labelText(h)).trim().toLowerCase()));
 }
 
-function spendTextOf(row: Element, table: Element): string | null {
-  const byField = row.querySelector(`[essfield="${SELECTORS.costField}"]`);
+/** A column's text in this row: by the cell's essfield, or by the header's position. */
+function columnTextOf(row: Element, table: Element, field: string, headerTexts: ReadonlySet<string>): string | null {
+  const byField = row.querySelector(`[essfield="${field}"]`);
   if (byField) return cellValueText(byField);
-  const index = costColumnIndex(table);
+  const index = columnIndexByHeader(table, headerTexts);
   if (index < 0) return null;
   const cell = row.querySelectorAll(SELECTORS.cell)[index];
   return cell ? cellValueText(cell) : null;
@@ -249,7 +257,11 @@ export const googleAdsAdapter: PlatformAdapter = {
   },
 
   readSpend(row, table) {
-    return spendTextOf(row, table);
+    return columnTextOf(row, table, SELECTORS.costField, COST_HEADER_TEXTS);
+  },
+
+  readPlatformLeads(row, table) {
+    return columnTextOf(row, table, CONVERSIONS_FIELD, CONVERSIONS_HEADER_TEXTS);
   },
 
   contextSources(doc) {

@@ -23,6 +23,7 @@
  *  A4 Spend (ref: metric "Spent"; guess: column position shared by `<th>` and `<td>`): the column
  *     whose header reads "Spent" (Finnish "Käytetty"), matched by header text, including text
  *     the header cell holds next to it (sort icons, screen-reader hints). No such column: null.
+ *  A9 Platform leads: see LEADS_HEADER_TEXTS.
  *  A5 Date range (ref: `#date-range-control`, `input[name=startName|endName]`): first the label
  *     the control's toggle button shows (the applied range: `Aug 1, 2026 – Aug 30, 2026` etc.);
  *     then the start/end inputs' values (`MM/DD/YYYY`, `D.M.YYYY` or ISO). The label comes first
@@ -64,6 +65,13 @@ const SELECTORS = {
 
 /** Header texts of the spend column (A4): English, Finnish. Compared lower-cased. */
 const SPEND_HEADER_TEXTS = new Set(['spent', 'käytetty', 'amount spent', 'käytetty summa']);
+/**
+ * A9 Platform leads (ref: the "Conversions & Leads" columns view has Conversions and Leads; guess:
+ * Finnish "Konversiot", "Liidit"): the Leads column, else Conversions. "Leads (Work email)" is a
+ * subset and never counts (exact header texts only).
+ */
+const LEADS_HEADER_TEXTS = new Set(['leads', 'liidit']);
+const CONVERSIONS_HEADER_TEXTS = new Set(['conversions', 'konversiot']);
 
 const ACCOUNT_PATH = /^\/campaignmanager\/accounts\/(\d{1,20})(?:\/(.*))?$/;
 const ENTITY_ID = /^\d{1,20}$/;
@@ -128,7 +136,12 @@ export function entityIdFromHref(href: string, level: Level, accountId: string |
 
 /** A4: whether a column header's text (or one of its text pieces) names the spend column. */
 export function isSpendHeader(texts: readonly string[]): boolean {
-  return texts.some((text) => SPEND_HEADER_TEXTS.has(normalise(text).toLowerCase()));
+  return namesColumn(texts, SPEND_HEADER_TEXTS);
+}
+
+/** Whether a header's text (or one of its text pieces) is one of a column's names. */
+function namesColumn(texts: readonly string[], names: ReadonlySet<string>): boolean {
+  return texts.some((text) => names.has(normalise(text).toLowerCase()));
 }
 
 function normalise(text: string): string {
@@ -237,14 +250,26 @@ function columnOf(row: HTMLTableRowElement, column: number): HTMLTableCellElemen
   return null;
 }
 
-function spendColumn(table: HTMLTableElement): number | null {
+function columnByHeader(table: HTMLTableElement, names: ReadonlySet<string>): number | null {
   const headerRows = table.tHead?.rows;
   const headerRow = headerRows?.[headerRows.length - 1];
   if (!headerRow) return null;
   let at = 0;
   for (const cell of headerRow.cells) {
-    if (isSpendHeader(headerTexts(cell))) return at;
+    if (namesColumn(headerTexts(cell), names)) return at;
     at += cell.colSpan;
+  }
+  return null;
+}
+
+/** A row's text in the first of these columns that the table shows; null when none is shown. */
+function columnText(row: Element, table: Element, ...columns: ReadonlyArray<ReadonlySet<string>>): string | null {
+  if (!(table instanceof HTMLTableElement) || !(row instanceof HTMLTableRowElement)) return null;
+  for (const names of columns) {
+    const column = columnByHeader(table, names);
+    if (column === null) continue;
+    const cell = columnOf(row, column);
+    return cell ? normalise(cell.textContent ?? '') || null : null;
   }
   return null;
 }
@@ -316,10 +341,11 @@ export const linkedInAdsAdapter: PlatformAdapter = {
   },
 
   readSpend(row, table) {
-    if (!(table instanceof HTMLTableElement) || !(row instanceof HTMLTableRowElement)) return null;
-    const column = spendColumn(table);
-    const cell = column === null ? null : columnOf(row, column);
-    return cell ? normalise(cell.textContent ?? '') || null : null;
+    return columnText(row, table, SPEND_HEADER_TEXTS);
+  },
+
+  readPlatformLeads(row, table) {
+    return columnText(row, table, LEADS_HEADER_TEXTS, CONVERSIONS_HEADER_TEXTS);
   },
 
   contextSources(doc) {

@@ -9,7 +9,7 @@ import type { Level } from '../api/schema';
 import { parseRangeLabel } from '../dates/parse-range-label';
 import { defaultRange, isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
 import type { PageContext, PlatformAdapter } from '../overlay/adapter';
-import { nameBoxesIn, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
+import { nameBoxesIn, readMetaLeads, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
 
 export const META_MATCHES = [
   'https://adsmanager.facebook.com/adsmanager/*',
@@ -148,6 +148,10 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
 
     readSpend(row, table) {
       return readMetaSpend(row, table);
+    },
+
+    readPlatformLeads(row, table) {
+      return readMetaLeads(row, table);
     },
 
     describeSignals(table, rows) {

@@ -12,6 +12,8 @@
  *   read through the page-world script. The name link's href is `#` (no ID in it).
  * - **Spend**: the cell keyed `table_cell:spend`, or else the cell under the "Amount spent" /
  *   "Käytetty summa" header, matched by x position.
+ * - **Leads**: the Results cell (`forAttributionWindow(results,…)`, or under "Results" /
+ *   "Tulokset"), only when the result type printed under its value is a lead type.
  */
 import type { PageRow } from '../overlay/adapter';
 
@@ -131,18 +133,59 @@ export function readMetaRow(row: Element, objectIdOf: ObjectIdOf): MetaRow | nul
   return { row, anchor: box, id, name, idSource, watch: row.contains(watch) ? watch : box };
 }
 
+/** How one metric column is found: its cell and header keys, and its header texts (English, Finnish). */
+interface MetaColumn {
+  cellKey: string;
+  headerKey: string;
+  headerTexts: ReadonlySet<string>;
+}
+const SPEND_COLUMN: MetaColumn = { cellKey: SPEND_CELL_KEY, headerKey: SPEND_HEADER_KEY, headerTexts: SPEND_HEADER_TEXTS };
+/**
+ * The Results column (reference: cell key `forAttributionWindow(results,default)`; the header's key
+ * is assumed to follow the `table_column_header:<key>` pattern of spend). Any attribution window.
+ */
+const RESULTS_COLUMN: MetaColumn = {
+  cellKey: '[data-surface*="/table_cell:forAttributionWindow(results,"]',
+  headerKey: '[data-surface*="table_column_header:forAttributionWindow(results,"]',
+  headerTexts: new Set(['results', 'tulokset']),
+};
+/**
+ * Result types that are leads, as the Results cell names them under its value: "Leads (form)",
+ * "Website leads", "On-Facebook leads", "Meta leads"; Finnish "Liidit (lomake)", "Verkkosivuston
+ * liidit". Anything else ("Link clicks", "Purchases", no type at all) is not a lead count.
+ */
+const LEAD_RESULT_TYPE = /\bleads?\b|liidi/i;
+
 /** The spend text a row prints, by the cell's key or else by the spend header's x position. */
 export function readMetaSpend(row: Element, table: Element): string | null {
-  const keyed = row.querySelector(SPEND_CELL_KEY);
-  if (keyed) return valueText(keyed);
-  const header = spendHeader(table);
+  const cell = columnCell(row, table, SPEND_COLUMN);
+  return cell ? valueText(cell) : null;
+}
+
+/**
+ * The lead count a row's Results column prints, when its result type is a lead type; null when
+ * the column is not rendered or counts something else (link clicks, purchases).
+ */
+export function readMetaLeads(row: Element, table: Element): string | null {
+  const cell = columnCell(row, table, RESULTS_COLUMN);
+  if (!cell) return null;
+  const value = valueText(cell);
+  const resultType = (cell.textContent ?? '').replace(value, '').trim();
+  return LEAD_RESULT_TYPE.test(resultType) ? value : null;
+}
+
+/** A column's cell in this row: by the cell's key, or else under the column's header by x position. */
+function columnCell(row: Element, table: Element, column: MetaColumn): Element | null {
+  const keyed = row.querySelector(column.cellKey);
+  if (keyed) return keyed;
+  const header = columnHeader(table, column);
   if (!header) return null;
   const h = header.getBoundingClientRect();
   const centre = h.left + h.width / 2;
   for (const value of row.querySelectorAll('[geotextcolor="value"]')) {
     const cell = value.closest('._4lg0') ?? value;
     const r = cell.getBoundingClientRect();
-    if (r.width > 0 && Math.abs(r.left + r.width / 2 - centre) <= COLUMN_TOLERANCE_PX) return valueText(cell);
+    if (r.width > 0 && Math.abs(r.left + r.width / 2 - centre) <= COLUMN_TOLERANCE_PX) return cell;
   }
   return null;
 }
@@ -150,16 +193,28 @@ export function readMetaSpend(row: Element, table: Element): string | null {
 /** Where the spend column was found, for the summary's signal report. */
 export function spendHook(table: Element): 'data-surface' | 'header text' | null {
   if (table.querySelector(SPEND_HEADER_KEY) || table.querySelector(SPEND_CELL_KEY)) return 'data-surface';
-  return spendHeader(table) ? 'header text' : null;
+  return columnHeader(table, SPEND_COLUMN) ? 'header text' : null;
 }
 
-/** The spend column's header box: by its key, or by its text in English or Finnish. */
-function spendHeader(table: Element): Element | null {
-  const keyed = table.querySelector(SPEND_HEADER_KEY);
+/**
+ * The label found by text last time, per table and column: finding it walks every text node of the
+ * table, and the lead count is read row by row. Used again only while it still reads the same.
+ */
+const labelByText = new WeakMap<Element, Map<MetaColumn, Element>>();
+
+/** A column's header box: by its key, or by its text in English or Finnish. */
+function columnHeader(table: Element, column: MetaColumn): Element | null {
+  const keyed = table.querySelector(column.headerKey);
   if (keyed) return headerBox(keyed);
-  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  const known = labelByText.get(table)?.get(column);
+  if (known && table.contains(known) && column.headerTexts.has((known.textContent ?? '').trim().toLowerCase())) return headerBox(known);
+  const walker = table.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (SPEND_HEADER_TEXTS.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) return headerBox(text.parentElement);
+    if (column.headerTexts.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) {
+      if (!labelByText.has(table)) labelByText.set(table, new Map());
+      labelByText.get(table)?.set(column, text.parentElement);
+      return headerBox(text.parentElement);
+    }
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * would open the host page's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { FunnelRow, MetaResponse, RowProblem } from '../api/schema';
+import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from '../api/schema';
 
 /** Entries not fetched for this long are swept. */
 export const SWEEP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
@@ -24,6 +24,28 @@ export interface CachedFunnel {
   problems: RowProblem[];
   /** All broken rows, of which `problems` lists the first few (absent in entries cached before it existed). */
   problemCount?: number;
+}
+
+/**
+ * The last lead count an ad manager's row showed for a campaign (issue 20), per page context and
+ * campaign: what the platform claims, to be shown beside the CRM's figure in the dashboard.
+ */
+export interface PlatformLeadsRecord {
+  /** platform|account|level|from|to|id:<id> or name:<name> */
+  key: string;
+  /** platform|level|from|to: what the dashboard looks up. */
+  range: string;
+  platform: Platform;
+  level: Level;
+  accountId: string | null;
+  from: string;
+  to: string;
+  campaignId: string | null;
+  name: string;
+  /** As the platform counts them (Google's conversions may be fractional). */
+  leads: number;
+  /** When the row was read (epoch ms). */
+  readAt: number;
 }
 
 export interface CachedMeta {
@@ -64,15 +86,20 @@ export class FunnelLensDB extends Dexie {
   static readonly LAYOUT = {
     funnels: { keyPath: 'key', indexes: ['source', 'fetchedAt'] },
     metas: { keyPath: 'source', indexes: [] as string[] },
+    /** Version 2 (issue 20). */
+    platformLeads: { keyPath: 'key', indexes: ['range', 'readAt'] },
   };
 
   funnels!: EntityTable<CachedFunnel, 'key'>;
   metas!: EntityTable<CachedMeta, 'source'>;
+  platformLeads!: EntityTable<PlatformLeadsRecord, 'key'>;
 
   constructor(name = 'funnel-lens') {
     super(name);
-    this.version(1).stores(
-      Object.fromEntries(Object.entries(FunnelLensDB.LAYOUT).map(([name, { keyPath, indexes }]) => [name, [keyPath, ...indexes].join(', ')])),
-    );
+    const stores = (names: ReadonlyArray<keyof typeof FunnelLensDB.LAYOUT>) =>
+      Object.fromEntries(names.map((store) => [store, [FunnelLensDB.LAYOUT[store].keyPath, ...FunnelLensDB.LAYOUT[store].indexes].join(', ')]));
+    // Version 1 stays declared as it was, so Dexie upgrades a version-1 cache in place and keeps it.
+    this.version(1).stores(stores(['funnels', 'metas']));
+    this.version(2).stores(stores(['funnels', 'metas', 'platformLeads']));
   }
 }

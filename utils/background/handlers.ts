@@ -6,7 +6,8 @@
 import { createApiClient, validateBaseUrl } from '../api/client';
 import { toApiError } from '../api/errors';
 import { PLATFORMS } from '../api/constants';
-import { FunnelQuerySchema, type MetaResponse } from '../api/schema';
+import { FunnelQuerySchema, FunnelRowSchema, MAX_NAME_LENGTH, type MetaResponse } from '../api/schema';
+import { MAX_PLATFORM_LEADS_PER_NOTE, type PlatformLeadsStore } from './platform-leads-store';
 import { z } from '../api/zod';
 import { packRows } from '../api/row-columns';
 import type { ConnectionResult, FunnelRequest, FunnelWireAnswer, ProtocolMap, StatusReport } from '../messaging';
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   notifyAll(): void;
   /** The imported CRM export (absent in tests that do not need it). */
   imports?: ImportControl;
+  /** The lead counts read on ad pages (absent in tests that do not need it). */
+  platformLeads?: Pick<PlatformLeadsStore, 'note' | 'list'>;
 }
 
 export interface ImportControl {
@@ -60,7 +63,21 @@ const FunnelRequestSchema = z
   .strict();
 
 /** The only messages a content script may send. */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['getFunnel']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['getFunnel', 'notePlatformLeads']);
+
+/**
+ * Lead counts a page's rows showed. The page is hostile: IDs and names as the funnel rows allow
+ * them, counts finite and not negative, a bounded number of rows, and nothing else.
+ */
+const PlatformLeadsNoteSchema = z
+  .object({
+    request: FunnelRequestSchema,
+    rows: z
+      .array(z.object({ id: FunnelRowSchema.shape.id.unwrap().nullable(), name: z.string().trim().min(1).max(MAX_NAME_LENGTH), leads: z.number().finite().nonnegative().max(1e9) }).strict())
+      .max(MAX_PLATFORM_LEADS_PER_NOTE),
+  })
+  .strict();
+const PlatformLeadsQuerySchema = z.object({ level: FunnelQuerySchema.shape.level, from: FunnelQuerySchema.shape.from, to: FunnelQuerySchema.shape.to }).strict();
 
 type Handler<K extends keyof ProtocolMap> = (
   data: Parameters<ProtocolMap[K]>[0],
@@ -108,6 +125,18 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
       deps.subscribe(request, caller.tabId);
       const answer = await deps.service.getFunnel(request);
       return answer.ok ? { ...answer, rows: packRows(answer.rows) } : answer;
+    },
+
+    async notePlatformLeads(data, caller) {
+      const note = parseOrRefuse(PlatformLeadsNoteSchema, data);
+      // As for getFunnel: a content script speaks for its own ad manager only.
+      if (caller.kind === 'content_script' && note.request.platform !== caller.platform) throw new RefusedMessageError();
+      await deps.platformLeads?.note(note.request, note.rows);
+    },
+
+    async getPlatformLeads(data) {
+      const query = parseOrRefuse(PlatformLeadsQuerySchema, data);
+      return (await deps.platformLeads?.list(query.level, query.from, query.to)) ?? [];
     },
 
     async getStatus() {

@@ -13,6 +13,7 @@ import { readSettings, updateSettings } from '../settings/settings';
 import { readConnection, writeConnection } from './connection';
 import { FunnelLensDB, openOrRecreate } from './cache-db';
 import { FunnelService } from './funnel-service';
+import { PlatformLeadsStore } from './platform-leads-store';
 import { ImportedLeads } from './imported-leads';
 import { deleteImport, ImportDB } from '../import/import-db';
 import type { Sender } from './access';
@@ -39,11 +40,12 @@ async function hasOriginPermission(baseUrl: string): Promise<boolean> {
 }
 
 const db = new FunnelLensDB();
+const dbReady = openOrRecreate(db);
 const importDb = new ImportDB();
 const imported = new ImportedLeads(importDb);
 const service = new FunnelService({
   db,
-  dbReady: openOrRecreate(db),
+  dbReady,
   readSettings,
   readConnection,
   createApi: (baseUrl, apiKey) => createApiClient({ baseUrl, apiKey }),
@@ -73,6 +75,7 @@ export function registerBackground(): void {
     subscribe: (request, tabId) => void subscriptions.subscribe(request, tabId),
     notifyAll: () => void subscriptions.notifyAll(),
     imports: { info: () => imported.info(), forget: () => imported.forget(), delete: () => deleteImport(importDb) },
+    platformLeads: new PlatformLeadsStore({ db, dbReady, now: () => Date.now() }),
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;

@@ -11,6 +11,16 @@ import type { FunnelRow } from '../api/schema';
 import { maturity } from '../funnel/maturity';
 import type { Rate } from '../funnel/types';
 import { rate } from '../funnel/wilson';
+import { platformGap, type PlatformGap } from '../funnel/platform-gap';
+
+/** A lead count read on an ad page (issue 20), as the background remembers it. */
+export interface PlatformLeadsSeen {
+  platform: Platform;
+  campaignId: string | null;
+  name: string;
+  leads: number;
+  readAt: number;
+}
 
 export interface CampaignSource {
   platform: Platform;
@@ -32,9 +42,11 @@ export interface CampaignRow {
   lowSample: boolean;
   /** More than half the leads still open: the rates are a lower bound for now. */
   provisional: boolean;
+  /** The platform's own lead count for this campaign and range, when a row was seen on an ad page. */
+  platformLeads: { gap: PlatformGap; readAt: number } | null;
 }
 
-export const CAMPAIGN_SORT_KEYS = ['channel', 'name', 'leads', 'mql', 'sql', 'meetings', 'won', 'mqlToWon', 'revenue', 'roas'] as const;
+export const CAMPAIGN_SORT_KEYS = ['channel', 'name', 'leads', 'mql', 'sql', 'meetings', 'won', 'mqlToWon', 'revenue', 'roas', 'platformVsCrm'] as const;
 export type CampaignSortKey = (typeof CAMPAIGN_SORT_KEYS)[number];
 export interface CampaignSort {
   key: CampaignSortKey;
@@ -42,10 +54,33 @@ export interface CampaignSort {
 }
 export const DEFAULT_SORT: CampaignSort = { key: 'mqlToWon', dir: 'desc' };
 
-export function buildCampaignRows(sources: readonly CampaignSource[]): CampaignRow[] {
+/**
+ * The platform's last count for a CRM row: by the campaign ID, else by the exact name (the ad page
+ * or the CRM had no ID). `seen` is newest first, so the newest read wins.
+ */
+function platformLeadsFinder(seen: readonly PlatformLeadsSeen[]): (platform: Platform, row: FunnelRow) => PlatformLeadsSeen | null {
+  const byId = new Map<string, PlatformLeadsSeen>();
+  const byName = new Map<string, PlatformLeadsSeen>();
+  for (const record of seen) {
+    if (record.campaignId && !byId.has(`${record.platform}|${record.campaignId}`)) byId.set(`${record.platform}|${record.campaignId}`, record);
+    const nameKey = `${record.platform}|${record.name.trim()}`;
+    if (!byName.has(nameKey)) byName.set(nameKey, record);
+  }
+  return (platform, row) => {
+    const exact = row.id ? byId.get(`${platform}|${row.id}`) : undefined;
+    if (exact) return exact;
+    const named = row.name ? byName.get(`${platform}|${row.name.trim()}`) : undefined;
+    // A name is not enough when both sides have IDs and they differ: two campaigns, one name.
+    return named && !(row.id && named.campaignId && named.campaignId !== row.id) ? named : null;
+  };
+}
+
+export function buildCampaignRows(sources: readonly CampaignSource[], platformLeadsSeen: readonly PlatformLeadsSeen[] = []): CampaignRow[] {
+  const platformLeadsOf = platformLeadsFinder(platformLeadsSeen);
   return sources.flatMap((source) =>
     source.rows.map((row, index): CampaignRow => {
       const mqlToWon = rate(row.won, row.mql, { minDenominator: source.minMql });
+      const seen = platformLeadsOf(source.platform, row);
       return {
         key: `${source.platform}|${row.id ?? `name:${row.name ?? index}`}`,
         platform: source.platform,
@@ -55,6 +90,7 @@ export function buildCampaignRows(sources: readonly CampaignSource[]): CampaignR
         roas: row.spend !== undefined && row.spend > 0 ? row.revenue / row.spend : null,
         lowSample: !mqlToWon.enoughData,
         provisional: maturity(row).provisional,
+        platformLeads: seen ? { gap: platformGap(seen.leads, row.leads), readAt: seen.readAt } : null,
       };
     }),
   );
@@ -100,6 +136,8 @@ function columnValue(r: CampaignRow, key: CampaignSortKey): Value | null {
       return r.row[key];
     case 'roas':
       return r.roas;
+    case 'platformVsCrm':
+      return r.platformLeads?.gap.share ?? null;
     case 'mqlToWon':
       return r.mqlToWon.value === null ? null : r.mqlToWon.low;
   }

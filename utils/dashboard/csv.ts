@@ -29,6 +29,7 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 export const CSV_COLUMNS = [
   'channel', 'campaignId', 'campaign', 'leads', 'mql', 'sql', 'meetings', 'won', 'lost',
   'mqlToWon', 'mqlToWonLow', 'mqlToWonHigh', 'lowSample', 'provisional', 'revenue', 'currency', 'spend', 'roas',
+  'platformLeads', 'platformVsCrm', 'platformReadAt',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -62,6 +63,10 @@ export function campaignCsv(rows: readonly CampaignRow[], labels: CsvLabels): st
       r.currency,
       r.row.spend ?? null,
       r.roas === null ? null : Math.round(r.roas * 100) / 100,
+      // Platform vs CRM (issue 20): the platform's count, the CRM's share of it, when it was read (UTC).
+      r.platformLeads?.gap.platformLeads ?? null,
+      ratio(r.platformLeads?.gap.share ?? null),
+      r.platformLeads ? new Date(r.platformLeads.readAt).toISOString() : null,
     ];
   });
   return toCsv([CSV_COLUMNS.map((c) => labels.headers[c]), ...lines]);

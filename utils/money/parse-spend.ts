@@ -133,3 +133,40 @@ function ungroup(text: string): string | null {
   if (!/^\d{3}$/.test(last) || !(western || indian)) return null;
   return groups.join('');
 }
+
+export type ParsedCount =
+  | {
+      ok: true;
+      count: number;
+      /** True for abbreviated counts (`1.2K`): the real figure was rounded by the UI. */
+      approximate: boolean;
+    }
+  | { ok: false; reason: SpendUnreadableReason };
+
+/**
+ * Reads a count as an ad manager prints it in a metric cell (leads, conversions): `1,234`,
+ * `1 234` (Finnish, with no-break spaces), `1.234` (German), `1.2K`, `1,2 t.`, `12.50` (Google
+ * prints fractional conversions). Same separator rules as spend (see splitNumber), but any text
+ * around the number other than an abbreviation makes it unreadable: a count has no currency, and
+ * a `%` or a currency means the cell is not a count.
+ */
+export function parseCount(text: string): ParsedCount {
+  const clean = (text ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (clean === '') return { ok: false, reason: 'empty' };
+  if (NO_DATA.test(clean)) return { ok: false, reason: 'no-data' };
+  const runs = clean.match(NUMBER_RUN);
+  if (!runs || runs.length !== 1) return unreadable as ParsedCount;
+  const run = runs[0] as string;
+  const start = clean.indexOf(run);
+  if (clean.slice(0, start).trim() !== '') return unreadable as ParsedCount;
+  let suffix = clean.slice(start + run.length).trim();
+  const multiplier = leadingMultiplier(suffix);
+  if (multiplier) suffix = suffix.slice(multiplier.length).trim();
+  if (suffix !== '') return unreadable as ParsedCount;
+  const digits = splitNumber(run.trim(), multiplier !== null);
+  if (!digits) return unreadable as ParsedCount;
+  const exponent = multiplier ? (MULTIPLIERS.get(multiplier) ?? 0) : 0;
+  const count = Number(`${digits.integer}.${digits.fraction || '0'}e${exponent}`);
+  if (!Number.isFinite(count)) return unreadable as ParsedCount;
+  return { ok: true, count, approximate: multiplier !== null };
+}

@@ -74,6 +74,13 @@ export interface PlatformAdapter {
    * rendered. Read only when a card opens: it is not needed while rows scroll by.
    */
   readSpend(row: Element, table: Element): string | null;
+  /**
+   * The row's lead count as the platform itself reports it, as printed (`120`, `1.2K`, `1 234`):
+   * Meta's Results when its result type is a lead type, Google's Conversions, LinkedIn's Leads or
+   * Conversions. Null when the column is not rendered, or counts something other than leads. Read
+   * like readSpend, when a card opens and now and then for the summary, never on every frame.
+   */
+  readPlatformLeads?(row: Element, table: Element): string | null;
   /** Elements outside the table whose text feeds readContext (a date picker's label). */
   contextSources?(doc: Document): Element[];
   /** Attributes inside rows that can change which campaign a row shows (default: href, data-surface, essfield). */

@@ -14,6 +14,8 @@ import type { FunnelData } from '../messaging';
 import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE } from '../money/format';
 import { parseSpend } from '../money/parse-spend';
 import type { PageContext } from './adapter';
+import { costPerPlatformLead, platformGap } from '../funnel/platform-gap';
+import { formatLeadCount, type PlatformLeads } from './platform-leads';
 import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import { formatAge } from './age';
 import type { UiLocale } from './locale';
@@ -24,7 +26,8 @@ export interface CardContent {
   key: string;
   anchor: HTMLElement;
   how: 'hover' | 'focus' | 'click';
-  row: { name: string; spendText: string | null };
+  /** platformLeads: the count the row printed in its lead column (issue 20); null when none. */
+  row: { name: string; spendText: string | null; platformLeads?: PlatformLeads | null };
   answer: FunnelData;
   match: LookupResult;
   context: PageContext | null;
@@ -50,6 +53,7 @@ const CARD_CSS = `${PANEL_CSS}
 .headline { font-size: 15px; font-weight: 700; margin-top: 8px; }
 .close { position: absolute; top: 6px; right: 6px; border: 0; background: transparent; font-size: 16px; line-height: 1; padding: 4px; color: #5f6368; }
 .note { margin-top: 8px; font-size: 11px; }
+.gap { margin-top: 8px; font-weight: 600; }
 .demo { background: #fff6d6; border: 1px solid #f0d98a; border-radius: 4px; padding: 4px 6px; margin-top: 8px; font-size: 11px; }
 `;
 
@@ -222,6 +226,7 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
           </>
         )}
       </dl>
+      <PlatformLeadsLines content={content} locale={locale} spend={money.spend ? (spend?.ok ? spend.amount : null) : null} crmCostPerLead={money.spend ? money.spend.costPerLead : null} />
       {mat.provisional && mat.openShare !== null && <div class="note warn">{t('card.provisional', { share: formatPercent(mat.openShare, locale) })}</div>}
       {money.spend && pageRow.spendText && <div class="note muted">{t('card.spendFromRow', { spend: pageRow.spendText })}</div>}
       {money.spend?.approximate && <div class="note muted">{t('card.approximate')}</div>}
@@ -234,6 +239,36 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
           {t('card.source', { source: answer.sourceName, asOf: new Date(answer.asOf).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB'), age: formatAge(answer.fetchedAt, Date.now()) })}
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The platform's own lead count next to the CRM's (issue 20): "Meta reports 120 leads · CRM has
+ * 95 (79%)", cost per lead by both counts, and one line on what to check when the gap is large.
+ * Nothing when the row shows no lead column of a lead type.
+ */
+function PlatformLeadsLines(props: { content: CardContent; locale: UiLocale; spend: number | null; crmCostPerLead: number | null }) {
+  const { content, locale } = props;
+  const leads = content.row.platformLeads;
+  const platform = content.context?.platform;
+  if (!leads || !platform || content.match.kind !== 'match') return null;
+  const crmLeads = content.match.row.leads;
+  const gap = platformGap(leads.count, crmLeads);
+  const names = { platform: t(`platform.${platform}`), platformPossessive: t(`platformPossessive.${platform}`) };
+  const figures = { ...names, platformLeads: `${leads.approximate ? '≈' : ''}${formatLeadCount(leads.count, locale)}`, crmLeads: formatCount(crmLeads, locale) };
+  const platformCost = costPerPlatformLead(props.spend, leads.count);
+  const currency = content.answer.currency;
+  return (
+    <div class="platform-gap">
+      <div class="gap">
+        {gap.share === null ? t('card.platformLeadsNoShare', figures) : t('card.platformLeads', { ...figures, share: formatPercent(gap.share, locale) })}
+      </div>
+      {platformCost !== null && props.crmCostPerLead !== null && (
+        <div class="muted">{t('card.costPerLeadBoth', { ...names, platformCost: formatMoney(platformCost, currency, locale), crmCost: formatMoney(props.crmCostPerLead, currency, locale) })}</div>
+      )}
+      {gap.flag && <div class="note warn" role="note">{t(gap.flag === 'crm-low' ? 'card.gapLow' : 'card.gapHigh')}</div>}
+      {leads.approximate && <div class="note muted">{t('card.platformApproximate')}</div>}
     </div>
   );
 }

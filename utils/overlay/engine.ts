@@ -11,7 +11,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FunnelRow } from '../api/schema';
-import type { FunnelAnswer, FunnelRequest } from '../messaging';
+import type { FunnelAnswer, FunnelRequest, PlatformLeadsNoteRow } from '../messaging';
 import { funnelRequestKey } from '../messaging';
 import type { MatchIndex } from '../matching/lookup';
 import { createMatchIndex } from '../matching/lookup';
@@ -23,6 +23,7 @@ import { createCard, type Card } from './card';
 import { uiLocale } from './locale';
 import { isOwnNode } from './shadow';
 import { createSummary, type PageSignals, type Summary, type SummaryState } from './summary';
+import { readPlatformLeads, type PlatformLeads } from './platform-leads';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -30,7 +31,15 @@ export interface OverlayDeps {
   onFunnelChanged(listener: (request: FunnelRequest) => void): () => void;
   now(): Date;
   warn(message: string): void;
+  /** Hands the platform's lead counts read on this page to the background (issue 20); optional. */
+  notePlatformLeads?(request: FunnelRequest, rows: PlatformLeadsNoteRow[]): void;
 }
+
+/**
+ * How often every row on screen has its platform lead count read, at most (on the poll's full
+ * pass, never on a scrolling frame's): the column's header may be found by layout, which costs.
+ */
+const PLATFORM_LEADS_EVERY_MS = 1000;
 
 const OVERLAY_STARTED_EVENT = 'funnel-lens:overlay-started';
 /** Where the running overlays are kept, per platform, in the content scripts' own global. */
@@ -132,6 +141,12 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   };
   /** Every campaign seen on this page context, by campaign: for the summary, the badge views and the card. */
   const seen = new Map<string, SeenRow>();
+  /** The platform's lead count last read from each campaign's row on this page context (issue 20). */
+  const platformLeads = new Map<string, PlatformLeads>();
+  let platformLeadsVersion = 0;
+  let platformLeadsReadAt = 0;
+  /** Campaigns whose count changed since the background was last told. */
+  const platformLeadsUnsent = new Set<string>();
 
   /** What a badge shows while its row changed and has not been re-read yet. */
   const loadingView: BadgeView = buildBadgeView({ answer: null, match: null, baseline: null, locale, name: '', t });
@@ -221,6 +236,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     contextKey = key;
     seen.clear();
     seenVersion++;
+    platformLeads.clear();
+    platformLeadsUnsent.clear();
+    platformLeadsVersion++;
+    platformLeadsReadAt = 0;
     card.close();
     noRowsSince = null;
     if (!context) {
@@ -434,6 +453,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     for (const badge of liveBadges) if (!touched.has(badge)) retire(badge);
     if (card.openKey && !rows.some((r) => campaignKey(r) === card.openKey)) card.close();
     narrowObservation(rows);
+    if (table && Date.now() - platformLeadsReadAt >= PLATFORM_LEADS_EVERY_MS) notePlatformLeads(rows, table);
 
     if (rows.length > 0 || adapter.isLoading(document)) noRowsSince = null;
     else noRowsSince ??= Date.now();
@@ -485,6 +505,40 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     return badge;
   }
 
+  /**
+   * Reads the platform's lead count of every row on screen and remembers it by campaign. A row
+   * whose cell is not rendered now (scrolled out of view, still loading) keeps the last count.
+   */
+  function notePlatformLeads(rows: readonly PageRow[], from: Element): void {
+    if (!adapter.readPlatformLeads) return;
+    platformLeadsReadAt = Date.now();
+    for (const row of rows) rememberPlatformLeads(campaignKey(row), adapter.readPlatformLeads(row.row, from));
+    sendPlatformLeads();
+  }
+
+  function rememberPlatformLeads(key: string, text: string | null): PlatformLeads | null {
+    const read = readPlatformLeads(text);
+    if (!read) return platformLeads.get(key) ?? null;
+    if (platformLeads.get(key)?.count !== read.count) {
+      platformLeads.set(key, read);
+      platformLeadsUnsent.add(key);
+      platformLeadsVersion++;
+    }
+    return read;
+  }
+
+  function sendPlatformLeads(): void {
+    if (!deps.notePlatformLeads || !context || platformLeadsUnsent.size === 0) return;
+    const rows: PlatformLeadsNoteRow[] = [];
+    for (const key of platformLeadsUnsent) {
+      const row = seen.get(key);
+      const leads = platformLeads.get(key);
+      if (row && leads) rows.push({ id: row.id, name: row.name, leads: leads.count });
+    }
+    platformLeadsUnsent.clear();
+    if (rows.length > 0) deps.notePlatformLeads(toRequest(context), rows);
+  }
+
   function retire(badge: Badge): void {
     badge.destroy();
     liveBadges.delete(badge);
@@ -519,7 +573,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       if (!row || !answer?.ok || !index) return;
       const rowNode = rowByBadgeHost.get((anchor.getRootNode() as ShadowRoot).host);
       const spendText = rowNode && table ? adapter.readSpend(rowNode, table) : null;
-      card.open({ key, anchor, how, row: { name: row.name, spendText }, answer, match: index.lookup(row.id, row.name), context });
+      const leads = rowNode && table && adapter.readPlatformLeads ? rememberPlatformLeads(key, adapter.readPlatformLeads(rowNode, table)) : (platformLeads.get(key) ?? null);
+      card.open({ key, anchor, how, row: { name: row.name, spendText, platformLeads: leads }, answer, match: index.lookup(row.id, row.name), context });
     });
   }
 
@@ -548,6 +603,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       index,
       dataKey: `${contextKey}|${dataVersion}`,
       seenVersion,
+      platformLeads,
+      platformLeadsVersion,
     };
   }
 

@@ -7,6 +7,7 @@ import type { FunnelAnswer, FunnelRequest } from '../messaging';
 import { fromWire, onMessage, sendMessage } from '../messaging';
 import type { PlatformAdapter } from './adapter';
 import { runOverlay } from './engine';
+import { MAX_NAME_LENGTH } from '../api/constants';
 
 /** Waits between attempts when the background does not answer (stopped worker, update). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
@@ -31,5 +32,9 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
     warn: (message) => console.warn(message),
+    // Best effort: a batch a restarting worker misses is sent again only when a count changes or the page is visited again.
+    // Names longer than the contract allows would make the background refuse the whole batch.
+    notePlatformLeads: (request, rows) =>
+      void sendMessage('notePlatformLeads', { request, rows: rows.filter((r) => r.name.length <= MAX_NAME_LENGTH) }).catch(() => undefined),
   });
 }

@@ -17,6 +17,9 @@ import type { SeenRow } from './engine';
 import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
+import { totalGap } from '../funnel/platform-gap';
+import { formatCount, formatPercent } from '../money/format';
+import { formatLeadCount, type PlatformLeads } from './platform-leads';
 
 /** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */
 export interface PageSignals {
@@ -43,6 +46,10 @@ export interface SummaryState {
   dataKey: string;
   /** Changes whenever a campaign is seen for the first time. */
   seenVersion: number;
+  /** The platform's lead count read from each campaign's row (issue 20), by the same keys as `seen`. */
+  platformLeads?: ReadonlyMap<string, PlatformLeads>;
+  /** Changes whenever one of those counts changes. */
+  platformLeadsVersion?: number;
 }
 
 /**
@@ -152,7 +159,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       }
       const shadow = ensure();
       // The age line changes by the minute; everything else only with the data or the coverage.
-      const renderKey = `${state.dataKey}|${coverageKey}|${state.answer === null}|${state.layoutUnknown}|${Math.floor(Date.now() / 60_000)}`;
+      const renderKey = `${state.dataKey}|${coverageKey}|${state.platformLeadsVersion ?? 0}|${state.answer === null}|${state.layoutUnknown}|${Math.floor(Date.now() / 60_000)}`;
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
@@ -217,6 +224,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
             {expanded ? t('summary.collapse') : t('summary.expand')}
           </button>
         </div>
+        <PlatformTotals state={state} coverage={coverage} level={level} locale={props.locale} />
         {answer.refreshError && (
           <div class="msg warn" role="alert">
             {t('summary.staleError', { age: formatAge(answer.fetchedAt, Date.now()), reason: errorText(answer.refreshError) })}
@@ -298,5 +306,40 @@ function List({ items }: { items: string[] }) {
       {shown.map((item, i) => <li key={i}>{item}</li>)}
       {items.length > shown.length && <li class="muted">+{items.length - shown.length}</li>}
     </ul>
+  );
+}
+
+/**
+ * The page's platform lead total next to the CRM's (issue 20): "Meta: 1,240 leads · CRM 1,018
+ * (82%)", over the campaigns that show both a platform count and a matched CRM row.
+ */
+function PlatformTotals(props: { state: SummaryState; coverage: Coverage | null; level: string; locale: UiLocale }) {
+  const { state, coverage, locale } = props;
+  const leadsByKey = state.platformLeads;
+  if (!coverage || !leadsByKey || leadsByKey.size === 0 || !state.index || !state.context) return null;
+  const pairs: Array<{ platformLeads: number; crmLeads: number }> = [];
+  let approximate = false;
+  for (const key of coverage.matched) {
+    const leads = leadsByKey.get(key);
+    const row = state.seen.get(key);
+    if (!leads || !row) continue;
+    const match = state.index.lookup(row.id, row.name);
+    if (match.kind !== 'match') continue;
+    pairs.push({ platformLeads: leads.count, crmLeads: match.row.leads });
+    approximate ||= leads.approximate;
+  }
+  const gap = totalGap(pairs);
+  if (!gap) return null;
+  const figures = {
+    platform: t(`platform.${state.context.platform}`),
+    platformLeads: `${approximate ? '≈' : ''}${formatLeadCount(gap.platformLeads, locale)}`,
+    crmLeads: formatCount(gap.crmLeads, locale),
+  };
+  return (
+    <div class="msg platform-totals">
+      <span class="platform-total">{gap.share === null ? t('summary.platformLeadsNoShare', figures) : t('summary.platformLeads', { ...figures, share: formatPercent(gap.share, locale) })}</span>
+      <span class="muted"> {t('summary.platformLeadsOver', { count: pairs.length, level: props.level })}</span>
+      {gap.flag && <div class="warn">{t(gap.flag === 'crm-low' ? 'card.gapLow' : 'card.gapHigh')}</div>}
+    </div>
   );
 }

@@ -43,6 +43,8 @@
       churnMs: 500,
       joinedRowAt: 120,
       presetOnlyLabel: false,
+      // Conversions of 1,000 and more printed abbreviated (`1.2K`, `1,2 t.`), as the reference's `1.2K` abbreviations.
+      abbreviateCounts: false,
     },
     data.variant || {},
   );
@@ -104,6 +106,14 @@
     const sign = n < 0 ? '-' : '';
     if (LOCALE === 'fi') return sign + groupDigits(parts[0], NBSP) + (parts[1] ? ',' + parts[1] : '');
     return sign + groupDigits(parts[0], ',') + (parts[1] ? '.' + parts[1] : '');
+  }
+
+  /** Conversions as the column prints them: `95.00` / `95,00`, `—`, or `1.2K` / `1,2 t.` abbreviated. */
+  function conversionsText(n) {
+    if (n === null) return '—';
+    if (!V.abbreviateCounts || n < 1000) return formatNumber(n, 2);
+    const thousands = formatNumber(Math.round(n / 100) / 10, 1).replace(/[.,]0$/, '');
+    return LOCALE === 'fi' ? thousands + NBSP + 't.' : thousands + 'K';
   }
 
   /** `US$1,234.56`, `€1,234.56`, `1 234,56 €` (no-break spaces), `1.234.567 ₫`, `—` for no data. */
@@ -556,7 +566,10 @@
       case 'stats.impressions': return num(m.impressions);
       case 'stats.ctr': return m.clicks ? formatNumber((100 * m.clicks) / m.impressions, 2) + (LOCALE === 'fi' ? NBSP + '%' : '%') : '—';
       case 'stats.cost': return formatMoney(costOf(row));
-      case 'stats.conversions': return num(m.conversions, 2);
+      case 'stats.conversions':
+        // A row with its own conversion count (platformLeads) prints it; else a derived figure.
+        if (row.platformLeads !== undefined) return conversionsText(row.platformLeads);
+        return num(m.conversions, 2);
       default: return '';
     }
   }

@@ -29,6 +29,8 @@
       naming: 'new', // 'new': Campaigns / Ad sets / Ads; 'old': Campaign groups / Campaigns / Ads
       loadingMs: 300,
       spentColumn: true,
+      // Which lead column the Conversions & Leads view shows: 'leads', 'conversions' (Leads hidden) or 'none'.
+      leadColumn: 'leads',
       dateControl: 'label', // 'label' | 'inputs-only' (label unreadable) | 'missing'
       labelStyle: 'range', // 'range': the label prints dates; 'preset': a preset prints its name
       linkStyle: 'entity', // 'entity': /campaign-groups/{id}, /campaigns/{id}; 'filter': drill-down list URLs
@@ -60,7 +62,7 @@
       totals: (n, label) => 'Total for ' + n + ' ' + label.toLowerCase(),
       columns: {
         status: 'Status', spent: 'Spent', impressions: 'Impressions', clicks: 'Clicks',
-        ctr: 'Average CTR', cpc: 'Average CPC', leads: 'Leads', cpl: 'Cost per lead',
+        ctr: 'Average CTR', cpc: 'Average CPC', leads: 'Leads', cpl: 'Cost per lead', conversions: 'Conversions',
       },
       sortBy: (c) => 'Click to sort by ' + c,
       active: 'Active', paused: 'Paused',
@@ -94,7 +96,7 @@
       totals: (n, label) => 'Yhteensä ' + n + ' (' + label.toLowerCase() + ')',
       columns: {
         status: 'Tila', spent: 'Käytetty', impressions: 'Näyttökerrat', clicks: 'Klikkaukset',
-        ctr: 'Keskim. CTR', cpc: 'Keskim. CPC', leads: 'Liidit', cpl: 'Hinta per liidi',
+        ctr: 'Keskim. CTR', cpc: 'Keskim. CPC', leads: 'Liidit', cpl: 'Hinta per liidi', conversions: 'Konversiot',
       },
       sortBy: (c) => 'Lajittele: ' + c,
       active: 'Aktiivinen', paused: 'Keskeytetty',
@@ -375,11 +377,17 @@
     return { impressions: impressions, clicks: clicks, leads: leads };
   }
 
+  /** The row's own lead count when the data gives one (platformLeads), else the derived figure. */
+  function leadsOf(row) {
+    return row.platformLeads !== undefined ? row.platformLeads : metrics(row).leads;
+  }
+
   function columns() {
     const cols = [{ key: 'check' }, { key: 'name', label: T.nameHeader[NAMING][state.level] }, { key: 'status', label: T.columns.status }];
     if (state.level !== 'campaign') cols.push({ key: 'parent', label: T.parentHeader[NAMING][state.level] });
     if (V.spentColumn) cols.push({ key: 'spent', label: T.columns.spent, num: true });
-    ['impressions', 'clicks', 'ctr', 'cpc', 'leads', 'cpl'].forEach((k) => cols.push({ key: k, label: T.columns[k], num: true }));
+    const leadColumns = { leads: ['leads', 'cpl'], conversions: ['conversions'], none: [] }[V.leadColumn] || [];
+    ['impressions', 'clicks', 'ctr', 'cpc'].concat(leadColumns).forEach((k) => cols.push({ key: k, label: T.columns[k], num: true }));
     return cols;
   }
 
@@ -391,8 +399,9 @@
       case 'clicks': return formatNumber(m.clicks, 0);
       case 'ctr': return m.impressions ? formatNumber((100 * m.clicks) / m.impressions, 2) + '%' : '–';
       case 'cpc': return m.clicks ? formatMoney(row.spend / m.clicks) : '–';
-      case 'leads': return formatNumber(m.leads, 0);
-      case 'cpl': return m.leads ? formatMoney(row.spend / m.leads) : '–';
+      case 'leads':
+      case 'conversions': return leadsOf(row) === null ? '–' : formatNumber(leadsOf(row), 0);
+      case 'cpl': return leadsOf(row) ? formatMoney(row.spend / leadsOf(row)) : '–';
       default: return '';
     }
   }
@@ -403,7 +412,8 @@
       case 'spent': return formatMoney(sum((r) => r.spend || 0));
       case 'impressions': return formatNumber(sum((r) => metrics(r).impressions), 0);
       case 'clicks': return formatNumber(sum((r) => metrics(r).clicks), 0);
-      case 'leads': return formatNumber(sum((r) => metrics(r).leads), 0);
+      case 'leads':
+      case 'conversions': return formatNumber(sum((r) => leadsOf(r) || 0), 0);
       default: return '';
     }
   }

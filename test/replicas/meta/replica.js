@@ -36,6 +36,8 @@
       visibleRows: 12,
       // Extra, not in the brief: the reference says Meta dropped ARIA roles at some point.
       ariaRoles: true,
+      // Counts of 1,000 and more printed abbreviated (`1.2K`, `1,2 t.`), as compact formats do.
+      abbreviateCounts: false,
     },
     data.variant || {},
   );
@@ -72,6 +74,8 @@
       aboveAverage: 'Above average', average: 'Average', attribution: '7-day click or 1-day view',
       active: 'Active', off: 'Off', ongoing: 'Ongoing', daily: 'Daily', usingAdSetBudget: 'Using ad set budget',
       linkClicks: 'Link clicks', perLinkClick: 'Per link click', accounts: 'Accounts Center accounts',
+      resultTypes: { leads_form: 'Leads (form)', website_leads: 'Website leads', link_clicks: 'Link clicks' },
+      perResult: { leads_form: 'Per lead (form)', website_leads: 'Per website lead', link_clicks: 'Per link click' },
       totalSpent: 'Total spent', total: 'Total', perImpressions: 'Per 1,000 impressions',
       viewCharts: 'View charts', edit: 'Edit', duplicate: 'Duplicate',
       select: 'Select row', selectAll: 'Select all', loading: 'Loading',
@@ -100,6 +104,8 @@
       aboveAverage: 'Keskimääräistä parempi', average: 'Keskimääräinen', attribution: '7 päivän klikkaus tai 1 päivän katselu',
       active: 'Aktiivinen', off: 'Pois', ongoing: 'Jatkuva', daily: 'Päivittäinen', usingAdSetBudget: 'Käyttää mainossarjan budjettia',
       linkClicks: 'Linkin klikkaukset', perLinkClick: 'Per linkin klikkaus', accounts: 'Accounts Center -tilit',
+      resultTypes: { leads_form: 'Liidit (lomake)', website_leads: 'Verkkosivuston liidit', link_clicks: 'Linkin klikkaukset' },
+      perResult: { leads_form: 'Per liidi (lomake)', website_leads: 'Per verkkosivuston liidi', link_clicks: 'Per linkin klikkaus' },
       totalSpent: 'Käytetty yhteensä', total: 'Yhteensä', perImpressions: 'Per 1 000 näyttökertaa',
       viewCharts: 'Näytä kaaviot', edit: 'Muokkaa', duplicate: 'Monista',
       select: 'Valitse rivi', selectAll: 'Valitse kaikki', loading: 'Ladataan',
@@ -173,6 +179,14 @@
     const sign = n < 0 ? '-' : '';
     if (LOCALE === 'fi') return sign + groupDigits(parts[0], NBSP) + (parts[1] ? ',' + parts[1] : '');
     return sign + groupDigits(parts[0], ',') + (parts[1] ? '.' + parts[1] : '');
+  }
+
+  /** A count as the Results column prints it: `1,234` / `1 234`, or `1.2K` / `1,2 t.` when abbreviated. */
+  function count(n) {
+    if (n === null || n === undefined) return '—';
+    if (!V.abbreviateCounts || n < 1000) return formatNumber(n, 0);
+    const thousands = formatNumber(Math.round(n / 100) / 10, 1).replace(/[.,]0$/, '');
+    return LOCALE === 'fi' ? thousands + NBSP + 't.' : thousands + 'K';
   }
 
   /** `$1,234.56` in English, `1 234,56 €` (no-break spaces) in Finnish, `—` for no data. */
@@ -400,10 +414,15 @@
       case 'budget':
         if (state.level === 'ad') return ['—'];
         return [formatMoney(Math.round(20 + hashUnit(row.id, 4) * 180)), T.daily];
-      case 'results': return [num(m.results), m.results === null ? undefined : T.linkClicks];
+      case 'results':
+        // A row with its own result count (platformLeads) prints it with its result type.
+        if (row.platformLeads !== undefined) return [count(row.platformLeads), row.platformLeads === null ? undefined : T.resultTypes[row.resultType || 'leads_form']];
+        return [num(m.results), m.results === null ? undefined : T.linkClicks];
       case 'reach': return [num(m.reach), m.reach === null ? undefined : T.accounts];
       case 'impressions': return [num(m.impressions)];
-      case 'cost_per_result': return [m.results ? formatMoney(row.spend / m.results) : '—', m.results ? T.perLinkClick : undefined];
+      case 'cost_per_result':
+        if (row.platformLeads !== undefined) return [row.platformLeads && row.spend ? formatMoney(row.spend / row.platformLeads) : '—', row.platformLeads ? T.perResult[row.resultType || 'leads_form'] : undefined];
+        return [m.results ? formatMoney(row.spend / m.results) : '—', m.results ? T.perLinkClick : undefined];
       case 'spend': return [formatMoney(row.spend)];
       case 'ends': return [T.ongoing];
       case 'schedule': return [formatDate(addDays(state.from, -Math.floor(hashUnit(row.id, 5) * 60))) + ' – ' + T.ongoing];
