@@ -1,0 +1,160 @@
+/**
+ * Targets agreed between marketing and sales (the SLA), and whether a figure met one.
+ *
+ * The verdict is read from the 95% Wilson interval of MQL→Won, never from the point estimate:
+ * "met" only when the whole interval is on the right side of the target, "missed" only when the
+ * whole interval is on the wrong side, and otherwise "not enough data to say".
+ *
+ * Cost per won deal and ROAS depend on the win rate the same way, so each is turned into the win
+ * rate it needs and judged on the same interval:
+ * - cost per won = spend / (MQL × rate), so "cost ≤ target" ⇔ rate ≥ spend / (MQL × target);
+ * - ROAS = MQL × rate × average deal / spend, so "ROAS ≥ target" ⇔ rate ≥ target × spend / (MQL × average deal).
+ * The spend is known exactly; the average deal is taken as observed (the deal count is what is
+ * uncertain). Pure functions, no formatting.
+ */
+import type { Platform } from '../api/constants';
+import type { FunnelRow } from '../api/schema';
+import type { Rate } from './types';
+
+export const TARGET_METRICS = ['mqlToWon', 'costPerWon', 'roas'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** The targets for one channel or campaign; a metric left out has no target. */
+export interface TargetSet {
+  /** MQL→Won as a share: 0.1 = 10%. At least this. */
+  mqlToWon?: number;
+  /** Spend per won deal, in the CRM's currency. At most this. */
+  costPerWon?: number;
+  /** CRM revenue ÷ spend, e.g. 3 = 3×. At least this. */
+  roas?: number;
+}
+
+/** A campaign's own targets: matched by the platform's campaign ID or by the campaign name. */
+export interface CampaignTarget extends TargetSet {
+  platform: Platform;
+  /** The campaign ID (digits) or name, as the CRM knows it. */
+  campaign: string;
+}
+
+export interface Targets {
+  channels: Partial<Record<Platform, TargetSet>>;
+  campaigns: CampaignTarget[];
+}
+
+/** One platform's share of the targets, as it travels with each funnel answer. */
+export interface PlatformTargets {
+  channel: TargetSet | null;
+  campaigns: CampaignTarget[];
+}
+
+export type TargetVerdict = 'met' | 'missed' | 'unclear';
+
+export const NO_TARGETS: Targets = { channels: {}, campaigns: [] };
+
+function hasAny(set: TargetSet | undefined | null): set is TargetSet {
+  return !!set && (set.mqlToWon !== undefined || set.costPerWon !== undefined || set.roas !== undefined);
+}
+
+/** The targets that concern one platform, or null when there are none (the common case costs nothing). */
+export function targetsForPlatform(targets: Targets, platform: Platform): PlatformTargets | null {
+  const channel = targets.channels[platform];
+  const campaigns = targets.campaigns.filter((c) => c.platform === platform && hasAny(c));
+  if (!hasAny(channel) && campaigns.length === 0) return null;
+  return { channel: hasAny(channel) ? channel : null, campaigns };
+}
+
+/**
+ * The targets a campaign row is held to: its own (by ID, then by name, case and spacing ignored)
+ * metric by metric, else its channel's. Null when none applies.
+ */
+export function targetsForRow(targets: PlatformTargets, row: Pick<FunnelRow, 'id' | 'name'>): TargetSet | null {
+  let own: CampaignTarget | undefined;
+  if (targets.campaigns.length > 0) {
+    own = (row.id !== undefined ? targets.campaigns.find((c) => c.campaign === row.id) : undefined)
+      ?? (row.name !== undefined ? targets.campaigns.find((c) => sameName(c.campaign, row.name as string)) : undefined);
+  }
+  if (!own) return targets.channel;
+  const merged: TargetSet = { ...(targets.channel ?? {}) };
+  for (const metric of TARGET_METRICS) if (own[metric] !== undefined) merged[metric] = own[metric];
+  return merged;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The verdict of a win rate against the least rate that meets the target: met when the interval's
+ * low end reaches it, missed when even the high end stays below it, otherwise not enough data to
+ * say. Below the minimum MQLs (enoughData false) there is never a verdict.
+ */
+export function verdictForRequiredRate(rate: Pick<Rate, 'value' | 'low' | 'high' | 'enoughData'>, required: number): TargetVerdict {
+  if (!rate.enoughData || rate.value === null || !Number.isFinite(required)) return 'unclear';
+  if (rate.low >= required) return 'met';
+  if (rate.high < required) return 'missed';
+  return 'unclear';
+}
+
+/** What a figure and its target need: the counts, the won revenue and the spend (null when unknown). */
+export interface TargetFigures {
+  mql: number;
+  won: number;
+  revenue: number;
+  /** In the CRM's currency; null when there is no spend in that currency. */
+  spend: number | null;
+}
+
+export interface TargetCheck {
+  metric: TargetMetric;
+  target: number;
+  verdict: TargetVerdict;
+  /** The figure itself (rate, cost per won, ROAS); null when it cannot be computed. */
+  value: number | null;
+  /** The figure's 95% range, ends in ascending order (a cost's high end may be Infinity); null when unknown. */
+  low: number | null;
+  high: number | null;
+}
+
+/**
+ * Every target of `set` checked against the figures. A money target without a usable spend (none,
+ * or zero) is still listed, as "not enough data to say": the user set it, so it must not vanish.
+ */
+export function checkTargets(figures: TargetFigures, rate: Rate, set: TargetSet): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const { mql, won, revenue, spend } = figures;
+  if (set.mqlToWon !== undefined) {
+    const known = rate.value !== null;
+    checks.push({
+      metric: 'mqlToWon', target: set.mqlToWon, verdict: verdictForRequiredRate(rate, set.mqlToWon),
+      value: rate.value, low: known ? rate.low : null, high: known ? rate.high : null,
+    });
+  }
+  const spendKnown = spend !== null && spend > 0 && mql > 0;
+  if (set.costPerWon !== undefined) {
+    if (!spendKnown) {
+      checks.push({ metric: 'costPerWon', target: set.costPerWon, verdict: 'unclear', value: null, low: null, high: null });
+    } else {
+      const costAt = (r: number) => (r > 0 ? spend / (mql * r) : Infinity);
+      checks.push({
+        metric: 'costPerWon', target: set.costPerWon,
+        verdict: verdictForRequiredRate(rate, spend / (mql * set.costPerWon)),
+        value: won > 0 ? spend / won : null, low: costAt(rate.high), high: costAt(rate.low),
+      });
+    }
+  }
+  if (set.roas !== undefined) {
+    // The deal size is only known from won deals: with none, the revenue a better rate would bring is unknown.
+    if (!spendKnown || won === 0) {
+      checks.push({ metric: 'roas', target: set.roas, verdict: 'unclear', value: spendKnown ? revenue / spend : null, low: null, high: null });
+    } else {
+      const avgDeal = revenue / won;
+      const roasAt = (r: number) => (mql * r * avgDeal) / spend;
+      checks.push({
+        metric: 'roas', target: set.roas,
+        verdict: avgDeal > 0 ? verdictForRequiredRate(rate, (set.roas * spend) / (mql * avgDeal)) : 'unclear',
+        value: revenue / spend, low: roasAt(rate.low), high: roasAt(rate.high),
+      });
+    }
+  }
+  return checks;
+}

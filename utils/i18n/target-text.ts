@@ -1,0 +1,35 @@
+/**
+ * Targets in words: "MQL→Won: target 10%, met". The verdict is always spelled out, so colour is
+ * never the only signal; the badge, the card, the popup and the dashboard all say it this way.
+ */
+import type { TargetCheck, TargetMetric, TargetVerdict } from '../funnel/targets';
+import { formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../money/format';
+import { t as translateDefault, type Translate } from './t';
+
+/** A target's value as the user typed it: "10%", "12.5%", "€1,500", "3×". */
+export function targetValueText(metric: TargetMetric, value: number, currency: string, locale: UiLocale): string {
+  if (metric === 'mqlToWon') return formatPercent(value, locale, Number.isInteger(Math.round(value * 1e6) / 1e4) ? 0 : 1);
+  if (metric === 'costPerWon') return formatMoney(value, currency, locale, 0);
+  return formatMultiple(value, locale);
+}
+
+export function verdictText(verdict: TargetVerdict, translate: Translate = translateDefault): string {
+  return translate(`target.${verdict}`);
+}
+
+/** One target as a sentence: "MQL→Won: target 10%, met". */
+export function targetLine(check: TargetCheck, options: { rateLabel: string; currency: string; locale: UiLocale; translate?: Translate }): string {
+  const { rateLabel, currency, locale, translate = translateDefault } = options;
+  const target = targetValueText(check.metric, check.target, currency, locale);
+  const verdict = verdictText(check.verdict, translate);
+  if (check.metric === 'mqlToWon') return translate('target.lineMqlToWon', { rateLabel, target, verdict });
+  if (check.metric === 'costPerWon') return translate('target.lineCostPerWon', { target, verdict });
+  return translate('target.lineRoas', { target, verdict });
+}
+
+/** The figure's 95% range in words, or null when there is none: "95% range €608–€2,182". */
+export function targetRangeText(check: TargetCheck, currency: string, locale: UiLocale, translate: Translate = translateDefault): string | null {
+  if (check.low === null || check.high === null) return null;
+  const end = (v: number) => (Number.isFinite(v) ? targetValueText(check.metric, v, currency, locale) : NO_FIGURE);
+  return translate('target.range', { low: end(check.low), high: end(check.high) });
+}
