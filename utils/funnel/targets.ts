@@ -116,6 +116,15 @@ export interface TargetCheck {
 }
 
 /**
+ * The 95% range of cost per won deal, cheapest first: the spend over the MQLs times the win
+ * rate's interval ends (Infinity when the interval reaches 0%).
+ */
+export function costPerWonRange(spend: number, mql: number, rate: Pick<Rate, 'low' | 'high'>): { low: number; high: number } {
+  const costAt = (r: number) => (r > 0 ? spend / (mql * r) : Infinity);
+  return { low: costAt(rate.high), high: costAt(rate.low) };
+}
+
+/**
  * Every target of `set` checked against the figures. A money target without a usable spend (none,
  * or zero) is still listed, as "not enough data to say": the user set it, so it must not vanish.
  */
@@ -134,11 +143,10 @@ export function checkTargets(figures: TargetFigures, rate: Rate, set: TargetSet)
     if (!spendKnown) {
       checks.push({ metric: 'costPerWon', target: set.costPerWon, verdict: 'unclear', value: null, low: null, high: null });
     } else {
-      const costAt = (r: number) => (r > 0 ? spend / (mql * r) : Infinity);
       checks.push({
         metric: 'costPerWon', target: set.costPerWon,
         verdict: verdictForRequiredRate(rate, spend / (mql * set.costPerWon)),
-        value: won > 0 ? spend / won : null, low: costAt(rate.high), high: costAt(rate.low),
+        value: won > 0 ? spend / won : null, ...costPerWonRange(spend, mql, rate),
       });
     }
   }

@@ -5,7 +5,7 @@
  * cost per won €607.76–€2,182.45, ROAS 4.2956×–15.4256×.
  */
 import { describe, expect, it } from 'vitest';
-import { checkTargets, targetsForPlatform, targetsForRow, verdictForRequiredRate, type Targets } from '../../../utils/funnel/targets';
+import { checkTargets, targetsForPlatform, targetsForRow, verdictForRequiredRate, type TargetFigures, type Targets } from '../../../utils/funnel/targets';
 import { rate } from '../../../utils/funnel/wilson';
 
 const eightOfEighty = rate(8, 80, { minDenominator: 10 });
@@ -39,7 +39,7 @@ describe('MQL→Won against a target', () => {
 });
 
 describe('cost per won deal and ROAS against targets', () => {
-  const check = (set: Parameters<typeof checkTargets>[2], figures = springSale) => checkTargets(figures, eightOfEighty, set);
+  const check = (set: Parameters<typeof checkTargets>[2], figures: TargetFigures = springSale) => checkTargets(figures, eightOfEighty, set);
 
   it('cost per won is met only when even the highest cost in the interval is within the target', () => {
     expect(check({ costPerWon: 2183 })[0]).toMatchObject({ metric: 'costPerWon', verdict: 'met', value: 1125 });
