@@ -30,6 +30,7 @@ export function targetLine(check: TargetCheck, options: { rateLabel: string; cur
 /** The figure's 95% range in words, or null when there is none: "95% range €608–€2,182". */
 export function targetRangeText(check: TargetCheck, currency: string, locale: UiLocale, translate: Translate = translateDefault): string | null {
   if (check.low === null || check.high === null) return null;
-  const end = (v: number) => (Number.isFinite(v) ? targetValueText(check.metric, v, currency, locale) : NO_FIGURE);
+  // Interval ends as whole percentages, like every other interval; money and multiples as a target is written.
+  const end = (v: number) => (!Number.isFinite(v) ? NO_FIGURE : check.metric === 'mqlToWon' ? formatPercent(v, locale) : targetValueText(check.metric, v, currency, locale));
   return translate('target.range', { low: end(check.low), high: end(check.high) });
 }
