@@ -12,7 +12,7 @@ import type { UiLocale } from '../utils/overlay/locale';
 import { mqlToWonLabel } from '../utils/i18n/stages';
 import { RateRange } from './RateRange';
 import { channelTargetChecks } from '../utils/channels/channel-targets';
-import { TargetList } from '../utils/overlay/target-list';
+import { TargetList } from './TargetList';
 
 const RANGES = [30, 90, 180] as const;
 

@@ -11,7 +11,7 @@ import { formatCount, formatPercent, type UiLocale } from '../../utils/money/for
 import { RateRange } from '../RateRange';
 import { channelTags, chartSteps, figureLines, findings, leadScale, rateText, type ChannelView } from './channel-view';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
-import { TargetList } from '../../utils/overlay/target-list';
+import { TargetList } from '../TargetList';
 
 const CHART_WIDTH = 360;
 

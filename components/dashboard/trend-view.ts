@@ -105,7 +105,7 @@ export function trendRows(trend: ChannelTrend, rateLabel: string, locale: UiLoca
     else if (!point.totals) notes.push(t('trends.empty'));
     if (point.provisional && !point.error) notes.push(t('trends.provisional'));
     for (const check of point.targets) {
-      notes.push(targetLine(check, { rateLabel, currency: trend.currency, locale }));
+      notes.push(targetLine(check, rateLabel, trend.currency, locale));
     }
     const c = point.costPerWon;
     return {

@@ -14,6 +14,7 @@
  */
 import type { Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
+import { normalizeName } from '../matching/match';
 import type { Rate } from './types';
 
 export const TARGET_METRICS = ['mqlToWon', 'costPerWon', 'roas'] as const;
@@ -64,23 +65,19 @@ export function targetsForPlatform(targets: Targets, platform: Platform): Platfo
 }
 
 /**
- * The targets a campaign row is held to: its own (by ID, then by name, case and spacing ignored)
- * metric by metric, else its channel's. Null when none applies.
+ * The targets a campaign row is held to: its own (by ID, then by name, compared the way campaign
+ * names are matched) metric by metric, else its channel's. Null when none applies.
  */
 export function targetsForRow(targets: PlatformTargets, row: Pick<FunnelRow, 'id' | 'name'>): TargetSet | null {
   let own: CampaignTarget | undefined;
   if (targets.campaigns.length > 0) {
     own = (row.id !== undefined ? targets.campaigns.find((c) => c.campaign === row.id) : undefined)
-      ?? (row.name !== undefined ? targets.campaigns.find((c) => sameName(c.campaign, row.name as string)) : undefined);
+      ?? (row.name !== undefined ? targets.campaigns.find((c) => normalizeName(c.campaign) === normalizeName(row.name as string)) : undefined);
   }
   if (!own) return targets.channel;
   const merged: TargetSet = { ...(targets.channel ?? {}) };
   for (const metric of TARGET_METRICS) if (own[metric] !== undefined) merged[metric] = own[metric];
   return merged;
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -125,44 +122,31 @@ export function costPerWonRange(spend: number, mql: number, rate: Pick<Rate, 'lo
 }
 
 /**
- * Every target of `set` checked against the figures. A money target without a usable spend (none,
- * or zero) is still listed, as "not enough data to say": the user set it, so it must not vanish.
+ * Every target of `set` checked against the figures, in the order of TARGET_METRICS. A money
+ * target without a usable spend (none, or zero) is still listed, as "not enough data to say": the
+ * user set it, so it must not vanish. ROAS needs a won deal too: without one the deal size, and so
+ * the revenue a better rate would bring, is unknown.
  */
 export function checkTargets(figures: TargetFigures, rate: Rate, set: TargetSet): TargetCheck[] {
-  const checks: TargetCheck[] = [];
   const { mql, won, revenue, spend } = figures;
-  if (set.mqlToWon !== undefined) {
-    const known = rate.value !== null;
-    checks.push({
-      metric: 'mqlToWon', target: set.mqlToWon, verdict: verdictForRequiredRate(rate, set.mqlToWon),
-      value: rate.value, low: known ? rate.low : null, high: known ? rate.high : null,
-    });
-  }
-  const spendKnown = spend !== null && spend > 0 && mql > 0;
-  if (set.costPerWon !== undefined) {
-    if (!spendKnown) {
-      checks.push({ metric: 'costPerWon', target: set.costPerWon, verdict: 'unclear', value: null, low: null, high: null });
-    } else {
-      checks.push({
-        metric: 'costPerWon', target: set.costPerWon,
-        verdict: verdictForRequiredRate(rate, spend / (mql * set.costPerWon)),
-        value: won > 0 ? spend / won : null, ...costPerWonRange(spend, mql, rate),
-      });
+  const checks: TargetCheck[] = [];
+  for (const metric of TARGET_METRICS) {
+    const target = set[metric];
+    if (target === undefined) continue;
+    let check: Omit<TargetCheck, 'metric' | 'target'> = { verdict: 'unclear', value: null, low: null, high: null };
+    if (metric === 'mqlToWon') {
+      check = { verdict: verdictForRequiredRate(rate, target), value: rate.value, low: rate.value === null ? null : rate.low, high: rate.value === null ? null : rate.high };
+    } else if (spend !== null && spend > 0 && mql > 0) {
+      if (metric === 'costPerWon') {
+        check = { verdict: verdictForRequiredRate(rate, spend / (mql * target)), value: won > 0 ? spend / won : null, ...costPerWonRange(spend, mql, rate) };
+      } else if (won > 0 && revenue > 0) {
+        const perRate = (mql * revenue) / won / spend;
+        check = { verdict: verdictForRequiredRate(rate, target / perRate), value: revenue / spend, low: rate.low * perRate, high: rate.high * perRate };
+      } else {
+        check.value = revenue / spend;
+      }
     }
-  }
-  if (set.roas !== undefined) {
-    // The deal size is only known from won deals: with none, the revenue a better rate would bring is unknown.
-    if (!spendKnown || won === 0) {
-      checks.push({ metric: 'roas', target: set.roas, verdict: 'unclear', value: spendKnown ? revenue / spend : null, low: null, high: null });
-    } else {
-      const avgDeal = revenue / won;
-      const roasAt = (r: number) => (mql * r * avgDeal) / spend;
-      checks.push({
-        metric: 'roas', target: set.roas,
-        verdict: avgDeal > 0 ? verdictForRequiredRate(rate, (set.roas * spend) / (mql * avgDeal)) : 'unclear',
-        value: revenue / spend, low: roasAt(rate.low), high: roasAt(rate.high),
-      });
-    }
+    checks.push({ metric, target, ...check });
   }
   return checks;
 }

@@ -17,14 +17,14 @@ export function verdictText(verdict: TargetVerdict, translate: Translate = trans
   return translate(`target.${verdict}`);
 }
 
-/** One target as a sentence: "MQL→Won: target 10%, met". */
-export function targetLine(check: TargetCheck, options: { rateLabel: string; currency: string; locale: UiLocale; translate?: Translate }): string {
-  const { rateLabel, currency, locale, translate = translateDefault } = options;
-  const target = targetValueText(check.metric, check.target, currency, locale);
-  const verdict = verdictText(check.verdict, translate);
-  if (check.metric === 'mqlToWon') return translate('target.lineMqlToWon', { rateLabel, target, verdict });
-  if (check.metric === 'costPerWon') return translate('target.lineCostPerWon', { target, verdict });
-  return translate('target.lineRoas', { target, verdict });
+/** Which way a target points: a rate or ROAS at least, a cost at most. */
+const DIRECTION: Record<TargetMetric, string> = { mqlToWon: '≥', costPerWon: '≤', roas: '≥' };
+
+/** One target as a sentence: "MQL→Won: target ≥ 10%, met", "Cost per won deal: target ≤ €1,500, missed". */
+export function targetLine(check: TargetCheck, rateLabel: string, currency: string, locale: UiLocale, translate: Translate = translateDefault): string {
+  const label = check.metric === 'mqlToWon' ? rateLabel : translate(check.metric === 'roas' ? 'card.roas' : 'card.costPerWon');
+  const target = `${DIRECTION[check.metric]}\u00a0${targetValueText(check.metric, check.target, currency, locale)}`;
+  return translate('target.line', { label, target, verdict: verdictText(check.verdict, translate) });
 }
 
 /** The figure's 95% range in words, or null when there is none: "95% range €608–€2,182". */

@@ -20,7 +20,7 @@ import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
 import { checkTargets, targetsForRow } from '../funnel/targets';
-import { TargetList } from './target-list';
+import { targetLine } from '../i18n/target-text';
 
 export interface CardContent {
   key: string;
@@ -52,10 +52,6 @@ const CARD_CSS = `${PANEL_CSS}
 .headline { font-size: 15px; font-weight: 700; margin-top: 8px; }
 .close { position: absolute; top: 6px; right: 6px; border: 0; background: transparent; font-size: 16px; line-height: 1; padding: 4px; color: #5f6368; }
 .note { margin-top: 8px; font-size: 11px; }
-.target-list { list-style: none; margin: 6px 0 0; padding: 0; }
-.target-check { margin: 2px 0; padding-left: 6px; border-left: 3px solid #c9cdd3; }
-.target-check[data-verdict="met"] { border-color: #2e8b57; } .target-check[data-verdict="missed"] { border-color: #c5221f; }
-.target-text { font-weight: 600; } .target-range { color: #5f6368; }
 .demo { background: #fff6d6; border: 1px solid #f0d98a; border-radius: 4px; padding: 4px 6px; margin-top: 8px; font-size: 11px; }
 `;
 
@@ -200,7 +196,9 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
           ? t('card.interval', { low: pct(headline.low), high: pct(headline.high) })
           : t('card.notEnough', { min: minMql, mqlLabel })}
       </div>
-      <TargetList checks={targetChecks} rateLabel={rateLabel} currency={answer.currency} locale={locale} label={t('target.cardTitle')} />
+      {targetChecks.map((check) => (
+        <div class={check.verdict === 'missed' ? 'target warn' : 'target'} data-metric={check.metric} data-verdict={check.verdict}>{targetLine(check, rateLabel, answer.currency, locale)}</div>
+      ))}
       <div class="bars" role="list">
         {steps.map((step) => (
           <div role="listitem" key={step.key}>
