@@ -10,7 +10,8 @@
  * 31 of 310 has the 95% Wilson interval 7.13%–13.84% (28 of 280: 7.01%–14.07%), shown "7%–14%".
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
 import type { WorldEntity } from '../fixtures/types';
 import { metaAdsManagerUrl } from '../replicas/serve';
 import type { StatsServer } from '../support/stats-server';
@@ -39,6 +40,8 @@ const world: WorldEntity[] = [
 /** Won revenue a Meta month shows, by the month's length (the server's rows: 10,000 per day). */
 const META_REVENUE_BY_DAYS: Record<number, string> = { 28: '€280,000', 29: '€290,000', 30: '€300,000', 31: '€310,000' };
 const META_RATE = '10% (7%–14%)';
+/** 400 leads per 30 days, rounded: 28 days 373.3, 29 days 386.7, 31 days 413.3. */
+const META_LEADS_BY_DAYS: Record<number, number> = { 28: 373, 29: 387, 30: 400, 31: 413 };
 /** A 7-day week: 70 MQLs, 7 won, €70,000; 7 of 70 has the interval 4.93%–19.23%. */
 const META_WEEK = { rate: '10% (5%–19%)', revenue: '€70,000', cost: '€500' };
 const SERVER_ERROR = 'The API had a problem (server error). Try again later or tell your data team.';
@@ -120,6 +123,29 @@ describe('trends', () => {
     }
     expect(await page.locator('.trend-channel[data-platform=meta_ads] img.trend-chart[data-metric=mqlToWon]').getAttribute('alt'))
       .toBe(`Meta: MQL→Won, ${months[0]?.name} to ${months[11]?.name}. The same numbers are in the table below.`);
+
+    // The review export: one click, a CSV and a PNG.
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await page.getByRole('button', { name: 'Download the review (PNG and CSV)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Review downloaded as PNG and CSV.' }).waitFor();
+    await expect.poll(() => downloads.length).toBe(2);
+    const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
+    const base = `funnel-lens-trends-month-${months[0]?.from}_${months[11]?.to}`;
+    const csv = readFileSync(await (byName.get(`${base}.csv`) as Download).path(), 'utf8');
+    const csvLines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(csvLines).toHaveLength(1 + 3 * 12);
+    const lastMeta = months[11] as (typeof months)[number];
+    // Meta's last month: counts, rate, cost per won, revenue, ROAS (€10,000 won per day ÷ €500 spend per day = 20).
+    const metaLast = (csvLines.find((l) => l.startsWith(`"Meta","${lastMeta.name}"`)) ?? '').split(',');
+    expect(metaLast.slice(0, 8)).toEqual(['"Meta"', `"${lastMeta.name}"`, `"${lastMeta.from}"`, `"${lastMeta.to}"`, '"ok"', String(META_LEADS_BY_DAYS[lastMeta.days]), String(lastMeta.days * 10), String(lastMeta.days)]);
+    expect(metaLast[8]).toBe('0.1');
+    expect(metaLast[14]).toBe('500');
+    expect(metaLast[19]).toBe(String(lastMeta.days * 10_000));
+    expect(metaLast[20]).toBe('20');
+    const png = readFileSync(await (byName.get(`${base}.png`) as Download).path());
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.length).toBeGreaterThan(20_000); // drawn, not blank
     await page.close();
   }, 40_000);
 

@@ -29,7 +29,7 @@ export interface TrendChartInput {
   height?: number;
 }
 
-export const TREND_CHART = { width: 340, height: 190, left: 50, right: 10, top: 30, bottom: 26 } as const;
+export const TREND_CHART = { width: 340, height: 190, left: 64, right: 14, top: 30, bottom: 26 } as const;
 
 /** A scale's top: above every value, finite interval end and the target, rounded up to a "nice" number. */
 export function niceMax(values: readonly number[]): number {
