@@ -11,6 +11,7 @@ import { t, type MessageKey } from '../../utils/i18n/t';
 import { sendMessage, type StatusReport } from '../../utils/messaging';
 import type { UiLocale } from '../../utils/money/format';
 import { TARGET_LIMITS } from '../../utils/settings/settings';
+import { useBackgroundAction } from './use-background-action';
 
 type Fields = Record<TargetMetric, string>;
 interface CampaignLine { platform: Platform; campaign: string; fields: Fields }
@@ -44,8 +45,7 @@ function FieldInput(props: { id: string; metric: TargetMetric; value: string; la
 export function TargetsSection(props: { status: StatusReport; locale: UiLocale; onStatus: (status: StatusReport) => void; onDataChanged: () => void }) {
   const { status, locale } = props;
   const [lines, setLines] = useState(() => linesOf(status.settings.targets, locale));
-  const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { note, setNote, busy, run } = useBackgroundAction(props.onDataChanged);
   useEffect(() => setLines(linesOf(status.settings.targets, locale)), [status.settings.targets, locale]);
 
   const setChannel = (platform: Platform, metric: TargetMetric, value: string) =>
@@ -70,16 +70,7 @@ export function TargetsSection(props: { status: StatusReport; locale: UiLocale; 
       if (!line.campaign.trim()) return setNote({ tone: 'error', text: t('targets.campaignMissing') });
       campaigns.push({ platform: line.platform, campaign: line.campaign.trim(), ...set });
     }
-    setBusy(true);
-    try {
-      props.onStatus(await sendMessage('updateSettings', { targets: { channels, campaigns } }));
-      setNote({ tone: 'ok', text: t('targets.saved') });
-      props.onDataChanged();
-    } catch {
-      setNote({ tone: 'error', text: t('error.background_unavailable') });
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => props.onStatus(await sendMessage('updateSettings', { targets: { channels, campaigns } })), t('targets.saved'));
   };
 
   return (
