@@ -158,10 +158,11 @@ describe('trends', () => {
     const badge = meta.locator('funnel-lens-badge').first().locator('button');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^MQL→Won 10% · €\d+K$/);
 
-    const setMetaTarget = async (percent: string) => {
+    const setMetaTarget = async (percent: string, costPerWon = '') => {
       const dashboard = await browser.newPage();
       await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#tab=settings`);
       await dashboard.getByLabel('Meta: MQL→Won at least (%)').fill(percent);
+      await dashboard.getByLabel('Meta: Cost per won deal at most (CRM currency)').fill(costPerWon);
       await dashboard.getByRole('button', { name: 'Save targets' }).click();
       await dashboard.getByRole('status').filter({ hasText: 'Targets saved.' }).waitFor();
       await dashboard.close();
@@ -176,9 +177,18 @@ describe('trends', () => {
     };
 
     // 10% of 300 MQLs: the interval (about 7%–14%) lies wholly below 20%, wholly above 5%.
-    await setMetaTarget('20');
+    await setMetaTarget('20', '800');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^MQL→Won 10% · €\d+K ✗$/);
     expect(await badge.getAttribute('aria-label')).toMatch(/ MQL→Won target 20%: missed$/);
+    // The card judges cost per won with the row's own spend: €15,000 for 30 won of 300 MQLs
+    // (the last 30 days) is €500, between €359 and €705 over the interval, so within €800.
+    await badge.click();
+    const card = meta.locator('funnel-lens-card [role="dialog"]');
+    await card.waitFor();
+    expect(await card.locator('[data-metric]').allTextContents()).toEqual([
+      'MQL→Won: target ≥\u00a020%, missed', 'Cost per won deal: target ≤\u00a0€800, met',
+    ]);
+    await meta.keyboard.press('Escape');
     expect(await popupTarget()).toMatch(/^MQL→Won: target ≥\u00a020%, missed · 95% range \d+%–\d+%$/);
 
     await setMetaTarget('5');
