@@ -105,19 +105,23 @@ export function TargetsSection(props: { status: StatusReport; locale: UiLocale; 
         {lines.campaigns.map((line, i) => (
           <fieldset class="campaign-target" data-index={i}>
             <legend class="visually-hidden">{t('targets.campaignLegend', { n: i + 1 })}</legend>
-            <label for={`fl-target-c${i}-platform`}>{t('dashboard.colChannel')}</label>
-            <select id={`fl-target-c${i}-platform`} value={line.platform} onChange={(e) => setCampaign(i, { platform: (e.target as HTMLSelectElement).value as Platform })}>
-              {PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}`)}</option>)}
-            </select>
-            <label for={`fl-target-c${i}-campaign`}>{t('targets.campaignField')}</label>
-            <input id={`fl-target-c${i}-campaign`} type="text" maxLength={TARGET_LIMITS.campaignText} value={line.campaign}
-              onInput={(e) => setCampaign(i, { campaign: (e.target as HTMLInputElement).value })} />
+            <div class="field">
+              <label for={`fl-target-c${i}-platform`}>{t('dashboard.colChannel')}</label>
+              <select id={`fl-target-c${i}-platform`} value={line.platform} onChange={(e) => setCampaign(i, { platform: (e.target as HTMLSelectElement).value as Platform })}>
+                {PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}`)}</option>)}
+              </select>
+            </div>
+            <div class="field campaign-field">
+              <label for={`fl-target-c${i}-campaign`}>{t('targets.campaignField')}</label>
+              <input id={`fl-target-c${i}-campaign`} type="text" maxLength={TARGET_LIMITS.campaignText} value={line.campaign}
+                onInput={(e) => setCampaign(i, { campaign: (e.target as HTMLInputElement).value })} />
+            </div>
             {TARGET_METRICS.map((m) => (
-              <>
+              <div class="field">
                 <label for={`fl-target-c${i}-${m}`}>{t(METRIC_LABELS[m])}</label>
                 <FieldInput id={`fl-target-c${i}-${m}`} metric={m} value={line.fields[m]} label={t(METRIC_LABELS[m])}
                   onInput={(v) => setCampaign(i, { fields: { ...line.fields, [m]: v } })} />
-              </>
+              </div>
             ))}
             <button type="button" class="link" onClick={() => setLines((l) => ({ ...l, campaigns: l.campaigns.filter((_, j) => j !== i) }))}>
               {t('targets.removeCampaign')}
