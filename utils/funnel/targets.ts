@@ -65,15 +65,33 @@ export function targetsForPlatform(targets: Targets, platform: Platform): Platfo
 }
 
 /**
+ * Each platform's campaign targets by ID and by normalised name, built once per answer's targets:
+ * badges of a scrolling table look a target up for every campaign they show.
+ */
+const campaignIndexes = new WeakMap<PlatformTargets, Map<string, CampaignTarget>>();
+
+function campaignIndex(targets: PlatformTargets): Map<string, CampaignTarget> {
+  let index = campaignIndexes.get(targets);
+  if (!index) {
+    index = new Map();
+    for (const c of targets.campaigns) {
+      // The first target for a campaign wins, as in the settings' order.
+      for (const key of [`id:${c.campaign.trim()}`, `name:${normalizeName(c.campaign)}`]) if (!index.has(key)) index.set(key, c);
+    }
+    campaignIndexes.set(targets, index);
+  }
+  return index;
+}
+
+/**
  * The targets a campaign row is held to: its own (by ID, then by name, compared the way campaign
  * names are matched) metric by metric, else its channel's. Null when none applies.
  */
 export function targetsForRow(targets: PlatformTargets, row: Pick<FunnelRow, 'id' | 'name'>): TargetSet | null {
-  let own: CampaignTarget | undefined;
-  if (targets.campaigns.length > 0) {
-    own = (row.id !== undefined ? targets.campaigns.find((c) => c.campaign === row.id) : undefined)
-      ?? (row.name !== undefined ? targets.campaigns.find((c) => normalizeName(c.campaign) === normalizeName(row.name as string)) : undefined);
-  }
+  if (targets.campaigns.length === 0) return targets.channel;
+  const index = campaignIndex(targets);
+  const own = (row.id !== undefined ? index.get(`id:${row.id}`) : undefined)
+    ?? (row.name !== undefined ? index.get(`name:${normalizeName(row.name)}`) : undefined);
   if (!own) return targets.channel;
   const merged: TargetSet = { ...(targets.channel ?? {}) };
   for (const metric of TARGET_METRICS) if (own[metric] !== undefined) merged[metric] = own[metric];
