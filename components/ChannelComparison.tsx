@@ -11,6 +11,8 @@ import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, NO_FIGURE
 import type { UiLocale } from '../utils/overlay/locale';
 import { mqlToWonLabel } from '../utils/i18n/stages';
 import { RateRange } from './RateRange';
+import { channelTargetChecks } from '../utils/channels/channel-targets';
+import { TargetList } from './TargetList';
 
 const RANGES = [30, 90, 180] as const;
 
@@ -79,7 +81,9 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
               const mqlToWon = rate(totals.won, totals.mql, { minDenominator: channel.answer.display.minMql });
               const roas = totals.spend !== undefined && !totals.spendPartial && totals.spend > 0 ? totals.revenue / totals.spend : null;
               const costPerWon = totals.spend !== undefined && !totals.spendPartial && totals.won > 0 ? totals.spend / totals.won : null;
+              const targetChecks = channelTargetChecks(channel);
               return (
+                <>
                 <tr data-platform={channel.platform} class={best ? 'best' : ''}>
                   <th scope="row">
                     {name}
@@ -95,6 +99,14 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
                     {costPerWon !== null && <div class="sub">{formatMoneyCompact(costPerWon, currency, locale)}/{t('popup.colWon').toLowerCase()}</div>}
                   </td>
                 </tr>
+                {targetChecks.length > 0 && (
+                  <tr class="target-row" data-platform={channel.platform}>
+                    <td colSpan={7}>
+                      <TargetList checks={targetChecks} rateLabel={rateLabel} currency={currency} locale={locale} label={t('target.title')} />
+                    </td>
+                  </tr>
+                )}
+                </>
               );
             })}
           </tbody>

@@ -8,6 +8,7 @@ import type { ApiError } from './api/errors';
 import type { RowColumns } from './api/row-columns';
 import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from './api/schema';
+import type { PlatformTargets } from './funnel/targets';
 import type { ImportInfo } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
 import type { PlatformLeadsRecord } from './background/cache-db';
@@ -50,7 +51,8 @@ export interface FunnelData {
   problemCount: number;
   /** The last refresh failed: the rows are the last good data. */
   refreshError: ApiError | null;
-  display: Pick<Settings, 'minMql' | 'compareRule'>;
+  /** `targets`: this platform's targets, left out when it has none (see funnel/targets.ts). */
+  display: Pick<Settings, 'minMql' | 'compareRule'> & { targets?: PlatformTargets };
 }
 
 /** Why there is no data: an API failure, or a state of the extension itself. */

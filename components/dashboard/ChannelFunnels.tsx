@@ -11,6 +11,7 @@ import { formatCount, formatPercent, type UiLocale } from '../../utils/money/for
 import { RateRange } from '../RateRange';
 import { channelTags, chartSteps, figureLines, findings, leadScale, rateText, type ChannelView } from './channel-view';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
+import { TargetList } from '../TargetList';
 
 const CHART_WIDTH = 360;
 
@@ -66,6 +67,7 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
           <span class="muted small">{t('popup.intervalTitle', { low: formatPercent(f.rates.mqlToWon.low, locale), high: formatPercent(f.rates.mqlToWon.high, locale) })}</span>
         )}
       </div>
+      <TargetList checks={view.targets} rateLabel={rateLabel} currency={view.currency} locale={locale} label={t('target.title')} />
       <FunnelChart steps={steps} />
       <div class="table-toggle">
         <button type="button" class="link" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable(!showTable)}>

@@ -22,11 +22,14 @@ import { downloadBlob, downloadCsv, svgToPng } from './export';
 import { RangeControl } from './RangeControl';
 import { ImportSection } from './ImportSection';
 import { SettingsSection } from './SettingsSection';
+import { TargetsSection } from './TargetsSection';
+import { TrendsView } from './TrendsView';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
   channels: 'dashboard.tabChannels',
   campaigns: 'dashboard.tabCampaigns',
+  trends: 'trends.tab',
   import: 'import.tab',
   settings: 'dashboard.tabSettings',
 };
@@ -225,9 +228,19 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const panel = () => {
     if (state.tab === 'settings' || state.tab === 'import') {
       if (status && state.tab === 'import') return <ImportSection status={status} locale={locale} onStatus={setStatus} onDataChanged={reload} />;
-      if (status) return <SettingsSection status={status} onStatus={setStatus} onDataChanged={reload} />;
+      if (status) {
+        return (
+          <>
+            <SettingsSection status={status} onStatus={setStatus} onDataChanged={reload} />
+            <TargetsSection status={status} locale={locale} onStatus={setStatus} onDataChanged={reload} />
+          </>
+        );
+      }
       if (statusFailed) return <Problem text={t('error.background_unavailable')} onRetry={refreshStatus} />;
       return <p class="loading-block" role="status">{t('dashboard.loading')}</p>;
+    }
+    if (state.tab === 'trends') {
+      return <TrendsView grain={state.grain} locale={locale} reloadToken={reloadToken} onGrain={(grain) => update({ grain }, true)} onNote={setExportNote} />;
     }
     if (channels === null) {
       return (

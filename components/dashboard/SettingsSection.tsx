@@ -9,6 +9,7 @@ import { sendMessage, type StatusReport } from '../../utils/messaging';
 import { COMPARE_RULES, SETTING_LIMITS, type CompareRule } from '../../utils/settings/settings';
 import { ConnectionForm } from '../ConnectionForm';
 import { PlatformStatusList } from '../PlatformStatusList';
+import { useBackgroundAction } from './use-background-action';
 
 
 function parseWhole(text: string, [min, max]: readonly [number, number]): number | null {
@@ -23,8 +24,7 @@ export function SettingsSection(props: { status: StatusReport; onStatus: (status
   const [ttl, setTtl] = useState(String(status.settings.cacheTtlMinutes));
   const [rule, setRule] = useState<CompareRule>(status.settings.compareRule);
   const [errors, setErrors] = useState<{ minMql?: string; ttl?: string }>({});
-  const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { note, setNote, busy, run } = useBackgroundAction(props.onDataChanged);
 
   useEffect(() => {
     setMinMql(String(status.settings.minMql));
@@ -43,30 +43,12 @@ export function SettingsSection(props: { status: StatusReport; onStatus: (status
     };
     setErrors(nextErrors);
     if (minValue === null || ttlValue === null) return;
-    setBusy(true);
-    try {
-      props.onStatus(await sendMessage('updateSettings', { minMql: minValue, cacheTtlMinutes: ttlValue, compareRule: rule }));
-      setNote({ tone: 'ok', text: t('dashboard.settingsSaved') });
-      props.onDataChanged();
-    } catch {
-      setNote({ tone: 'error', text: t('error.background_unavailable') });
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => props.onStatus(await sendMessage('updateSettings', { minMql: minValue, cacheTtlMinutes: ttlValue, compareRule: rule })), t('dashboard.settingsSaved'));
   };
 
   const clearCache = async () => {
     setNote(null);
-    setBusy(true);
-    try {
-      await sendMessage('clearCache');
-      setNote({ tone: 'ok', text: t('dashboard.cacheCleared') });
-      props.onDataChanged();
-    } catch {
-      setNote({ tone: 'error', text: t('error.background_unavailable') });
-    } finally {
-      setBusy(false);
-    }
+    await run(() => sendMessage('clearCache'), t('dashboard.cacheCleared'));
   };
 
   return (

@@ -12,6 +12,8 @@ import { t } from '../../utils/i18n/t';
 import type { MetaResponse } from '../../utils/api/schema';
 import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
+import { channelTargetChecks } from '../../utils/channels/channel-targets';
+import type { TargetCheck } from '../../utils/funnel/targets';
 
 export interface ChannelView {
   platform: Platform;
@@ -22,6 +24,8 @@ export interface ChannelView {
   errorKind: string | null;
   currency: string;
   stages: MetaResponse['stages'];
+  /** The channel's totals against its channel targets; empty when it has none. */
+  targets: TargetCheck[];
 }
 
 /** Every channel's funnel is drawn on one scale: the most leads of any channel. */
@@ -34,14 +38,14 @@ export function channelViews(channels: readonly ChannelData[]): ChannelView[] {
     const name = t(`platform.${c.platform}`);
     const stages = c.answer?.stages ?? [];
     const currency = c.answer?.currency ?? 'EUR';
-    if (c.error) return { platform: c.platform, name, figures: null, message: errorText(c.error), errorKind: c.error.kind, currency, stages };
+    if (c.error) return { platform: c.platform, name, figures: null, message: errorText(c.error), errorKind: c.error.kind, currency, stages, targets: [] };
     if (!c.totals || !c.answer || c.totals.leads === 0) {
-      return { platform: c.platform, name, figures: null, message: t('dashboard.channelEmpty'), errorKind: null, currency, stages };
+      return { platform: c.platform, name, figures: null, message: t('dashboard.channelEmpty'), errorKind: null, currency, stages, targets: [] };
     }
     const figures = channelFigures({
       totals: c.totals, rows: c.rows, currency, minMql: c.answer.display.minMql, comparison: c.comparison,
     });
-    return { platform: c.platform, name, figures, message: null, errorKind: null, currency, stages };
+    return { platform: c.platform, name, figures, message: null, errorKind: null, currency, stages, targets: channelTargetChecks(c) };
   });
 }
 

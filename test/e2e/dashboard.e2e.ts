@@ -270,7 +270,13 @@ describe('dashboard', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('tab=trends');
+    await page.locator('.trends-view[data-trends-loaded=true] img.trend-chart').first().waitFor({ timeout: 20_000 });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.keyboard.press('ArrowRight');
     await page.getByLabel('Minimum MQLs for a rate').waitFor();
+    await page.getByLabel('Meta: MQL→Won at least (%)').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -86,6 +86,10 @@ for (const lang of UI_LANGUAGES) {
       await page.locator('[role=tabpanel][data-loaded=true] table.campaign-table').waitFor({ timeout: 15_000 });
       await expectReadable(page, null, demoCampaignNames());
 
+      await page.getByRole('tab', { name: msg('trends.tab') }).click();
+      await page.locator('.trends-view[data-trends-loaded=true] img.trend-chart').first().waitFor({ timeout: 20_000 });
+      await expectReadable(page, null);
+
       await page.getByRole('tab', { name: msg('dashboard.tabSettings') }).click();
       await page.getByLabel(msg('dashboard.minMql')).waitFor();
       await expectReadable(page, null);

@@ -251,7 +251,8 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
         return;
       }
       case 'status':
-        if (current.only && !current.only(url)) break;
+        // A request the fault does not concern is answered as usual (it used to get no answer at all).
+        if (current.only && !current.only(url)) return respond(req, res, url);
         countDown(current);
         return sendError(res, current.status, `http_${current.status}`, `simulated HTTP ${current.status}`);
       case 'rate_limit': {

@@ -9,6 +9,7 @@ import { toApiError } from '../api/errors';
 import type { FunnelQuery, MetaResponse, ParsedFunnel } from '../api/schema';
 import type { FunnelAnswer, FunnelData, FunnelRequest } from '../messaging';
 import { funnelRequestKey } from '../messaging';
+import { targetsForPlatform } from '../funnel/targets';
 import { ownStages } from '../i18n/stages';
 import type { Settings } from '../settings/settings';
 import { isPlatformEnabled } from '../settings/settings';
@@ -117,7 +118,8 @@ export class FunnelService {
     if (!isPlatformEnabled(settings, request.platform)) {
       return { ok: false, error: { kind: 'disabled' } };
     }
-    const display = { minMql: settings.minMql, compareRule: settings.compareRule };
+    const targets = targetsForPlatform(settings.targets, request.platform);
+    const display = { minMql: settings.minMql, compareRule: settings.compareRule, ...(targets ? { targets } : {}) };
     const now = this.deps.now();
 
     if (settings.dataSource === 'import' && this.deps.imported) {

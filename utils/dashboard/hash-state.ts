@@ -6,9 +6,10 @@
  */
 import { PLATFORMS, type Platform } from '../api/constants';
 import { isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
+import { GRAINS, type Grain } from '../trends/periods';
 import { CAMPAIGN_SORT_KEYS, DEFAULT_SORT, type CampaignSort, type CampaignSortKey } from './campaign-table';
 
-export const TABS = ['channels', 'campaigns', 'settings', 'import'] as const;
+export const TABS = ['channels', 'campaigns', 'trends', 'settings', 'import'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The presets, spelled as resolvePreset (utils/dates/range.ts) knows them. */
@@ -25,6 +26,8 @@ export interface DashboardState {
   /** Campaign table: free-text filter on the campaign name or ID. */
   query: string;
   sort: CampaignSort;
+  /** Trends: weeks, months or quarters. */
+  grain: Grain;
 }
 
 export const DEFAULT_STATE: DashboardState = {
@@ -33,6 +36,7 @@ export const DEFAULT_STATE: DashboardState = {
   channel: null,
   query: '',
   sort: DEFAULT_SORT,
+  grain: 'month',
 };
 
 /** Longest filter text kept from a URL: a bookmark is not a place for an essay. */
@@ -63,6 +67,7 @@ export function parseHash(hash: string): DashboardState {
     channel: oneOf(PLATFORMS, params.get('channel')),
     query: (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
     sort,
+    grain: oneOf(GRAINS, params.get('grain')) ?? DEFAULT_STATE.grain,
   };
 }
 
@@ -82,6 +87,7 @@ export function serialiseHash(state: DashboardState): string {
     params.set('sort', state.sort.key);
     params.set('dir', state.sort.dir);
   }
+  if (state.grain !== DEFAULT_STATE.grain) params.set('grain', state.grain);
   return `#${params.toString()}`;
 }
 

@@ -4,6 +4,9 @@
  */
 import type { FunnelRow } from '../api/schema';
 import { compareRate, type Comparison, type Verdict, type VerdictRule } from '../funnel/compare';
+import { targetsForRow, verdictForRequiredRate, type PlatformTargets } from '../funnel/targets';
+import type { Rate } from '../funnel/types';
+import { targetValueText } from '../i18n/target-text';
 import { poolCounts, type PooledCounts } from '../funnel/totals';
 import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import type { Substitutions, Translate } from '../i18n/t';
@@ -76,6 +79,8 @@ export interface BadgeFigures {
   ariaKey: 'badge.ariaRate' | 'badge.ariaFew';
   /** The accessible name's substitutions, all but `name`. */
   aria: Substitutions;
+  /** The MQL→Won target's verdict in words, after the accessible name, when a target is set. */
+  ariaTarget?: string;
 }
 
 export interface FiguresInput {
@@ -91,19 +96,24 @@ export function badgeFigures(row: FunnelRow, input: FiguresInput): BadgeFigures 
   const revenue = formatMoneyCompact(row.revenue, answer.currency, locale);
   const comparison = compareWithRest(row, baseline, answer.display.minMql, answer.display.compareRule);
   const mqlToWon = comparison.rate;
+  // Only when a target is set for this platform: no target, no extra work per badge.
+  const target = answer.display.targets ? targetMark(answer.display.targets, row, mqlToWon, rateLabel, locale, t) : null;
+  const marker = target?.marker ?? '';
+  const ariaTarget = target?.ariaText;
   if (!mqlToWon.enoughData || mqlToWon.value === null) {
-    const text = t('badge.fewData', { won: row.won, mql: row.mql, mqlLabel });
-    return { text, tone: 'insufficient', ariaKey: 'badge.ariaFew', aria: { badge: text, revenue } };
+    const text = t('badge.fewData', { won: row.won, mql: row.mql, mqlLabel }) + marker;
+    return { text, tone: 'insufficient', ariaKey: 'badge.ariaFew', aria: { badge: text, revenue }, ariaTarget };
   }
   const verdict = comparison.verdict;
   const ratePct = formatPercent(mqlToWon.value, locale);
-  const text = row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct });
+  const text = (row.revenue > 0 ? t('badge.rate', { rateLabel, rate: ratePct, revenue }) : t('badge.rateNoRevenue', { rateLabel, rate: ratePct })) + marker;
   return {
     text,
     tone: verdict,
     ariaKey: 'badge.ariaRate',
     // The visible text first, word for word: speech-input users name a button by what it shows (WCAG 2.5.3).
     aria: { badge: text, mqlLabel, won: row.won, mql: row.mql, revenue, verdict: t(`verdict.${verdict}`) },
+    ariaTarget,
   };
 }
 
@@ -116,5 +126,20 @@ export function buildBadgeView(input: BadgeViewInput): BadgeView {
     return { text: '–', tone: 'none', ariaLabel: t('badge.ariaNoData', { name }), hasDetails: false };
   }
   const figures = (input.figures ?? badgeFigures)(match.row, { answer, baseline, locale, t });
-  return { text: figures.text, tone: figures.tone, ariaLabel: t(figures.ariaKey, { ...figures.aria, name }), hasDetails: true };
+  const ariaLabel = t(figures.ariaKey, { ...figures.aria, name });
+  return { text: figures.text, tone: figures.tone, ariaLabel: figures.ariaTarget ? `${ariaLabel} ${figures.ariaTarget}` : ariaLabel, hasDetails: true };
+}
+
+/**
+ * The badge's MQL→Won target, if the campaign has one: a one-character marker after the text
+ * (the badge stays tiny) and the whole verdict in words for the accessible name. The other
+ * targets need the row's spend, which is read only when the card opens: the card shows them.
+ */
+function targetMark(targets: PlatformTargets, row: FunnelRow, mqlToWon: Rate, rateLabel: string, locale: UiLocale, t: Translate): { marker: string; ariaText: string } | null {
+  const target = targetsForRow(targets, row)?.mqlToWon;
+  if (target === undefined) return null;
+  const verdict = verdictForRequiredRate(mqlToWon, target);
+  const marker = t(verdict === 'met' ? 'target.badgeMarkerMet' : verdict === 'missed' ? 'target.badgeMarkerMissed' : 'target.badgeMarkerUnclear');
+  const ariaText = t('target.badgeAria', { rateLabel, target: targetValueText('mqlToWon', target, '', locale), verdict: t(`target.${verdict}`) });
+  return { marker: ` ${marker}`, ariaText };
 }

@@ -21,6 +21,8 @@ import { formatAge } from './age';
 import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
+import { checkTargets, targetsForRow } from '../funnel/targets';
+import { targetLine } from '../i18n/target-text';
 
 export interface CardContent {
   key: string;
@@ -176,6 +178,9 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
   const rateLabel = mqlToWonLabel(stages);
   const headline = rates.mqlToWon;
 
+  const targetSet = answer.display.targets ? targetsForRow(answer.display.targets, row) : null;
+  const targetChecks = targetSet ? checkTargets({ ...row, spend: money.spend?.amount ?? null }, headline, targetSet) : [];
+
   let spendNote: string | null = null;
   if (money.spendOmitted === 'no-spend') spendNote = t('card.spendMissing');
   else if (money.spendOmitted === 'currency-mismatch') spendNote = t('card.spendCurrencyMismatch', { currency: answer.currency });
@@ -195,6 +200,9 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
           ? t('card.interval', { low: pct(headline.low), high: pct(headline.high) })
           : t('card.notEnough', { min: minMql, mqlLabel })}
       </div>
+      {targetChecks.map((check) => (
+        <div class={check.verdict === 'missed' ? 'target warn' : 'target'} data-metric={check.metric} data-verdict={check.verdict}>{targetLine(check, rateLabel, answer.currency, locale)}</div>
+      ))}
       <div class="bars" role="list">
         {steps.map((step) => (
           <div role="listitem" key={step.key}>

@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { PLATFORMS, type Platform } from '../api/schema';
 import { z } from '../api/zod';
+import { NO_TARGETS, type Targets } from '../funnel/targets';
 
 export const COMPARE_RULES = ['interval', 'non-overlap'] as const;
 export type CompareRule = (typeof COMPARE_RULES)[number];
@@ -20,6 +21,26 @@ export type DataSourceChoice = (typeof DATA_SOURCES)[number];
 /** Bounds of the numeric settings, [min, max]: the schema enforces them and the settings form shows them. */
 export const SETTING_LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 24 * 60] } as const;
 
+/** Largest figures a target may name: beyond them a typo (an extra zero) is more likely than intent. */
+export const TARGET_LIMITS = { costPerWon: 100_000_000, roas: 1000, campaigns: 200, campaignText: 200 } as const;
+
+const TargetSetSchema = z.object({
+  mqlToWon: z.number().gt(0).max(1).optional(),
+  costPerWon: z.number().gt(0).max(TARGET_LIMITS.costPerWon).optional(),
+  roas: z.number().gt(0).max(TARGET_LIMITS.roas).optional(),
+}).strict();
+
+const CampaignTargetSchema = TargetSetSchema.extend({
+  platform: z.enum(PLATFORMS),
+  campaign: z.string().trim().min(1).max(TARGET_LIMITS.campaignText),
+}).strict();
+
+/** Per channel, and optionally per campaign (see utils/funnel/targets.ts for how they are judged). */
+export const TargetsSchema = z.object({
+  channels: z.partialRecord(z.enum(PLATFORMS), TargetSetSchema),
+  campaigns: z.array(CampaignTargetSchema).max(TARGET_LIMITS.campaigns),
+}).strict() satisfies z.ZodType<Targets>;
+
 export const SettingsSchema = z.object({
   cacheTtlMinutes: z.number().int().min(SETTING_LIMITS.cacheTtlMinutes[0]).max(SETTING_LIMITS.cacheTtlMinutes[1]),
   enabledPlatforms: z.record(z.enum(PLATFORMS), z.boolean()),
@@ -27,6 +48,7 @@ export const SettingsSchema = z.object({
   minMql: z.number().int().min(SETTING_LIMITS.minMql[0]).max(SETTING_LIMITS.minMql[1]),
   compareRule: z.enum(COMPARE_RULES),
   dataSource: z.enum(DATA_SOURCES),
+  targets: TargetsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -36,11 +58,16 @@ export const DEFAULT_SETTINGS: Settings = {
   minMql: 10,
   compareRule: 'interval',
   dataSource: 'api',
+  targets: NO_TARGETS,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 2 added targets; settings saved before have none.
+    2: (v1: Omit<Settings, 'targets'>): Settings => ({ ...v1, targets: NO_TARGETS }),
+  },
 });
 
 /** Reads the settings, repairing anything invalid field by field rather than failing. */
@@ -64,6 +91,7 @@ export function repairSettings(raw: unknown): Settings {
     minMql: field('minMql'),
     compareRule: field('compareRule'),
     dataSource: field('dataSource'),
+    targets: field('targets'),
     enabledPlatforms: Object.fromEntries(
       PLATFORMS.map((p) => [p, typeof platforms[p] === 'boolean' ? platforms[p] : DEFAULT_SETTINGS.enabledPlatforms[p]]),
     ) as Settings['enabledPlatforms'],

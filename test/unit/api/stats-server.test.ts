@@ -35,6 +35,14 @@ describe('stats server', () => {
     expect(server.expectedRows({ ...QUERY, account_id: '1' })).toEqual([]);
   });
 
+  it('a status fault limited by `only` fails the requests it accepts and answers every other one', async () => {
+    server.setFault({ kind: 'status', status: 500, only: (url) => url.searchParams.get('from') === '2026-10-01' });
+    const failed = await fetch(funnelUrl({ ...QUERY }), { headers: AUTH });
+    expect(failed.status).toBe(500);
+    const other = await fetch(funnelUrl({ ...QUERY, from: '2026-09-01', to: '2026-09-30' }), { headers: AUTH, signal: AbortSignal.timeout(3000) });
+    expect(other.status).toBe(200);
+  });
+
   it('gives different numbers for a different range', () => {
     const month = server.expectedRows(QUERY);
     const week = server.expectedRows({ ...QUERY, to: '2026-10-07' });

@@ -9,6 +9,7 @@ describe('dashboard hash state', () => {
       channel: 'linkedin_ads',
       query: 'Hinnoittelu & ÄÖ =x',
       sort: { key: 'revenue', dir: 'asc' },
+      grain: 'quarter',
     };
     const hash = serialiseHash(state);
     expect(hash.startsWith('#')).toBe(true);
@@ -28,6 +29,7 @@ describe('dashboard hash state', () => {
     // A bare sort key defaults to descending.
     expect(parseHash('#sort=leads').sort).toEqual({ key: 'leads', dir: 'desc' });
     expect(parseHash(`#q=${'x'.repeat(500)}`).query).toHaveLength(200);
+    expect(parseHash('#tab=trends&grain=decade')).toEqual({ ...DEFAULT_STATE, tab: 'trends' });
   });
 
   it('resolves presets against today in the local calendar', () => {

@@ -93,4 +93,32 @@ describe('badge view', () => {
     const zero: FunnelRow = { id: '5', name: 'Zero', leads: 100, mql: 50, sql: 10, meetings: 5, won: 0, lost: 20, revenue: 0 };
     expect(view(zero, [zero, rest]).text).toBe('MQL→Won 0%');
   });
+
+  describe('against a target (issue 23)', () => {
+    const withTargets = (targets: NonNullable<FunnelData['display']['targets']>) =>
+      answer([springSale, rest], { display: { minMql: 10, compareRule: 'interval', targets } });
+
+    it('adds a one-character marker and the verdict in words, judged on the 95% interval (5.2%–18.5%)', () => {
+      const missed = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.2 }, campaigns: [] }));
+      expect(missed.text).toBe('MQL→Won 10% · €75K ✗');
+      expect(missed.ariaLabel).toBe('MQL→Won 10% · €75K ✗. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel. MQL→Won target 20%: missed');
+      const met = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.05 }, campaigns: [] }));
+      expect(met.text).toBe('MQL→Won 10% · €75K ✓');
+      expect(met.ariaLabel.endsWith('MQL→Won target 5%: met')).toBe(true);
+      const unclear = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.1 }, campaigns: [] }));
+      expect(unclear.text).toBe('MQL→Won 10% · €75K ?');
+      expect(unclear.ariaLabel.endsWith('MQL→Won target 10%: not enough data to say')).toBe(true);
+    });
+
+    it('uses the campaign’s own target before its channel’s', () => {
+      const v = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.2 }, campaigns: [{ platform: 'meta_ads', campaign: 'Spring Sale', mqlToWon: 0.05 }] }));
+      expect(v.text).toBe('MQL→Won 10% · €75K ✓');
+    });
+
+    it('is unchanged when no MQL→Won target applies to the campaign', () => {
+      const v = view(springSale, [springSale, rest], withTargets({ channel: { roas: 3 }, campaigns: [] }));
+      expect(v.text).toBe('MQL→Won 10% · €75K');
+      expect(v.ariaLabel).toBe(view(springSale, [springSale, rest]).ariaLabel);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 /** Stored settings are repaired field by field: one bad value never resets the others. */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, readSettings } from '../../../utils/settings/settings';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, updateSettings } from '../../../utils/settings/settings';
 
 describe('readSettings', () => {
   it('keeps every valid field and defaults only the broken ones', async () => {
@@ -14,6 +14,7 @@ describe('readSettings', () => {
       compareRule: 'non-overlap',
       dataSource: 'api',
       enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true },
+      targets: { channels: {}, campaigns: [] },
     });
   });
 
@@ -27,5 +28,29 @@ describe('readSettings', () => {
       await fakeBrowser.storage.local.set({ settings: garbage });
       expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
     }
+  });
+});
+
+describe('settings version 2: targets', () => {
+  it('migrates version 1 settings by adding empty targets and keeping every other field', async () => {
+    const v1 = { cacheTtlMinutes: 60, minMql: 25, compareRule: 'non-overlap', dataSource: 'import', enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true } };
+    await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
+    expect(stored.settings).toEqual({ ...v1, targets: { channels: {}, campaigns: [] } });
+    expect(stored.settings$).toEqual({ v: 2 });
+  });
+
+  it('keeps saved targets and drops a broken one without touching the others', async () => {
+    const targets = { channels: { meta_ads: { mqlToWon: 0.1, costPerWon: 1500 } }, campaigns: [{ platform: 'google_ads', campaign: 'Brand', roas: 4 }] };
+    await updateSettings({ targets: targets as never });
+    expect((await readSettings()).targets).toEqual(targets);
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, minMql: 30, targets: { channels: { meta_ads: { mqlToWon: 10 } }, campaigns: [] } } });
+    expect(await readSettings()).toMatchObject({ minMql: 30, targets: { channels: {}, campaigns: [] } });
+  });
+
+  it('refuses a target share above 100% or a campaign target without a campaign', async () => {
+    await expect(updateSettings({ targets: { channels: { meta_ads: { mqlToWon: 1.5 } }, campaigns: [] } })).rejects.toThrow();
+    await expect(updateSettings({ targets: { channels: {}, campaigns: [{ platform: 'meta_ads', campaign: '  ', mqlToWon: 0.1 }] } })).rejects.toThrow();
   });
 });
