@@ -22,6 +22,7 @@ import { createCard, type Card } from './card';
 import { uiLocale } from './locale';
 import { isOwnNode } from './shadow';
 import { createSummary, type PageSignals, type Summary, type SummaryState } from './summary';
+import { checkedHealth, type HookHealth } from './hooks';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -230,12 +231,14 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       answer = null;
       index = null;
       baseline = null;
+      adapter.onCrmRows?.(null);
       invalidateViews();
       schedule();
     }
     const result = await deps.askFunnel(toRequest(forContext));
     if (token !== loadToken || signal.aborted) return;
     answer = result;
+    adapter.onCrmRows?.(result.ok ? result.rows : null);
     scheduleRetryAfterRateLimit(result, token);
     if (result.ok) {
       const fresh = createMatchIndex(result.rows);
@@ -487,6 +490,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     const rows = table ? adapter.readRows(table, context) : [];
     const hooks = table && adapter.describeSignals ? adapter.describeSignals(table, rows) : null;
     return {
+      health: hookHealth(rows),
       table: table !== null,
       rows: rows.length,
       rowHook: hooks?.rows ?? null,
@@ -497,11 +501,18 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     };
   }
 
+  /** Which alternative of each declared hook matched on this page context (see hooks.ts). */
+  function hookHealth(rows: readonly PageRow[]): HookHealth | null {
+    if (!context || !adapter.hooks || !adapter.matchHooks) return null;
+    return checkedHealth(adapter.hooks, adapter.matchHooks(document, table, rows, context));
+  }
+
   function summaryState(): SummaryState {
     return {
       context,
       answer,
       layoutUnknown: noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS,
+      fallback: adapter.usingFallback?.() ?? false,
       seen,
       index,
       dataKey: `${contextKey}|${dataVersion}`,

@@ -7,6 +7,7 @@ import type { FunnelAnswer, FunnelRequest } from '../messaging';
 import { fromWire, onMessage, sendMessage } from '../messaging';
 import type { PlatformAdapter } from './adapter';
 import { runOverlay } from './engine';
+import { withFallback } from './with-fallback';
 
 /** Waits between attempts when the background does not answer (stopped worker, update). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
@@ -26,7 +27,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     }
   };
 
-  runOverlay(ctx, adapter, {
+  runOverlay(ctx, withFallback(adapter), {
     askFunnel,
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),

@@ -13,6 +13,7 @@ import type { Coverage } from '../matching/match';
 import type { FunnelAnswer } from '../messaging';
 import type { PageContext } from './adapter';
 import { formatAge } from './age';
+import { HOOK_NAMES, type HookHealth } from './hooks';
 import type { SeenRow } from './engine';
 import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
@@ -20,6 +21,8 @@ import { PANEL_CSS } from './styles';
 
 /** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */
 export interface PageSignals {
+  /** Which alternative of each of the adapter's hooks matched (null: it declares none). */
+  health: HookHealth | null;
   table: boolean;
   rows: number;
   /** How rows were found (`data-surface`, `role`, `structure`); null when the adapter does not say. */
@@ -29,13 +32,15 @@ export interface PageSignals {
   idSource: string | null;
   /** How the spend column was found; null when not found. */
   spend: string | null;
-  date: 'url' | 'label' | 'assumed';
+  date: 'url' | 'label' | 'inputs' | 'assumed';
 }
 
 export interface SummaryState {
   context: PageContext | null;
   answer: FunnelAnswer | null;
   layoutUnknown: boolean;
+  /** The badges come from the platform-blind fallback finder, not the adapter's own hooks. */
+  fallback: boolean;
   seen: ReadonlyMap<string, SeenRow>;
   /** The badges' match index: coverage is counted with it, so it says what the badges show. */
   index: MatchIndex | null;
@@ -152,7 +157,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       }
       const shadow = ensure();
       // The age line changes by the minute; everything else only with the data or the coverage.
-      const renderKey = `${state.dataKey}|${coverageKey}|${state.answer === null}|${state.layoutUnknown}|${Math.floor(Date.now() / 60_000)}`;
+      const renderKey = `${state.dataKey}|${coverageKey}|${state.answer === null}|${state.layoutUnknown}|${state.fallback}|${Math.floor(Date.now() / 60_000)}`;
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
@@ -223,6 +228,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
             <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>
           </div>
         )}
+        {state.fallback && <div class="msg muted fallback">{t('summary.fallback')}</div>}
         {answer.problemCount > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problemCount })}</div>}
         {expanded && coverage && (
           <div>
@@ -270,16 +276,44 @@ const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
   'header text': 'signal.headerText',
   url: 'signal.url',
   label: 'signal.label',
+  inputs: 'signal.inputs',
   assumed: 'signal.assumed',
 };
 const signalText = (hook: string | null) =>
   hook === null ? t('signal.none') : hook.split(', ').map((h) => (SIGNAL_KEYS[h] ? t(SIGNAL_KEYS[h]) : h)).join(', ');
+
+/** Hook alternatives that read better translated; the others are the page's own technical names. */
+const HOOK_ALTERNATIVE_KEYS: Record<string, Parameters<typeof t>[0]> = {
+  role: 'hookAlt.role',
+  structure: 'hookAlt.structure',
+  react: 'hookAlt.react',
+  'header text': 'signal.headerText',
+  url: 'hookAlt.url',
+  label: 'hookAlt.label',
+  inputs: 'hookAlt.inputs',
+  link: 'hookAlt.link',
+  'ID column': 'hookAlt.idColumn',
+  fallback: 'hookAlt.fallback',
+};
+
+/** "rows: data-surface ✓ · IDs: React ✓ · spend: ✗ · …", one part per declared hook. */
+export function healthLine(health: HookHealth): string {
+  return HOOK_NAMES.filter((hook) => hook in health)
+    .map((hook) => {
+      const matched = health[hook] ?? null;
+      const label = t(`hook.${hook}`);
+      if (matched === null) return `${label}: ${t('hook.missing')} ✗`;
+      return `${label}: ${HOOK_ALTERNATIVE_KEYS[matched] ? t(HOOK_ALTERNATIVE_KEYS[matched]) : matched} ✓`;
+    })
+    .join(' · ');
+}
 
 function Signals({ signals }: { signals: PageSignals | null }) {
   if (!signals) return null;
   return (
     <>
       <h3>{t('summary.signalsTitle')}</h3>
+      {signals.health && <div class="health">{healthLine(signals.health)}</div>}
       <ul class="signals">
         <li>{t('summary.signalRows', { count: signals.rows, how: signals.table ? signalText(signals.rowHook) : t('signal.none') })}</li>
         <li>{t('summary.signalIds', { count: signals.ids, how: signalText(signals.idSource) })}</li>

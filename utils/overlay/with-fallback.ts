@@ -1,0 +1,95 @@
+/**
+ * An adapter with the platform-blind fallback finder behind it (fallback-finder.ts). The adapter's
+ * own hooks come first; the finder takes over while they read no rows, or clearly fewer than the
+ * names of the page context the page shows, and hands back as soon as they read as many again.
+ * The engine sees one ordinary adapter, plus `onCrmRows` (the names and IDs to look for) and
+ * `usingFallback` (for the summary).
+ */
+import type { PageContext, PageRow, PlatformAdapter } from './adapter';
+import { browserLayout, fallbackTargets, findNames, nameColumn, rowsOfColumn, type FallbackTargets, type Layout } from './fallback-finder';
+import { FALLBACK_HOOK } from './hooks';
+import { isOwnNode } from './shadow';
+
+/** While the adapter reads rows, the finder checks that it reads them all at most this often. */
+const RECHECK_MS = 2000;
+
+/** "Clearly fewer": the page shows at least twice the adapter's rows, and two more. */
+export function clearlyFewer(adapterRows: number, pageNames: number): boolean {
+  return pageNames >= adapterRows * 2 + 2;
+}
+
+export interface FallbackAdapter extends PlatformAdapter {
+  usingFallback(): boolean;
+}
+
+export function withFallback(adapter: PlatformAdapter, options: { layout?: Layout; now?: () => number } = {}): FallbackAdapter {
+  const layout = options.layout ?? browserLayout;
+  const now = options.now ?? Date.now;
+  let targets: FallbackTargets | null = null;
+  let active = false;
+  let checkedAt = -Infinity;
+  /** The container the finder found when the adapter found no table at all. */
+  let ownContainer: Element | null = null;
+
+  const finderOptions = (minGroup: number) => ({ layout, isOwn: isOwnNode, minGroup });
+
+  /** The common ancestor of the page's name column, when the adapter knows no table. */
+  function containerOfNames(doc: Document): Element | null {
+    if (!targets || !doc.body) return null;
+    const column = nameColumn(findNames(doc.body, targets, finderOptions(2)), 2);
+    let common: Element | null = column[0]?.element.parentElement ?? null;
+    for (const item of column.slice(1)) while (common && !common.contains(item.element)) common = common.parentElement;
+    return common;
+  }
+
+  function readRows(table: Element, context: PageContext): PageRow[] {
+    const own = table === ownContainer ? [] : adapter.readRows(table, context);
+    if (!targets) {
+      active = false;
+      return own;
+    }
+    if (own.length > 0 && !active && now() - checkedAt < RECHECK_MS) return own;
+    checkedAt = now();
+    const minGroup = table === ownContainer ? 2 : 1;
+    const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
+    active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
+    return active ? rowsOfColumn(column, table) : own;
+  }
+
+  return {
+    ...adapter,
+    findTable(doc) {
+      const table = adapter.findTable(doc);
+      if (table) return table;
+      ownContainer = containerOfNames(doc);
+      return ownContainer;
+    },
+    readRows,
+    rowOf(element, table) {
+      // Fallback rows are re-read whole: a changed name can move a row out of the name column.
+      return active ? null : adapter.rowOf(element, table);
+    },
+    readRow(row, context) {
+      return active ? null : adapter.readRow(row, context);
+    },
+    readSpend(row, table) {
+      return active ? null : adapter.readSpend(row, table);
+    },
+    describeSignals(table, rows) {
+      if (!active) return adapter.describeSignals?.(table, rows) ?? { rows: 'structure', ids: null, spend: null };
+      return { rows: FALLBACK_HOOK, ids: rows.some((r) => r.id !== null) ? FALLBACK_HOOK : null, spend: null };
+    },
+    matchHooks(doc, table, rows, context) {
+      const health = adapter.matchHooks?.(doc, table === ownContainer ? null : table, rows, context) ?? {};
+      if (!active) return health;
+      return { ...health, row: FALLBACK_HOOK, name: FALLBACK_HOOK, id: rows.some((r) => r.id !== null) ? FALLBACK_HOOK : null, spend: null };
+    },
+    onCrmRows(rows) {
+      targets = rows && rows.length > 0 ? fallbackTargets(rows) : null;
+      checkedAt = -Infinity;
+      if (!targets) active = false;
+      adapter.onCrmRows?.(rows);
+    },
+    usingFallback: () => active,
+  };
+}
