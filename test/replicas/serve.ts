@@ -209,6 +209,11 @@ export interface GoogleReplicaVariant {
   joinedRowAt?: number | null;
   /** The label shows a preset's name without its dates (`Last 30 days`). Default false. */
   presetOnlyLabel?: boolean;
+  /**
+   * Issue 17's drifted table: no essfield, no grid/row/cell roles, the table's classes and its
+   * custom tags renamed (the header keeps its own). Default false.
+   */
+  drifted?: boolean;
 }
 
 export interface GoogleReplicaData {

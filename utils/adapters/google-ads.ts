@@ -283,7 +283,7 @@ export const googleAdsAdapter: PlatformAdapter = {
     const found = findGridBy(doc);
     const tableHook = found && found.grid === table ? (TABLE_HOOKS[found.selectorIndex] ?? null) : null;
     const firstRow = rows[0];
-    const nameLink = firstRow?.row.querySelector(`${NAME_SELECTOR_BY_LEVEL[context.level]} a[href]`);
+    const nameLink = firstRow?.row.querySelector(NAME_SELECTOR_BY_LEVEL[context.level])?.querySelector('a[href]');
     const accountIndex = firstIndex(doc, SELECTORS.accountPicker);
     const spend = table?.querySelector(`[essfield="${SELECTORS.costField}"]`) ? 'essfield' : table && costColumnIndex(table) >= 0 ? 'header text' : null;
     return {

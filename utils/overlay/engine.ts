@@ -23,6 +23,7 @@ import { uiLocale } from './locale';
 import { isOwnNode } from './shadow';
 import { createSummary, type PageSignals, type Summary, type SummaryState } from './summary';
 import { checkedHealth, type HookHealth } from './hooks';
+import { diagnosticsText } from './diagnostics';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -30,6 +31,8 @@ export interface OverlayDeps {
   onFunnelChanged(listener: (request: FunnelRequest) => void): () => void;
   now(): Date;
   warn(message: string): void;
+  /** The extension's version, for the diagnostics a user can copy. */
+  version?: string;
 }
 
 const OVERLAY_STARTED_EVENT = 'funnel-lens:overlay-started';
@@ -121,7 +124,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   /** What a badge shows while its row changed and has not been re-read yet. */
   const loadingView: BadgeView = buildBadgeView({ answer: null, match: null, baseline: null, locale, name: '', t });
 
-  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals() });
+  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals(), diagnostics: () => diagnostics() });
   const card: Card = createCard({ locale, signal });
 
   /**
@@ -499,6 +502,15 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       spend: hooks ? hooks.spend : null,
       date: context.rangeAssumed ? 'assumed' : (context.rangeSource ?? 'url'),
     };
+  }
+
+  /** The redacted report behind "Copy diagnostics" (diagnostics.ts): the table's shape, never its data. */
+  function diagnostics(): string {
+    const rows = table && context ? adapter.readRows(table, context) : [];
+    return diagnosticsText(
+      { version: deps.version ?? 'unknown', context, path: location.pathname, health: hookHealth(rows), fallback: adapter.usingFallback?.() ?? false, rowsRead: rows.length, table },
+      isOwnNode,
+    );
   }
 
   /** Which alternative of each declared hook matched on this page context (see hooks.ts). */

@@ -141,13 +141,30 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
     found.set(link, { element: link, name, id: ids[0] as string, crmRow: targets.byId.get(ids[0] as string) ?? null, left: 0 });
   }
   const visible: FoundName[] = [];
-  for (const item of found.values()) {
+  for (const found1 of found.values()) {
+    const item = { ...found1, element: outermostInline(found1.element, layout) };
     const box = layout.rectOf(item.element);
     if (box.width <= 0 || box.height <= 0) continue;
     if (!hasSafeSpot(item.element, layout) || continuesInline(item.element, layout)) item.crmRow = null;
     visible.push({ ...item, left: box.left });
   }
   return visible;
+}
+
+/**
+ * The outermost inline wrapper printing the same text (`<span><a><span>Name</span></a></span>`):
+ * the badge then goes after the whole name, outside its link, still in the name's own box.
+ */
+function outermostInline(element: Element, layout: Layout): Element {
+  const text = squash(element.textContent ?? '');
+  let outer = element;
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const display = layout.displayOf(parent);
+    if (display !== 'inline' && display !== 'inline-block' && display !== 'inline-flex') break;
+    if (squash(parent.textContent ?? '') !== text) break;
+    outer = parent;
+  }
+  return outer;
 }
 
 /** The one CRM ID the element's own link, or its nearest link ancestor or descendant, carries. */

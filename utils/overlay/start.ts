@@ -3,6 +3,7 @@
  * background through the protocol map, with retries for a service worker that is restarting.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import type { FunnelAnswer, FunnelRequest } from '../messaging';
 import { fromWire, onMessage, sendMessage } from '../messaging';
 import type { PlatformAdapter } from './adapter';
@@ -32,5 +33,6 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
     warn: (message) => console.warn(message),
+    version: browser.runtime.getManifest().version,
   });
 }

@@ -81,10 +81,11 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(250%); } }
 @media (prefers-reduced-motion: reduce) { .progress span { animation: none; width: 100%; opacity: .4; } }
 .retry { margin-left: 6px; border: 1px solid #1a73e8; color: #1a73e8; background: #fff; border-radius: 4px; padding: 1px 8px; }
+textarea.diagnostics-text { width: 100%; box-sizing: border-box; font: 11px monospace; }
 @media print { .panel { display: none; } }
 `;
 
-export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null }): Summary {
+export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string }): Summary {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let lastRender = '';
@@ -161,7 +162,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} locale={options.locale} />, shadow);
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} diagnostics={options.diagnostics} locale={options.locale} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);
@@ -177,7 +178,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   return summary;
 }
 
-function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; locale: UiLocale }) {
+function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string; locale: UiLocale }) {
   const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
@@ -193,6 +194,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
       <>
         <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>
         <Signals signals={props.signals()} />
+        <CopyDiagnostics diagnostics={props.diagnostics} />
       </>
     );
   } else if (answer === null) {
@@ -248,6 +250,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
               </>
             )}
             <Signals signals={props.signals()} />
+            <CopyDiagnostics diagnostics={props.diagnostics} />
           </div>
         )}
       </>
@@ -321,6 +324,35 @@ function Signals({ signals }: { signals: PageSignals | null }) {
         <li>{t('summary.signalDate', { how: signalText(signals.date) })}</li>
       </ul>
     </>
+  );
+}
+
+/**
+ * Copies the redacted diagnostics (diagnostics.ts) for a bug report. Where the page does not let
+ * us write the clipboard, the text is shown selected instead, for the user to copy.
+ */
+function CopyDiagnostics({ diagnostics }: { diagnostics: () => string }) {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; text: string }>({ kind: 'idle' });
+  const copy = () => {
+    const text = diagnostics();
+    const manual = () => setState({ kind: 'manual', text });
+    try {
+      navigator.clipboard.writeText(text).then(() => setState({ kind: 'copied' }), manual);
+    } catch {
+      manual();
+    }
+  };
+  return (
+    <div class="msg">
+      <button type="button" class="retry diagnostics" onClick={copy}>{t('summary.copyDiagnostics')}</button>
+      {state.kind === 'copied' && <span class="muted" role="status"> {t('summary.diagnosticsCopied')}</span>}
+      {state.kind === 'manual' && (
+        <>
+          <div class="muted" role="status">{t('summary.diagnosticsManual')}</div>
+          <textarea class="diagnostics-text" readOnly rows={6} aria-label={t('summary.copyDiagnostics')} value={state.text} ref={(el) => el?.select()} />
+        </>
+      )}
+    </div>
   );
 }
 

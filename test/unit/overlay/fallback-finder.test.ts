@@ -42,6 +42,13 @@ describe('fallback finder', () => {
     ]);
   });
 
+  it('anchors after the whole name, outside its link, when the name is wrapped in inline elements', () => {
+    const root = page(`<div class="r"><div class="box" x="40"><span x="40"><a href="#" x="40"><span x="40">Spring Sale</span></a></span></div></div>${row('Autumn')}`);
+    const [first] = fallbackRows(root, fallbackTargets(crm([{ name: 'Spring Sale' }, { name: 'Autumn' }])), options());
+    expect(first?.anchor.tagName).toBe('SPAN');
+    expect(first?.anchor.parentElement?.className).toBe('box');
+  });
+
   it('keeps only the column sharing one left edge: the same name in a breadcrumb gets no badge', () => {
     const root = page(`<div x="10"><span x="10">Spring Sale</span></div>${row('Spring Sale')}${row('Autumn')}`);
     const rows = fallbackRows(root, fallbackTargets(crm([{ name: 'Spring Sale' }, { name: 'Autumn' }])), options());
