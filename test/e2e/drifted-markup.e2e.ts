@@ -99,6 +99,18 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     await scrollFrames(page, '._rdscroll', 37, 40);
     expectNoWrongRow(await stopRowTruthProbe(page));
     await expectFallbackReported(page);
+
+    // "Copy diagnostics": the table's shape for a bug report, and nothing of the page's data.
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://adsmanager.facebook.com' });
+    await page.locator('funnel-lens-summary').getByRole('button', { name: 'Copy diagnostics' }).click();
+    await expect.poll(() => summaryText(page)).toContain('Copied: paste it into your bug report');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('badges from the fallback finder: yes');
+    expect(copied).toContain('platform: meta_ads');
+    expect(copied).toMatch(/table skeleton:\n.*table/);
+    const model = (await page.evaluate(() => (window as unknown as { __replica: { visibleRows(): Array<{ id: string; name: string; spendText: string }> } }).__replica.visibleRows())) as Array<{ id: string; name: string; spendText: string }>;
+    const leaked = [META_ACCOUNT, ...model.flatMap((r) => [r.id, r.name, r.spendText])].filter((secret) => copied.includes(secret));
+    expect(leaked).toEqual([]);
     await page.close();
   });
 
