@@ -134,6 +134,26 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     await page.close();
   });
 
+  it('Google Ads: says "waiting for the table" while it loads, then ignores the hidden spinner left behind', async () => {
+    await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+    // An account the CRM knows nothing of, with a table no hook knows: nothing to find.
+    await routeGoogleAdsReplica(browser.context, {
+      customerId: '1112223334', accountName: 'Empty QA', ocid: '398000174', currency: 'USD', locale: 'en',
+      levels: { campaign: googleCampaigns.slice(0, 20), ad_group: [] }, range: RANGE,
+      variant: { drifted: true, hiddenSpinner: true, splashMs: 200, tableReloadMs: 4000 },
+    });
+    const page = await browser.newPage();
+    await page.goto(googleAdsUrl({ ocid: '398000174' }));
+    await expect.poll(() => summaryText(page), { timeout: 5000 }).toContain('Waiting for the table');
+    await page.waitForFunction(() => (window as unknown as { __replica?: object }).__replica !== undefined);
+    await page.evaluate(() => (window as unknown as { __replica: { ready: Promise<void> } }).__replica.ready);
+    // The splash is still in the page, hidden: it must not keep Funnel Lens waiting.
+    expect(await page.locator('.splash-screen').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain('Table layout not recognised');
+    expect(await summaryText(page)).not.toContain('Waiting for the table');
+    await page.close();
+  });
+
   it('LinkedIn as a div grid (no <table>), every class renamed', async () => {
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     await routeLinkedInReplica(browser.context, {

@@ -214,6 +214,8 @@ export interface GoogleReplicaVariant {
    * custom tags renamed (the header keeps its own). Default false.
    */
   drifted?: boolean;
+  /** The splash (progressbar, spinner) stays in the DOM hidden instead of being removed. Default false. */
+  hiddenSpinner?: boolean;
 }
 
 export interface GoogleReplicaData {

@@ -88,6 +88,12 @@ const COST_HEADER_TEXTS = new Set(['cost', 'kustannus', 'kustannukset']);
 /** Icon ligatures (`arrow_drop_down`) and hidden text are not part of a label. */
 const NON_TEXT = 'material-icon, [aria-hidden="true"], script, style';
 
+/** Rendered and not hidden by CSS (where the browser can tell: checkVisibility). */
+function isShown(element: Element): boolean {
+  const check = (element as Element & { checkVisibility?(options?: { visibilityProperty?: boolean }): boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(element, { visibilityProperty: true }) : true;
+}
+
 /** The list level from a Google Ads URL; null for overview, settings and every other page. */
 export function googleLevelFromUrl(url: URL): Level | null {
   if (url.hostname !== 'ads.google.com') return null;
@@ -252,7 +258,8 @@ export const googleAdsAdapter: PlatformAdapter = {
   },
 
   isLoading(doc) {
-    return doc.querySelector(SELECTORS.loading) !== null;
+    // Only a spinner the user can see: Google leaves hidden ones in the page (issue 17).
+    return [...doc.querySelectorAll(SELECTORS.loading)].some(isShown);
   },
 
   readRows(table, context) {

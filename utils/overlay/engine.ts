@@ -112,6 +112,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   let sourcesObserver: MutationObserver | null = null;
   let observedSources: Element[] = [];
   let noRowsSince: number | null = null;
+  /** No rows yet, and the host shows that it is still loading them (Google: 40 s to minutes). */
+  let waitingForTable = false;
 
   const badgesByRow = new WeakMap<Element, Badge>();
   /** Badge host → the row node it sits in: the card reads that row's spend when it opens. */
@@ -400,7 +402,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     if (card.openKey && !rows.some((r) => campaignKey(r) === card.openKey)) card.close();
     narrowObservation(rows);
 
-    if (rows.length > 0 || adapter.isLoading(document)) noRowsSince = null;
+    const loading = rows.length === 0 && adapter.isLoading(document);
+    waitingForTable = loading;
+    if (rows.length > 0 || loading) noRowsSince = null;
     else noRowsSince ??= Date.now();
   }
 
@@ -525,6 +529,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       answer,
       layoutUnknown: noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS,
       fallback: adapter.usingFallback?.() ?? false,
+      waitingForTable,
       seen,
       index,
       dataKey: `${contextKey}|${dataVersion}`,

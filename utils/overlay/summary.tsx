@@ -41,6 +41,8 @@ export interface SummaryState {
   layoutUnknown: boolean;
   /** The badges come from the platform-blind fallback finder, not the adapter's own hooks. */
   fallback: boolean;
+  /** No rows yet while the host still shows its loading state: "waiting for the table", not "not recognised". */
+  waitingForTable: boolean;
   seen: ReadonlyMap<string, SeenRow>;
   /** The badges' match index: coverage is counted with it, so it says what the badges show. */
   index: MatchIndex | null;
@@ -158,7 +160,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       }
       const shadow = ensure();
       // The age line changes by the minute; everything else only with the data or the coverage.
-      const renderKey = `${state.dataKey}|${coverageKey}|${state.answer === null}|${state.layoutUnknown}|${state.fallback}|${Math.floor(Date.now() / 60_000)}`;
+      const renderKey = `${state.dataKey}|${coverageKey}|${state.answer === null}|${state.layoutUnknown}|${state.fallback}|${state.waitingForTable}|${Math.floor(Date.now() / 60_000)}`;
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
@@ -231,6 +233,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
           </div>
         )}
         {state.fallback && <div class="msg muted fallback">{t('summary.fallback')}</div>}
+        {state.waitingForTable && <div class="msg muted" role="status">{t('summary.waitingForTable')}</div>}
         {answer.problemCount > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problemCount })}</div>}
         {expanded && coverage && (
           <div>

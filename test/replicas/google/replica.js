@@ -45,6 +45,8 @@
       presetOnlyLabel: false,
       // Issue 17's drifted table: no essfield, no table roles, table classes and tags renamed.
       drifted: false,
+      // Issue 17: the splash is hidden (display: none) instead of removed once the table is there.
+      hiddenSpinner: false,
     },
     data.variant || {},
   );
@@ -787,7 +789,9 @@
       progress.remove();
       shell.content.append(buildTable(state.page));
       renderTable();
-      if (splash.isConnected) splash.remove();
+      // Variant hiddenSpinner: the splash (a progressbar with a spinner) stays in the DOM, hidden.
+      if (V.hiddenSpinner) splash.style.display = 'none';
+      else if (splash.isConnected) splash.remove();
       resolveReady();
     }, delay);
   }
