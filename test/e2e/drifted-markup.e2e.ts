@@ -140,11 +140,12 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     await routeGoogleAdsReplica(browser.context, {
       customerId: '1112223334', accountName: 'Empty QA', ocid: '398000174', currency: 'USD', locale: 'en',
       levels: { campaign: googleCampaigns.slice(0, 20), ad_group: [] }, range: RANGE,
-      variant: { drifted: true, hiddenSpinner: true, splashMs: 200, tableReloadMs: 4000 },
+      // The header comes half-way through the splash; the table 2.5 s later.
+      variant: { drifted: true, hiddenSpinner: true, splashMs: 5000 },
     });
     const page = await browser.newPage();
     await page.goto(googleAdsUrl({ ocid: '398000174' }));
-    await expect.poll(() => summaryText(page), { timeout: 5000 }).toContain('Waiting for the table');
+    await expect.poll(() => summaryText(page), { timeout: 4500 }).toContain('Waiting for the table');
     await page.waitForFunction(() => (window as unknown as { __replica?: object }).__replica !== undefined);
     await page.evaluate(() => (window as unknown as { __replica: { ready: Promise<void> } }).__replica.ready);
     // The splash is still in the page, hidden: it must not keep Funnel Lens waiting.
