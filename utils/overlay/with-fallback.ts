@@ -13,6 +13,39 @@ import { isOwnNode } from './shadow';
 /** While the adapter reads rows, the finder checks that it reads them all at most this often. */
 const RECHECK_MS = 2000;
 
+/** How long a name element's measured box and display are reused (see cachedLayout). */
+const LAYOUT_TTL_MS = 1000;
+
+/**
+ * The layout, read at most once per element and second. The finder runs in the mutation
+ * microtask right after the host rewrote rows; measuring there forces a synchronous layout on
+ * every scrolling frame. A recycled row's name keeps its column and display, so a second-old
+ * measure groups it just as well (a stale one can only cost a badge, never misplace one: the badge
+ * still follows the name's own text).
+ */
+export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_TTL_MS): Layout {
+  const boxes = new WeakMap<Element, { at: number; box: ReturnType<Layout['rectOf']> }>();
+  const displays = new WeakMap<Element, { at: number; display: string }>();
+  return {
+    rectOf(element) {
+      const t = now();
+      const known = boxes.get(element);
+      if (known && t - known.at < ttlMs) return known.box;
+      const box = layout.rectOf(element);
+      boxes.set(element, { at: t, box: { left: box.left, top: box.top, width: box.width, height: box.height } });
+      return box;
+    },
+    displayOf(element) {
+      const t = now();
+      const known = displays.get(element);
+      if (known && t - known.at < ttlMs) return known.display;
+      const display = layout.displayOf(element);
+      displays.set(element, { at: t, display });
+      return display;
+    },
+  };
+}
+
 /** "Clearly fewer": the page shows at least twice the adapter's rows, and two more. */
 export function clearlyFewer(adapterRows: number, pageNames: number): boolean {
   return pageNames >= adapterRows * 2 + 2;
@@ -23,8 +56,8 @@ export interface FallbackAdapter extends PlatformAdapter {
 }
 
 export function withFallback(adapter: PlatformAdapter, options: { layout?: Layout; now?: () => number } = {}): FallbackAdapter {
-  const layout = options.layout ?? browserLayout;
   const now = options.now ?? Date.now;
+  const layout = cachedLayout(options.layout ?? browserLayout, now);
   let targets: FallbackTargets | null = null;
   let active = false;
   let checkedAt = -Infinity;
