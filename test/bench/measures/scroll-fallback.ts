@@ -13,7 +13,7 @@ import { waitForGoogleReplica } from '../../e2e/support/google-page';
 import { expectedNumbers, waitForRowsAgree } from '../../e2e/support/row-truth-probe';
 import { googleAdsUrl, routeGoogleAdsReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
-import { ACCOUNT_GOOGLE_RESORT, cdpMetrics, deltaMs, freshRange, log, round, summarize, type Figure } from './shared';
+import { ACCOUNT_GOOGLE_RESORT, cdpMetrics, deltaMs, freshRange, log, round, scrollRatioFigure, summarize, type Figure } from './shared';
 
 const PAIRS = Number(process.env.BENCH_FALLBACK_PAIRS ?? 5);
 const SCROLL_MS = Number(process.env.BENCH_FALLBACK_SCROLL_MS ?? 10_000);
@@ -78,23 +78,14 @@ export async function measureScrollFallback(session: BenchSession): Promise<Figu
         withMs.push(cost.true as number);
         log(`scroll ${drifted ? 'fallback' : 'adapter'} pair ${i + 1}/${PAIRS}: with ${round(cost.true as number)} ms, without ${round(cost.false as number)} ms, ratio ${round(ratios.at(-1) as number, 3)}`);
       }
-      const r = summarize(ratios.map((x) => round(x, 3)));
-      figures.push({
-        key: drifted ? 'scrollCostFallback' : 'scrollCostGoogleAdapter',
-        measure: drifted
+      figures.push(scrollRatioFigure(
+        drifted ? 'scrollCostFallback' : 'scrollCostGoogleAdapter',
+        drifted
           ? 'Main-thread cost, 10 s scroll of 900 Google campaigns, drifted markup (fallback finder): with ÷ without'
           : 'Main-thread cost, 10 s scroll of 900 Google campaigns, regular markup (adapter): with ÷ without',
-        budget: '≤ 1.10',
-        unit: 'ratio',
-        median: r.median,
-        p95: null,
-        spread: [r.min, r.max],
-        runs: ratios.length,
-        checked: 'median',
-        pass: r.median <= 1.1,
-        samples: ratios.map((x) => round(x, 3)),
-        details: { withExtensionMs: summarize(withMs.map((x) => round(x))), pxPerFrame: PX_PER_FRAME, scrollMs: SCROLL_MS },
-      });
+        ratios,
+        { withExtensionMs: summarize(withMs.map((x) => round(x))), pxPerFrame: PX_PER_FRAME, scrollMs: SCROLL_MS },
+      ));
     }
     return figures;
   } finally {
