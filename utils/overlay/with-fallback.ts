@@ -63,6 +63,8 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
   let checkedAt = -Infinity;
   /** The container the finder found when the adapter found no table at all. */
   let ownContainer: Element | null = null;
+  /** When the page was last searched for a name column (no table from the adapter). */
+  let searchedAt = -Infinity;
 
   const finderOptions = (minGroup: number) => ({ layout, isOwn: isOwnNode, minGroup });
 
@@ -94,6 +96,10 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     findTable(doc) {
       const table = adapter.findTable(doc);
       if (table) return table;
+      // The whole page is searched, and the engine asks on every pass until a table is found:
+      // at most once per RECHECK_MS, unless new CRM rows arrived (onCrmRows resets the clock).
+      if (now() - searchedAt < RECHECK_MS) return null;
+      searchedAt = now();
       ownContainer = containerOfNames(doc);
       return ownContainer;
     },
@@ -120,6 +126,7 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     onCrmRows(rows) {
       targets = rows && rows.length > 0 ? fallbackTargets(rows) : null;
       checkedAt = -Infinity;
+      searchedAt = -Infinity;
       if (!targets) active = false;
       adapter.onCrmRows?.(rows);
     },
