@@ -19,6 +19,7 @@ import { linkedInUrl, routeLinkedInReplica } from '../replicas/serve-linkedin';
 import type { StatsServer } from '../support/stats-server';
 import type { ExtensionBrowser } from './support/browser';
 import { hookHealthLine } from './support/hook-health';
+import { openPopup } from './support/popup';
 import { summaryText, waitForReplica } from './support/meta-page';
 import { describeWrongEpisodes, expectedNumbers, startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type RowTruthReport } from './support/row-truth-probe';
 import { useConnectedSession } from './support/session';
@@ -112,6 +113,16 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     const model = (await page.evaluate(() => (window as unknown as { __replica: { visibleRows(): Array<{ id: string; name: string; spendText: string }> } }).__replica.visibleRows())) as Array<{ id: string; name: string; spendText: string }>;
     const leaked = [META_ACCOUNT, ...model.flatMap((r) => [r.id, r.name, r.spendText])].filter((secret) => copied.includes(secret));
     expect(leaked).toEqual([]);
+
+    // The popup shows the current tab's state. (Opened as a tab here: the replica's tab is
+    // brought to the front and the popup reloaded, so the replica is the window's active tab.)
+    const popup = await openPopup(browser);
+    await page.bringToFront();
+    await popup.reload();
+    const tabHealth = popup.locator('.tab-health');
+    await expect.poll(() => tabHealth.count(), { timeout: 5000 }).toBe(1);
+    expect(await tabHealth.textContent()).toMatch(/^This page\d+ rows found by the campaign names and IDs on the page \(the fallback\)\.table: not found ✗ · rows: names on the page ✓ · names: names on the page ✓ · IDs: not found ✗ · spend: not found ✗ · date: URL ✓/);
+    await popup.close();
     await page.close();
   });
 

@@ -10,7 +10,7 @@
  *   everything down when the context is invalidated. No exception reaches the host page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FunnelAnswer, FunnelRequest } from '../messaging';
+import type { FunnelAnswer, FunnelRequest, PageHealthReport } from '../messaging';
 import { funnelRequestKey } from '../messaging';
 import type { MatchIndex } from '../matching/lookup';
 import { createMatchIndex } from '../matching/lookup';
@@ -62,7 +62,12 @@ export function campaignKey(row: { id: string | null; name: string }): string {
   return row.id ? `id:${row.id}` : `name:${row.name.trim()}`;
 }
 
-export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, deps: OverlayDeps): void {
+/** What the running overlay answers from outside the page (the popup). */
+export interface OverlayHandle {
+  pageHealth(): PageHealthReport | null;
+}
+
+export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, deps: OverlayDeps): OverlayHandle {
   const locale = uiLocale();
   const WATCH_ROW_CONTENT = watchRowContent(adapter.watchAttributes ?? DEFAULT_WATCHED_ATTRIBUTES);
   /** A recycled row node's own attributes (its transform, its row key), when rows name a `watch` part. */
@@ -580,6 +585,18 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   });
 
   schedule();
+
+  return {
+    pageHealth() {
+      if (!context || signal.aborted) return null;
+      try {
+        const rows = table ? adapter.readRows(table, context) : [];
+        return { platform: adapter.platform, health: hookHealth(rows), fallback: adapter.usingFallback?.() ?? false, rows: rows.length, layoutUnknown: summaryState().layoutUnknown };
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /**

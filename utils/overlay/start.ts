@@ -28,11 +28,13 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     }
   };
 
-  runOverlay(ctx, withFallback(adapter), {
+  const overlay = runOverlay(ctx, withFallback(adapter), {
     askFunnel,
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
     warn: (message) => console.warn(message),
     version: browser.runtime.getManifest().version,
   });
+  // The popup asks the current tab how its page is read (only extension pages can send this).
+  ctx.onInvalidated(onMessage('pageHealth', () => overlay.pageHealth()));
 }

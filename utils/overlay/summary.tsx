@@ -13,7 +13,8 @@ import type { Coverage } from '../matching/match';
 import type { FunnelAnswer } from '../messaging';
 import type { PageContext } from './adapter';
 import { formatAge } from './age';
-import { HOOK_NAMES, type HookHealth } from './hooks';
+import type { HookHealth } from './hooks';
+import { healthLine } from './health-line';
 import type { SeenRow } from './engine';
 import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
@@ -287,32 +288,6 @@ const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
 };
 const signalText = (hook: string | null) =>
   hook === null ? t('signal.none') : hook.split(', ').map((h) => (SIGNAL_KEYS[h] ? t(SIGNAL_KEYS[h]) : h)).join(', ');
-
-/** Hook alternatives that read better translated; the others are the page's own technical names. */
-const HOOK_ALTERNATIVE_KEYS: Record<string, Parameters<typeof t>[0]> = {
-  role: 'hookAlt.role',
-  structure: 'hookAlt.structure',
-  react: 'hookAlt.react',
-  'header text': 'signal.headerText',
-  url: 'hookAlt.url',
-  label: 'hookAlt.label',
-  inputs: 'hookAlt.inputs',
-  link: 'hookAlt.link',
-  'ID column': 'hookAlt.idColumn',
-  fallback: 'hookAlt.fallback',
-};
-
-/** "rows: data-surface ✓ · IDs: React ✓ · spend: ✗ · …", one part per declared hook. */
-export function healthLine(health: HookHealth): string {
-  return HOOK_NAMES.filter((hook) => hook in health)
-    .map((hook) => {
-      const matched = health[hook] ?? null;
-      const label = t(`hook.${hook}`);
-      if (matched === null) return `${label}: ${t('hook.missing')} ✗`;
-      return `${label}: ${HOOK_ALTERNATIVE_KEYS[matched] ? t(HOOK_ALTERNATIVE_KEYS[matched]) : matched} ✓`;
-    })
-    .join(' · ');
-}
 
 function Signals({ signals }: { signals: PageSignals | null }) {
   if (!signals) return null;
