@@ -11,6 +11,7 @@ import { ChannelComparison } from './ChannelComparison';
 import { ConnectionForm } from './ConnectionForm';
 import { formatCount } from '../utils/money/format';
 import { PlatformStatusList } from './PlatformStatusList';
+import { TabHealth } from './TabHealth';
 
 export function PopupApp({ locale }: { locale: UiLocale }) {
   const [status, setStatus] = useState<StatusReport | null>(null);
@@ -30,6 +31,7 @@ export function PopupApp({ locale }: { locale: UiLocale }) {
       <header>
         <h1>{t('popup.title')}</h1>
       </header>
+      <TabHealth />
       {status === null ? (
         <div class="progress" role="progressbar" aria-busy="true" aria-label="…"><span /></div>
       ) : (

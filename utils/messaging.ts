@@ -12,6 +12,7 @@ import type { PlatformTargets } from './funnel/targets';
 import type { ImportInfo } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
 import type { PlatformLeadsRecord } from './background/cache-db';
+import type { HookHealth } from './overlay/hooks';
 
 export interface FunnelRequest {
   platform: Platform;
@@ -82,9 +83,24 @@ export interface StatusReport {
 
 export type ConnectionResult = { ok: true; meta: MetaResponse } | { ok: false; error: ApiError };
 
+/** How the overlay in a tab reads its page, for the popup (asked of that tab's content script). */
+export interface PageHealthReport {
+  platform: Platform;
+  health: HookHealth | null;
+  /** The badges come from the fallback finder. */
+  fallback: boolean;
+  rows: number;
+  layoutUnknown: boolean;
+}
+
 export interface ProtocolMap {
   /** Ask through `askFunnel`, which turns the columns back into rows. */
   getFunnel(request: FunnelRequest): FunnelWireAnswer;
+  /**
+   * Popup → the current tab's content script (never the background): the page's hook health.
+   * The only message a content script answers besides `funnelChanged`; it carries no page data.
+   */
+  pageHealth(): PageHealthReport | null;
   getStatus(): StatusReport;
   /** Calls /v1/meta with the given URL and key (a blank key means the saved one, for the saved origin only). */
   testConnection(input: { baseUrl: string; apiKey: string }): ConnectionResult;

@@ -4,7 +4,7 @@
  * bench-results/bench.json. Timings are not tests: this is not part of `npm test`.
  *
  * Options (environment): BENCH_ONLY=key1,key2 runs only those measures (keys: size, matching,
- * background, latency, recycled, resort, scroll, cold, memory); BENCH_SKIP_BUILD=1 reuses .output-bench;
+ * background, latency, recycled, resort, scroll, fallback, cold, memory); BENCH_SKIP_BUILD=1 reuses .output-bench;
  * BENCH_RESORTS sets the re-sorts of `resort` (default 200).
  */
 import { execSync } from 'node:child_process';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   if (wanted('size')) await timed(async () => (await import('./measures/bundle-size')).measureBundleSize(ROOT));
   if (wanted('matching')) await timed(async () => (await import('./measures/matching')).measureMatching());
 
-  const browserKeys = ['background', 'latency', 'recycled', 'resort', 'scroll', 'cold', 'memory'];
+  const browserKeys = ['background', 'latency', 'recycled', 'resort', 'scroll', 'fallback', 'cold', 'memory'];
   if (browserKeys.some(wanted)) {
     const session = await openSession();
     try {
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       if (wanted('recycled')) await timed(async () => (await import('./measures/recycled-row')).measureRecycledRow(session));
       if (wanted('resort')) await timed(async () => (await import('./measures/resort')).measureResort(session));
       if (wanted('scroll')) await timed(async () => (await import('./measures/scroll-cost')).measureScrollCost(session));
+      if (wanted('fallback')) await timed(async () => (await import('./measures/scroll-fallback')).measureScrollFallback(session));
       if (wanted('cold')) await timed(async () => (await import('./measures/cold-start')).measureColdStart(session));
       if (session.browser.errors.length) process.stderr.write(`[bench] browser errors: ${session.browser.errors.slice(0, 5).join(' | ')}\n`);
     } finally {
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   // Its own browsers (no API connected), after the others: an import changes the data source.
   if (wanted('import')) await timed(async () => (await import('./measures/import')).measureImport());
 
-  const ORDER = ['badgeLatency', 'recycledRow', 'resortWrongFrames', 'resortWrongBetweenFrames', 'scrollCostRatio', 'scrollApiRequests', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching', 'import100k', 'import1m', 'importAggregate100k'];
+  const ORDER = ['badgeLatency', 'recycledRow', 'resortWrongFrames', 'resortWrongBetweenFrames', 'scrollCostRatio', 'scrollApiRequests', 'scrollCostGoogleAdapter', 'scrollCostFallback', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching', 'import100k', 'import1m', 'importAggregate100k'];
   figures.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
   printTable(figures);
 

@@ -14,6 +14,7 @@ import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { googleSettled, replicaCall, summaryPanelText, summaryRowBadgeCount, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
 import { useConnectedSession } from './support/session';
+import { hookHealthLine } from './support/hook-health';
 
 const ACCOUNT = '1234567890';
 /** Google's internal account ID in the URL: never to be sent as the customer ID. */
@@ -111,6 +112,8 @@ describe('Google Ads overlay', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]?.query).toMatchObject({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT, to: range.to });
     expect(requests[0]?.headers.authorization).toBe(`Bearer ${server.apiKey}`);
+    // Hook health: every hook found, each by the alternative the replica models.
+    expect(await hookHealthLine(page)).toBe('table: ess-particle-table ✓ · rows: ARIA roles ✓ · names: essfield ✓ · IDs: name link ✓ · spend: essfield ✓ · date: date button ✓ · account: debugid ✓ · level: URL ✓');
     await page.close();
   });
 

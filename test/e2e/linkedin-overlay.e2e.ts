@@ -15,6 +15,7 @@ import { badgeAgrees } from './support/expected';
 import { linkedInRows, linkedInSettled, waitForLinkedInReplica, type LinkedInRow } from './support/linkedin-page';
 import { replicaCall, summaryText } from './support/meta-page';
 import { useConnectedSession } from './support/session';
+import { hookHealthLine } from './support/hook-health';
 
 const ACCOUNT = '508777111';
 /** 120 campaign groups → 360 campaigns (ad sets) → 720 creatives. */
@@ -124,6 +125,8 @@ describe('LinkedIn Campaign Manager overlay', () => {
     // The spend the card uses is this row's "Spent" cell, found by its header.
     const spent = (await replicaCall(page, 'visibleRows')) as Array<{ spendText: string }>;
     expect(await cardText(page, 5)).toContain(`Spend in this row: ${spent[5]!.spendText}`);
+    // Hook health: every hook found, each by the alternative the replica models.
+    expect(await hookHealthLine(page)).toBe('table: table element ✓ · rows: tbody rows ✓ · names: name link ✓ · IDs: name link ✓ · spend: header text ✓ · date: date button ✓ · account: URL ✓ · level: URL ✓');
     await page.screenshot({ path: '/tmp/linkedin-e2e-groups.png' });
     await page.close();
   });

@@ -22,6 +22,8 @@ export interface LinkedInReplicaVariant {
   labelStyle?: 'range' | 'preset';
   /** 'entity' (default): name links are `/campaign-groups/{id}`, `/campaigns/{id}`; 'filter': the drill-down list URLs. */
   linkStyle?: 'entity' | 'filter';
+  /** Issue 17's drifted markup: the list is a div grid (no `<table>`), every class renamed. Default false. */
+  drifted?: boolean;
 }
 
 export interface LinkedInReplicaData {

@@ -213,6 +213,13 @@ export interface GoogleReplicaVariant {
   presetOnlyLabel?: boolean;
   /** Default false; true prints conversions of 1,000 and more abbreviated (`1.2K`, `1,2 t.`). */
   abbreviateCounts?: boolean;
+  /**
+   * Issue 17's drifted table: no essfield, no grid/row/cell roles, the table's classes and its
+   * custom tags renamed (the header keeps its own). Default false.
+   */
+  drifted?: boolean;
+  /** The splash (progressbar, spinner) stays in the DOM hidden instead of being removed. Default false. */
+  hiddenSpinner?: boolean;
 }
 
 export interface GoogleReplicaData {

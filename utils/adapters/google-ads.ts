@@ -13,6 +13,7 @@ import type { Level } from '../api/schema';
 import { defaultRange, type DateRange } from '../dates/range';
 import { parseRangeLabel } from '../dates/parse-range-label';
 import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
+import type { HookCatalogue } from '../overlay/hooks';
 
 export const GOOGLE_ADS_MATCHES = ['https://ads.google.com/aw/*'];
 
@@ -65,6 +66,23 @@ const SELECTORS = {
   loading: '[role="progressbar"], material-progress, material-spinner, .particle-table-placeholder',
 } as const;
 
+/**
+ * Google's hooks and their alternatives, strongest first (hook health). Table and account
+ * alternatives name SELECTORS.table and SELECTORS.accountPicker, in the same order.
+ */
+const TABLE_HOOKS = ['ess-particle-table', 'ess-table', 'canvas class'] as const;
+const ACCOUNT_HOOKS = ['debugid', 'picker tag', 'picker class', 'breadcrumbs'] as const;
+export const GOOGLE_HOOKS: HookCatalogue = {
+  table: TABLE_HOOKS,
+  row: ['role'],
+  name: ['essfield'],
+  id: ['link', 'ID column'],
+  spend: ['essfield', 'header text'],
+  date: ['label'],
+  account: ACCOUNT_HOOKS,
+  level: ['url'],
+};
+
 /** Cost column header texts, for tables whose cells lack `essfield` (English, Finnish). */
 const COST_HEADER_TEXTS = new Set(['cost', 'kustannus', 'kustannukset']);
 /**
@@ -76,6 +94,12 @@ const CONVERSIONS_FIELD = 'stats.conversions';
 const CONVERSIONS_HEADER_TEXTS = new Set(['conversions', 'konversiot']);
 /** Icon ligatures (`arrow_drop_down`) and hidden text are not part of a label. */
 const NON_TEXT = 'material-icon, [aria-hidden="true"], script, style';
+
+/** Rendered and not hidden by CSS (where the browser can tell: checkVisibility). */
+function isShown(element: Element): boolean {
+  const check = (element as Element & { checkVisibility?(options?: { visibilityProperty?: boolean }): boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(element, { visibilityProperty: true }) : true;
+}
 
 /** The list level from a Google Ads URL; null for overview, settings and every other page. */
 export function googleLevelFromUrl(url: URL): Level | null {
@@ -127,6 +151,7 @@ export function googleContext(
     accountId: input.accountText === null ? null : parseCustomerId(input.accountText),
     range: range ?? defaultRange(today),
     rangeAssumed: range === null,
+    ...(range ? { rangeSource: 'label' as const } : {}),
   };
 }
 
@@ -143,11 +168,13 @@ function labelText(element: Element): string {
 }
 
 function first(doc: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const found = doc.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
+  const index = firstIndex(doc, selectors);
+  return index < 0 ? null : doc.querySelector(selectors[index] as string);
+}
+
+/** Which of `selectors` finds something first; -1 for none. */
+function firstIndex(doc: ParentNode, selectors: readonly string[]): number {
+  return selectors.findIndex((selector) => doc.querySelector(selector) !== null);
 }
 
 function dateLabels(doc: Document): Element[] {
@@ -155,10 +182,14 @@ function dateLabels(doc: Document): Element[] {
 }
 
 function findGrid(doc: Document): Element | null {
-  for (const selector of SELECTORS.table) {
+  return findGridBy(doc)?.grid ?? null;
+}
+
+function findGridBy(doc: Document): { grid: Element; selectorIndex: number } | null {
+  for (const [selectorIndex, selector] of SELECTORS.table.entries()) {
     // The first grid that holds Google's table fields, not any grid (a date picker's calendar is one too).
     const grid = [...doc.querySelectorAll(selector)].find((g) => g.querySelector('[essfield]'));
-    if (grid) return grid;
+    if (grid) return { grid, selectorIndex };
   }
   return null;
 }
@@ -235,7 +266,8 @@ export const googleAdsAdapter: PlatformAdapter = {
   },
 
   isLoading(doc) {
-    return doc.querySelector(SELECTORS.loading) !== null;
+    // Only a spinner the user can see: Google leaves hidden ones in the page (issue 17).
+    return [...doc.querySelectorAll(SELECTORS.loading)].some(isShown);
   },
 
   readRows(table, context) {
@@ -262,6 +294,27 @@ export const googleAdsAdapter: PlatformAdapter = {
 
   readPlatformLeads(row, table) {
     return columnTextOf(row, table, CONVERSIONS_FIELD, CONVERSIONS_HEADER_TEXTS);
+  },
+
+  hooks: GOOGLE_HOOKS,
+
+  matchHooks(doc, table, rows, context) {
+    const found = findGridBy(doc);
+    const tableHook = found && found.grid === table ? (TABLE_HOOKS[found.selectorIndex] ?? null) : null;
+    const firstRow = rows[0];
+    const nameLink = firstRow?.row.querySelector(NAME_SELECTOR_BY_LEVEL[context.level])?.querySelector('a[href]');
+    const accountIndex = firstIndex(doc, SELECTORS.accountPicker);
+    const spend = table?.querySelector(`[essfield="${SELECTORS.costField}"]`) ? 'essfield' : table && columnIndexByHeader(table, COST_HEADER_TEXTS) >= 0 ? 'header text' : null;
+    return {
+      table: tableHook,
+      row: rows.length > 0 ? 'role' : null,
+      name: rows.length > 0 ? 'essfield' : null,
+      id: !firstRow ? null : nameLink && idFromHref(nameLink.getAttribute('href') ?? '', context.level) === firstRow.id ? 'link' : 'ID column',
+      spend,
+      date: context.rangeAssumed ? null : 'label',
+      account: context.accountId !== null && accountIndex >= 0 ? (ACCOUNT_HOOKS[accountIndex] ?? null) : null,
+      level: 'url',
+    };
   },
 
   contextSources(doc) {

@@ -40,6 +40,7 @@ import type { Level } from '../api/schema';
 import { parseRangeLabel } from '../dates/parse-range-label';
 import { defaultRange, isoDate, isValidIsoDate, type DateRange } from '../dates/range';
 import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
+import type { HookCatalogue } from '../overlay/hooks';
 
 export const LINKEDIN_MATCHES = ['https://www.linkedin.com/campaignmanager/*'];
 
@@ -62,6 +63,18 @@ const SELECTORS = {
   loading: 'table[aria-busy="true"], [role="progressbar"]',
   accountLink: 'a[href*="/campaignmanager/accounts/"]',
 } as const;
+
+/** LinkedIn's hooks and their alternatives, strongest first (hook health): A1–A5 above. */
+export const LINKEDIN_HOOKS: HookCatalogue = {
+  table: ['table element'],
+  row: ['tbody rows'],
+  name: ['link'],
+  id: ['link'],
+  spend: ['header text'],
+  date: ['label', 'inputs'],
+  account: ['url'],
+  level: ['url'],
+};
 
 /** Header texts of the spend column (A4): English, Finnish. Compared lower-cased. */
 const SPEND_HEADER_TEXTS = new Set(['spent', 'käytetty', 'amount spent', 'käytetty summa']);
@@ -170,13 +183,21 @@ export function readLinkedInRange(
   source: { label: string | null; start: string | null; end: string | null },
   today: Date,
 ): DateRange | null {
+  return readLinkedInRangeFrom(source, today)?.range ?? null;
+}
+
+/** readLinkedInRange, saying which of the two it was read from (hook health). */
+export function readLinkedInRangeFrom(
+  source: { label: string | null; start: string | null; end: string | null },
+  today: Date,
+): { range: DateRange; from: 'label' | 'inputs' } | null {
   if (source.label) {
     const range = parseRangeLabel(normalise(source.label), today);
-    if (range) return range;
+    if (range) return { range, from: 'label' };
   }
   const from = source.start ? parseInputDate(source.start) : null;
   const to = source.end ? parseInputDate(source.end) : null;
-  return from && to && from <= to ? { from, to } : null;
+  return from && to && from <= to ? { range: { from, to }, from: 'inputs' } : null;
 }
 
 /** A2: a level label as printed on a tab or nav link: counts such as "(12)" dropped. */
@@ -291,14 +312,15 @@ export const linkedInAdsAdapter: PlatformAdapter = {
   readContext(url, doc, today) {
     const info = readLinkedInUrl(url);
     if (!info) return null;
-    const range = readLinkedInRange(dateSource(doc), today);
+    const read = readLinkedInRangeFrom(dateSource(doc), today);
     return {
       platform: 'linkedin_ads',
       level: info.level,
       levelLabel: pageLevelLabel(doc, info) ?? FALLBACK_LEVEL_LABEL[info.level],
       accountId: info.accountId,
-      range: range ?? defaultRange(today),
-      rangeAssumed: range === null,
+      range: read?.range ?? defaultRange(today),
+      rangeAssumed: read === null,
+      ...(read ? { rangeSource: read.from } : {}),
     };
   },
 
@@ -351,5 +373,21 @@ export const linkedInAdsAdapter: PlatformAdapter = {
   contextSources(doc) {
     const control = doc.querySelector(SELECTORS.dateControl);
     return control ? [control] : [];
+  },
+
+  hooks: LINKEDIN_HOOKS,
+
+  matchHooks(_doc, table, rows, context) {
+    const isTable = table instanceof HTMLTableElement;
+    return {
+      table: isTable ? 'table element' : null,
+      row: isTable && rows.length > 0 ? 'tbody rows' : null,
+      name: rows.length > 0 ? 'link' : null,
+      id: rows.some((r) => r.id !== null) ? 'link' : null,
+      spend: isTable && columnByHeader(table, SPEND_HEADER_TEXTS) !== null ? 'header text' : null,
+      date: context.rangeAssumed ? null : (context.rangeSource ?? null),
+      account: 'url',
+      level: 'url',
+    };
   },
 };

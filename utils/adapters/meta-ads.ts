@@ -9,7 +9,8 @@ import type { Level } from '../api/schema';
 import { parseRangeLabel } from '../dates/parse-range-label';
 import { defaultRange, isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
 import type { PageContext, PlatformAdapter } from '../overlay/adapter';
-import { nameBoxesIn, readMetaLeads, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
+import { nameBoxesIn, nameHook, readMetaLeads, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
+import type { HookCatalogue } from '../overlay/hooks';
 
 export const META_MATCHES = [
   'https://adsmanager.facebook.com/adsmanager/*',
@@ -76,6 +77,22 @@ function tableAroundNames(doc: Document): Element | null {
     if (overflow === 'auto' || overflow === 'scroll') return node;
   }
   return common;
+}
+
+/** Meta's hooks and their alternatives, strongest first (hook health; README, "How the Meta adapter reads a row"). */
+export const META_HOOKS: HookCatalogue = {
+  table: ['data-surface', 'role', 'structure'],
+  row: ['structure'],
+  name: ['data-surface', 'tooltip'],
+  id: ['data-surface', 'react'],
+  spend: ['data-surface', 'header text'],
+  date: ['url', 'label'],
+  account: ['url'],
+  level: ['url'],
+};
+
+function tableHook(table: Element): 'data-surface' | 'role' | 'structure' {
+  return table.matches(SELECTORS.table) ? 'data-surface' : table.matches(SELECTORS.roleTable) ? 'role' : 'structure';
 }
 
 export interface MetaAdapterDeps {
@@ -157,9 +174,26 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
     describeSignals(table, rows) {
       const idSources = new Set((rows as MetaRow[]).map((r) => r.idSource).filter((s) => s !== null));
       return {
-        rows: table.matches(SELECTORS.table) ? 'data-surface' : table.matches(SELECTORS.roleTable) ? 'role' : 'structure',
+        rows: tableHook(table),
         ids: [...idSources].join(', ') || null,
         spend: spendHook(table),
+      };
+    },
+
+    hooks: META_HOOKS,
+
+    matchHooks(_doc, table, rows, context) {
+      // The strongest ID source any row used: one row keyed by data-surface is enough to say so.
+      const idSources = (rows as MetaRow[]).map((r) => r.idSource);
+      return {
+        table: table ? tableHook(table) : null,
+        row: table && rows.length > 0 ? 'structure' : null,
+        name: table ? nameHook(table, rows) : null,
+        id: idSources.includes('data-surface') ? 'data-surface' : idSources.includes('react') ? 'react' : null,
+        spend: table ? spendHook(table) : null,
+        date: context.rangeAssumed ? null : (context.rangeSource ?? null),
+        account: context.accountId !== null ? 'url' : null,
+        level: 'url',
       };
     },
   };

@@ -190,6 +190,12 @@ function columnCell(row: Element, table: Element, column: MetaColumn): Element |
   return null;
 }
 
+/** How the names were found (hook health): the name cell's key, or the tooltip box alone. */
+export function nameHook(table: Element, rows: readonly PageRow[]): 'data-surface' | 'tooltip' | null {
+  if (rows.length === 0) return null;
+  return table.querySelector(NAME_CELL_KEY) ? 'data-surface' : 'tooltip';
+}
+
 /** Where the spend column was found, for the summary's signal report. */
 export function spendHook(table: Element): 'data-surface' | 'header text' | null {
   if (table.querySelector(SPEND_HEADER_KEY) || table.querySelector(SPEND_CELL_KEY)) return 'data-surface';

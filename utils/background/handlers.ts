@@ -85,7 +85,8 @@ type Handler<K extends keyof ProtocolMap> = (
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
 export type Handlers = { [K in keyof ProtocolMap]: Handler<K> };
-type BackgroundHandlers = Omit<Handlers, 'funnelChanged'>;
+// Messages to a tab's content script, which the background neither sends nor answers here.
+type BackgroundHandlers = Omit<Handlers, 'funnelChanged' | 'pageHealth'>;
 type CallerHandlers = {
   [K in keyof BackgroundHandlers]: (data: Parameters<ProtocolMap[K]>[0], caller: Caller) => Promise<ReturnType<ProtocolMap[K]>>;
 };

@@ -2,8 +2,9 @@
  * What a platform adapter is: a small module that knows one ad manager's URLs and DOM, and
  * nothing else. The overlay engine does everything else (observing, batching, data, badges).
  */
-import type { Level, Platform } from '../api/schema';
+import type { FunnelRow, Level, Platform } from '../api/schema';
 import type { DateRange } from '../dates/range';
+import type { HookCatalogue, HookHealth } from './hooks';
 
 export interface PageContext {
   platform: Platform;
@@ -16,7 +17,7 @@ export interface PageContext {
   /** The range could not be read from the page: the default (last 30 days) is used and said so. */
   rangeAssumed: boolean;
   /** Where the range was read: the URL, or a label on the page (for the summary's signal report). */
-  rangeSource?: 'url' | 'label';
+  rangeSource?: 'url' | 'label' | 'inputs';
   /**
    * The list is narrowed to part of the account (e.g. one campaign's ad sets): CRM rows missing
    * from the page are expected then, so the summary does not count them as "not seen".
@@ -89,4 +90,15 @@ export interface PlatformAdapter {
   watchRowAttributes?: string[];
   /** Which hooks matched, for the summary's details ("not recognised" vs "no data"). */
   describeSignals?(table: Element, rows: readonly PageRow[]): HookReport;
+  /** The hooks this adapter reads the page by, each with its alternatives (see hooks.ts). */
+  hooks?: HookCatalogue;
+  /**
+   * Which declared alternative of each hook matched on this page now (null: none did). Read once
+   * per page context and when the summary's details or the popup ask, never while rows scroll.
+   */
+  matchHooks?(doc: Document, table: Element | null, rows: readonly PageRow[], context: PageContext): HookHealth;
+  /** The CRM rows of the current page context arrived (null: none yet, or none to be had). */
+  onCrmRows?(rows: readonly FunnelRow[] | null): void;
+  /** The rows on screen now come from the platform-blind fallback finder (with-fallback.ts). */
+  usingFallback?(): boolean;
 }

@@ -11,7 +11,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FunnelRow } from '../api/schema';
-import type { FunnelAnswer, FunnelRequest, PlatformLeadsNoteRow } from '../messaging';
+import type { FunnelAnswer, FunnelRequest, PageHealthReport, PlatformLeadsNoteRow } from '../messaging';
 import { funnelRequestKey } from '../messaging';
 import type { MatchIndex } from '../matching/lookup';
 import { createMatchIndex } from '../matching/lookup';
@@ -24,6 +24,8 @@ import { uiLocale } from './locale';
 import { isOwnNode } from './shadow';
 import { createSummary, type PageSignals, type Summary, type SummaryState } from './summary';
 import { readPlatformLeads, type PlatformLeads } from './platform-leads';
+import { checkedHealth, type HookHealth } from './hooks';
+import { diagnosticsText } from './diagnostics';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -33,6 +35,8 @@ export interface OverlayDeps {
   warn(message: string): void;
   /** Hands the platform's lead counts read on this page to the background (issue 20); optional. */
   notePlatformLeads?(request: FunnelRequest, rows: PlatformLeadsNoteRow[]): void;
+  /** The extension's version, for the diagnostics a user can copy. */
+  version?: string;
 }
 
 /**
@@ -70,7 +74,12 @@ export function campaignKey(row: { id: string | null; name: string }): string {
   return row.id ? `id:${row.id}` : `name:${row.name.trim()}`;
 }
 
-export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, deps: OverlayDeps): void {
+/** What the running overlay answers from outside the page (the popup). */
+export interface OverlayHandle {
+  pageHealth(): PageHealthReport | null;
+}
+
+export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, deps: OverlayDeps): OverlayHandle {
   const locale = uiLocale();
   const WATCH_ROW_CONTENT = watchRowContent(adapter.watchAttributes ?? DEFAULT_WATCHED_ATTRIBUTES);
   /** A recycled row node's own attributes (its transform, its row key), when rows name a `watch` part. */
@@ -120,6 +129,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   let sourcesObserver: MutationObserver | null = null;
   let observedSources: Element[] = [];
   let noRowsSince: number | null = null;
+  /** No rows yet, and the host shows that it is still loading them (Google: 40 s to minutes). */
+  let waitingForTable = false;
 
   const badgesByRow = new WeakMap<Element, Badge>();
   /** Badge host → the row node it sits in: the card reads that row's spend when it opens. */
@@ -151,7 +162,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   /** What a badge shows while its row changed and has not been re-read yet. */
   const loadingView: BadgeView = buildBadgeView({ answer: null, match: null, baseline: null, locale, name: '', t });
 
-  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals() });
+  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals(), diagnostics: () => diagnostics() });
   const card: Card = createCard({ locale, signal });
 
   /**
@@ -265,12 +276,14 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       answer = null;
       index = null;
       baseline = null;
+      adapter.onCrmRows?.(null);
       invalidateViews();
       schedule();
     }
     const result = await deps.askFunnel(toRequest(forContext));
     if (token !== loadToken || signal.aborted) return;
     answer = result;
+    adapter.onCrmRows?.(result.ok ? result.rows : null);
     scheduleRetryAfterRateLimit(result, token);
     if (result.ok) {
       const fresh = createMatchIndex(result.rows);
@@ -455,7 +468,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     narrowObservation(rows);
     if (table && Date.now() - platformLeadsReadAt >= PLATFORM_LEADS_EVERY_MS) notePlatformLeads(rows, table);
 
-    if (rows.length > 0 || adapter.isLoading(document)) noRowsSince = null;
+    const loading = rows.length === 0 && adapter.isLoading(document);
+    waitingForTable = loading;
+    if (rows.length > 0 || loading) noRowsSince = null;
     else noRowsSince ??= Date.now();
   }
 
@@ -584,6 +599,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     const rows = table ? adapter.readRows(table, context) : [];
     const hooks = table && adapter.describeSignals ? adapter.describeSignals(table, rows) : null;
     return {
+      health: hookHealth(rows),
       table: table !== null,
       rows: rows.length,
       rowHook: hooks?.rows ?? null,
@@ -594,11 +610,28 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     };
   }
 
+  /** The redacted report behind "Copy diagnostics" (diagnostics.ts): the table's shape, never its data. */
+  function diagnostics(): string {
+    const rows = table && context ? adapter.readRows(table, context) : [];
+    return diagnosticsText(
+      { version: deps.version ?? 'unknown', context, path: location.pathname, health: hookHealth(rows), fallback: adapter.usingFallback?.() ?? false, rowsRead: rows.length, table },
+      isOwnNode,
+    );
+  }
+
+  /** Which alternative of each declared hook matched on this page context (see hooks.ts). */
+  function hookHealth(rows: readonly PageRow[]): HookHealth | null {
+    if (!context || !adapter.hooks || !adapter.matchHooks) return null;
+    return checkedHealth(adapter.hooks, adapter.matchHooks(document, table, rows, context));
+  }
+
   function summaryState(): SummaryState {
     return {
       context,
       answer,
       layoutUnknown: noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS,
+      fallback: adapter.usingFallback?.() ?? false,
+      waitingForTable,
       seen,
       index,
       dataKey: `${contextKey}|${dataVersion}`,
@@ -657,6 +690,18 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   });
 
   schedule();
+
+  return {
+    pageHealth() {
+      if (!context || signal.aborted) return null;
+      try {
+        const rows = table ? adapter.readRows(table, context) : [];
+        return { platform: adapter.platform, health: hookHealth(rows), fallback: adapter.usingFallback?.() ?? false, rows: rows.length, layoutUnknown: summaryState().layoutUnknown };
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /**

@@ -3,11 +3,13 @@
  * background through the protocol map, with retries for a service worker that is restarting.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import type { FunnelAnswer, FunnelRequest } from '../messaging';
 import { fromWire, onMessage, sendMessage } from '../messaging';
 import type { PlatformAdapter } from './adapter';
 import { runOverlay } from './engine';
 import { MAX_NAME_LENGTH } from '../api/constants';
+import { withFallback } from './with-fallback';
 
 /** Waits between attempts when the background does not answer (stopped worker, update). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
@@ -27,7 +29,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     }
   };
 
-  runOverlay(ctx, adapter, {
+  const overlay = runOverlay(ctx, withFallback(adapter), {
     askFunnel,
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
@@ -36,5 +38,8 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     // Names longer than the contract allows would make the background refuse the whole batch.
     notePlatformLeads: (request, rows) =>
       void sendMessage('notePlatformLeads', { request, rows: rows.filter((r) => r.name.length <= MAX_NAME_LENGTH) }).catch(() => undefined),
+    version: browser.runtime.getManifest().version,
   });
+  // The popup asks the current tab how its page is read (only extension pages can send this).
+  ctx.onInvalidated(onMessage('pageHealth', () => overlay.pageHealth()));
 }

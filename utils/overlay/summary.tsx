@@ -13,6 +13,8 @@ import type { Coverage } from '../matching/match';
 import type { FunnelAnswer } from '../messaging';
 import type { PageContext } from './adapter';
 import { formatAge } from './age';
+import type { HookHealth } from './hooks';
+import { healthLine } from './health-line';
 import type { SeenRow } from './engine';
 import type { UiLocale } from './locale';
 import { containEvents, createShadowHost } from './shadow';
@@ -23,6 +25,8 @@ import { formatLeadCount, type PlatformLeads } from './platform-leads';
 
 /** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */
 export interface PageSignals {
+  /** Which alternative of each of the adapter's hooks matched (null: it declares none). */
+  health: HookHealth | null;
   table: boolean;
   rows: number;
   /** How rows were found (`data-surface`, `role`, `structure`); null when the adapter does not say. */
@@ -32,13 +36,17 @@ export interface PageSignals {
   idSource: string | null;
   /** How the spend column was found; null when not found. */
   spend: string | null;
-  date: 'url' | 'label' | 'assumed';
+  date: 'url' | 'label' | 'inputs' | 'assumed';
 }
 
 export interface SummaryState {
   context: PageContext | null;
   answer: FunnelAnswer | null;
   layoutUnknown: boolean;
+  /** The badges come from the platform-blind fallback finder, not the adapter's own hooks. */
+  fallback: boolean;
+  /** No rows yet while the host still shows its loading state: "waiting for the table", not "not recognised". */
+  waitingForTable: boolean;
   seen: ReadonlyMap<string, SeenRow>;
   /** The badges' match index: coverage is counted with it, so it says what the badges show. */
   index: MatchIndex | null;
@@ -83,10 +91,11 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(250%); } }
 @media (prefers-reduced-motion: reduce) { .progress span { animation: none; width: 100%; opacity: .4; } }
 .retry { margin-left: 6px; border: 1px solid #1a73e8; color: #1a73e8; background: #fff; border-radius: 4px; padding: 1px 8px; }
+textarea.diagnostics-text { width: 100%; box-sizing: border-box; font: 11px monospace; }
 @media print { .panel { display: none; } }
 `;
 
-export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null }): Summary {
+export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string }): Summary {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let lastRender = '';
@@ -159,11 +168,11 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       }
       const shadow = ensure();
       // The age line changes by the minute; everything else only with the data or the coverage.
-      const renderKey = `${state.dataKey}|${coverageKey}|${state.platformLeadsVersion ?? 0}|${state.answer === null}|${state.layoutUnknown}|${Math.floor(Date.now() / 60_000)}`;
+      const renderKey = `${state.dataKey}|${coverageKey}|${state.platformLeadsVersion ?? 0}|${state.answer === null}|${state.layoutUnknown}|${state.fallback}|${state.waitingForTable}|${Math.floor(Date.now() / 60_000)}`;
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} locale={options.locale} />, shadow);
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} diagnostics={options.diagnostics} locale={options.locale} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);
@@ -179,7 +188,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   return summary;
 }
 
-function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; locale: UiLocale }) {
+function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string; locale: UiLocale }) {
   const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
@@ -195,6 +204,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
       <>
         <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>
         <Signals signals={props.signals()} />
+        <CopyDiagnostics diagnostics={props.diagnostics} />
       </>
     );
   } else if (answer === null) {
@@ -231,6 +241,8 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
             <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>
           </div>
         )}
+        {state.fallback && <div class="msg muted fallback">{t('summary.fallback')}</div>}
+        {state.waitingForTable && <div class="msg muted" role="status">{t('summary.waitingForTable')}</div>}
         {answer.problemCount > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problemCount })}</div>}
         {expanded && coverage && (
           <div>
@@ -250,6 +262,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
               </>
             )}
             <Signals signals={props.signals()} />
+            <CopyDiagnostics diagnostics={props.diagnostics} />
           </div>
         )}
       </>
@@ -278,6 +291,7 @@ const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
   'header text': 'signal.headerText',
   url: 'signal.url',
   label: 'signal.label',
+  inputs: 'signal.inputs',
   assumed: 'signal.assumed',
 };
 const signalText = (hook: string | null) =>
@@ -288,6 +302,7 @@ function Signals({ signals }: { signals: PageSignals | null }) {
   return (
     <>
       <h3>{t('summary.signalsTitle')}</h3>
+      {signals.health && <div class="health">{healthLine(signals.health)}</div>}
       <ul class="signals">
         <li>{t('summary.signalRows', { count: signals.rows, how: signals.table ? signalText(signals.rowHook) : t('signal.none') })}</li>
         <li>{t('summary.signalIds', { count: signals.ids, how: signalText(signals.idSource) })}</li>
@@ -295,6 +310,35 @@ function Signals({ signals }: { signals: PageSignals | null }) {
         <li>{t('summary.signalDate', { how: signalText(signals.date) })}</li>
       </ul>
     </>
+  );
+}
+
+/**
+ * Copies the redacted diagnostics (diagnostics.ts) for a bug report. Where the page does not let
+ * us write the clipboard, the text is shown selected instead, for the user to copy.
+ */
+function CopyDiagnostics({ diagnostics }: { diagnostics: () => string }) {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; text: string }>({ kind: 'idle' });
+  const copy = () => {
+    const text = diagnostics();
+    const manual = () => setState({ kind: 'manual', text });
+    try {
+      navigator.clipboard.writeText(text).then(() => setState({ kind: 'copied' }), manual);
+    } catch {
+      manual();
+    }
+  };
+  return (
+    <div class="msg">
+      <button type="button" class="retry diagnostics" onClick={copy}>{t('summary.copyDiagnostics')}</button>
+      {state.kind === 'copied' && <span class="muted" role="status"> {t('summary.diagnosticsCopied')}</span>}
+      {state.kind === 'manual' && (
+        <>
+          <div class="muted" role="status">{t('summary.diagnosticsManual')}</div>
+          <textarea class="diagnostics-text" readOnly rows={6} aria-label={t('summary.copyDiagnostics')} value={state.text} ref={(el) => el?.select()} />
+        </>
+      )}
+    </div>
   );
 }
 

@@ -15,7 +15,7 @@ import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import { funnelRequestCount, type BenchSession } from './session';
 import {
   ACCOUNT_5K, ROW_HEIGHT, cdpMetrics, deltaMs, freshRange, log, metaReplicaData,
-  round, summarize, waitForBadgesThenStopProbe, type Figure,
+  round, scrollRatioFigure, summarize, waitForBadgesThenStopProbe, type Figure,
 } from './shared';
 
 // Seven pairs: the page's own cost swings by about ±15% between runs on a 2-core machine.
@@ -115,7 +115,6 @@ export async function measureScrollCost(session: BenchSession): Promise<Figure[]
       scriptLayoutRatios.push((w.scriptMs + w.layoutMs) / (wo.scriptMs + wo.layoutMs));
       log(`scroll pair ${i + 1}/${PAIRS}: with ${JSON.stringify(roundRun(w))} without ${JSON.stringify(roundRun(wo))} ratio ${round(ratios.at(-1) as number, 3)}`);
     }
-    const r = summarize(ratios.map((x) => round(x, 3)));
     const requests = withRuns.map((w) => w.requests as number);
     const perSide = (runs: RunResult[]) => ({
       scriptMs: summarize(runs.map((x) => x.scriptMs)),
@@ -127,28 +126,15 @@ export async function measureScrollCost(session: BenchSession): Promise<Figure[]
       frames: summarize(runs.map((x) => x.frames)),
     });
     return [
-      {
-        key: 'scrollCostRatio',
-        measure: 'Main-thread cost per scrolled frame, 10 s scroll of 5,000 rows: with ÷ without',
-        budget: '≤ 1.10',
-        unit: 'ratio',
-        median: r.median,
-        p95: null,
-        spread: [r.min, r.max],
-        runs: ratios.length,
-        checked: 'median',
-        pass: r.median <= 1.1,
-        samples: ratios.map((x) => round(x, 3)),
-        details: {
-          definition: 'CDP Performance.getMetrics (threadTicks) ScriptDuration + LayoutDuration + RecalcStyleDuration over the 10 s scroll, divided by the frames scrolled (3 rows each), per side-by-side pair',
-          totalRatio: summarize(totalRatios.map((x) => round(x, 3))),
-          scriptPlusLayoutOnlyRatio: summarize(scriptLayoutRatios.map((x) => round(x, 3))),
-          withExtension: perSide(withRuns),
-          withoutExtension: perSide(withoutRuns),
-          pxPerFrame: PX_PER_FRAME,
-          scrollMs: SCROLL_MS,
-        },
-      },
+      scrollRatioFigure('scrollCostRatio', 'Main-thread cost per scrolled frame, 10 s scroll of 5,000 rows: with ÷ without', ratios, {
+        definition: 'CDP Performance.getMetrics (threadTicks) ScriptDuration + LayoutDuration + RecalcStyleDuration over the 10 s scroll, divided by the frames scrolled (3 rows each), per side-by-side pair',
+        totalRatio: summarize(totalRatios.map((x) => round(x, 3))),
+        scriptPlusLayoutOnlyRatio: summarize(scriptLayoutRatios.map((x) => round(x, 3))),
+        withExtension: perSide(withRuns),
+        withoutExtension: perSide(withoutRuns),
+        pxPerFrame: PX_PER_FRAME,
+        scrollMs: SCROLL_MS,
+      }),
       {
         key: 'scrollApiRequests',
         measure: 'API requests (/v1/funnel) during that scroll session',

@@ -289,3 +289,12 @@ export function deltaMs(after: Metrics, before: Metrics, name: string): number {
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+/** A with ÷ without ratio figure against the 1.10 main-thread budget, checked on its median. */
+export function scrollRatioFigure(key: string, measure: string, ratios: readonly number[], details: Record<string, unknown>): Figure {
+  const r = summarize(ratios.map((x) => round(x, 3)));
+  return {
+    key, measure, budget: '≤ 1.10', unit: 'ratio', median: r.median, p95: null, spread: [r.min, r.max],
+    runs: ratios.length, checked: 'median', pass: r.median <= 1.1, samples: ratios.map((x) => round(x, 3)), details,
+  };
+}

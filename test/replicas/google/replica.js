@@ -45,6 +45,10 @@
       presetOnlyLabel: false,
       // Conversions of 1,000 and more printed abbreviated (`1.2K`, `1,2 t.`), as the reference's `1.2K` abbreviations.
       abbreviateCounts: false,
+      // Issue 17's drifted table: no essfield, no table roles, table classes and tags renamed.
+      drifted: false,
+      // Issue 17: the splash is hidden (display: none) instead of removed once the table is there.
+      hiddenSpinner: false,
     },
     data.variant || {},
   );
@@ -279,12 +283,37 @@
   // DOM helpers
   // ---------------------------------------------------------------------------------------------
 
+  // Drifted table (variant drifted): a release that renamed the table's custom tags and classes
+  // and dropped essfield and the grid roles. The stylesheet's selectors are rewritten to match, so
+  // the table looks the same; the header (account picker, date button) is untouched.
+  const DRIFT_TAGS = { 'ess-table': 'xb-table', 'ess-particle-table': 'xb-particle', 'ess-cell': 'xb-cell', 'campaign-name': 'xb-name', 'ad-group-name': 'xb-name-2', 'aw-header-cell': 'xb-hc' };
+  const DRIFT_CLASS = /^(particle-table|ess-)/;
+  const DRIFT_ROLES = new Set(['grid', 'row', 'gridcell', 'columnheader']);
+  const driftClass = (value) => String(value).split(/\s+/).filter(Boolean).map((c) => (DRIFT_CLASS.test(c) ? 'k7' + c : c)).join(' ');
+  if (V.drifted) {
+    const tagNames = Object.keys(DRIFT_TAGS).sort((a, b) => b.length - a.length).join('|');
+    const tagPattern = new RegExp('(^|[\\s,>+~])(' + tagNames + ')(?=[\\s,.:[>+~]|$)', 'g');
+    for (const sheet of Array.from(doc.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        if (!rule.selectorText) continue;
+        rule.selectorText = rule.selectorText
+          .replace(/\.((?:particle-table|ess-)[\w-]*)/g, '.k7$1')
+          .replace(tagPattern, (_, before, tag) => before + DRIFT_TAGS[tag]);
+      }
+    }
+  }
+
   function h(tag, attrs, children) {
-    const el = doc.createElement(tag);
+    const el = doc.createElement(V.drifted && DRIFT_TAGS[tag] ? DRIFT_TAGS[tag] : tag);
     if (attrs) {
       Object.keys(attrs).forEach((k) => {
         const v = attrs[k];
         if (v === null || v === undefined || v === false) return;
+        if (V.drifted && (k === 'essfield' || k === 'navi-id' || (k === 'role' && DRIFT_ROLES.has(v)))) return;
+        if (V.drifted && k === 'class') {
+          el.setAttribute('class', driftClass(v));
+          return;
+        }
         if (k === 'text') el.textContent = v;
         else if (k === 'style') Object.assign(el.style, v);
         else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
@@ -590,7 +619,8 @@
     slot.row.style.transform = 'translateY(' + px(i * ROW_H) + ')';
     setAttr(slot.row, 'aria-rowindex', String(i + 2));
     // Classes are rewritten on every render, with one build-specific class that changes each time.
-    slot.row.className = 'particle-table-row ' + (kind === 'joined' ? 'particle-joined-row ' : kind === 'placeholder' ? 'particle-table-placeholder ' : '') + churnToken('_r');
+    const rowClass = 'particle-table-row ' + (kind === 'joined' ? 'particle-joined-row ' : kind === 'placeholder' ? 'particle-table-placeholder ' : '') + churnToken('_r');
+    slot.row.className = V.drifted ? driftClass(rowClass) : rowClass;
     showInNameCell(slot, kind);
     if (kind === 'row') {
       const row = item.row;
@@ -772,7 +802,9 @@
       progress.remove();
       shell.content.append(buildTable(state.page));
       renderTable();
-      if (splash.isConnected) splash.remove();
+      // Variant hiddenSpinner: the splash (a progressbar with a spinner) stays in the DOM, hidden.
+      if (V.hiddenSpinner) splash.style.display = 'none';
+      else if (splash.isConnected) splash.remove();
       resolveReady();
     }, delay);
   }
@@ -923,7 +955,7 @@
       return slot && slot.index === i ? slot.row : null;
     },
     rowNodeCount() {
-      return table.spacer ? table.spacer.querySelectorAll(':scope > [role="row"]').length : 0;
+      return table.spacer ? table.spacer.children.length : 0;
     },
     formatMoney,
     formatRange: (from, to) => formatRange(parseIso(from), parseIso(to)),

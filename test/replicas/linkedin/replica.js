@@ -34,6 +34,8 @@
       dateControl: 'label', // 'label' | 'inputs-only' (label unreadable) | 'missing'
       labelStyle: 'range', // 'range': the label prints dates; 'preset': a preset prints its name
       linkStyle: 'entity', // 'entity': /campaign-groups/{id}, /campaigns/{id}; 'filter': drill-down list URLs
+      // Issue 17's "drifted" markup: the list is a div grid (no <table>), every class renamed.
+      drifted: false,
     },
     data.variant || {},
   );
@@ -214,12 +216,41 @@
     return 'ember' + ++emberCounter;
   }
 
+  // Drifted markup (variant drifted): table elements become divs laid out as a table, and every
+  // class gets another name; the stylesheet's selectors are rewritten to match, so the page looks
+  // the same. Nothing else changes: URLs, the date control, links and texts stay as they were.
+  const GRID_DISPLAY = { table: 'table', thead: 'table-header-group', tbody: 'table-row-group', tr: 'table-row', th: 'table-cell', td: 'table-cell' };
+  const DRIFT_PREFIX = 'q8';
+  function driftClass(value) {
+    return String(value).split(/\s+/).filter(Boolean).map((c) => DRIFT_PREFIX + c).join(' ');
+  }
+  if (V.drifted) {
+    for (const sheet of Array.from(doc.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        if (!rule.selectorText) continue;
+        rule.selectorText = rule.selectorText
+          .replace(/\.([A-Za-z_][\w-]*)/g, '.' + DRIFT_PREFIX + '$1')
+          .replace(/(^|[\s,>+~])(table|thead|tbody|tr|th|td)(?=[\s,.:[>+~]|$)/g, '$1.' + DRIFT_PREFIX + '-$2');
+      }
+    }
+  }
+
   function h(tag, attrs, children) {
-    const el = doc.createElement(tag);
+    const grid = V.drifted ? GRID_DISPLAY[tag] : undefined;
+    const el = doc.createElement(grid ? 'div' : tag);
+    if (grid) {
+      el.style.display = grid;
+      el.classList.add(DRIFT_PREFIX + '-' + tag);
+    }
     if (attrs) {
       Object.keys(attrs).forEach((k) => {
         const v = attrs[k];
         if (v === null || v === undefined || v === false) return;
+        if (V.drifted && k === 'class') {
+          if (v) el.classList.add(...driftClass(v).split(' '));
+          return;
+        }
+        if (grid && (k === 'colspan' || k === 'scope')) return;
         if (k === 'text') el.textContent = v;
         else if (k === 'ember') {
           el.id = emberId();
@@ -656,8 +687,13 @@
     if (!table) return;
     const cols = columns();
     table.setAttribute('aria-busy', 'true');
-    table.tBodies[0].replaceWith(loadingBody(cols));
+    bodyOf(table).replaceWith(loadingBody(cols));
     startLoad(cols);
+  }
+
+  /** The table's body: its <tbody>, or in the drifted grid the div standing for it. */
+  function bodyOf(t) {
+    return V.drifted ? t.querySelector(':scope > .' + DRIFT_PREFIX + '-tbody') : t.tBodies[0];
   }
 
   function startLoad(cols) {
@@ -668,7 +704,7 @@
     loadTimer = setTimeout(() => {
       loadTimer = null;
       state.rows = computeRows();
-      table.tBodies[0].replaceWith(rowsBody(cols, state.rows));
+      bodyOf(table).replaceWith(rowsBody(cols, state.rows));
       table.setAttribute('aria-busy', 'false');
       state.loading = false;
       afterRender();
@@ -703,7 +739,7 @@
     e.preventDefault();
     // A name link in the table drills down (its href may be the entity's own URL).
     const m = /^\/campaignmanager\/accounts\/\d+\/(campaign-groups|campaigns|creatives)\/(\d+)$/.exec(url.pathname);
-    if (m && a.closest('table')) {
+    if (m && a.closest(V.drifted ? '.' + DRIFT_PREFIX + '-table' : 'table')) {
       const level = m[1] === 'campaign-groups' ? 'campaign' : m[1] === 'campaigns' ? 'ad_group' : 'ad';
       if (level === 'ad') return; // An ad's name opens a preview LinkedIn-side; not modelled.
       navigate(drillUrl(level, m[2]));

@@ -1147,6 +1147,10 @@
       }
       return out;
     },
+    /** The redesign's <tr> of model row i (the replica's own reference), for a test's in-page probe; null on the known table. */
+    rowNodeAt(i) {
+      return V.knownTableMarkup ? null : redesign.tbody.rows[i] || null;
+    },
     rowNodeCount() {
       return V.knownTableMarkup ? known.body.querySelectorAll('._1gda._2djg').length : redesign.tbody.rows.length;
     },

@@ -73,6 +73,8 @@ describe('googleContext', () => {
       accountId: '1234567890',
       range: { from: '2026-10-01', to: '2026-10-31' },
       rangeAssumed: false,
+      // Google keeps the range in UI state: it was read from the date button's label.
+      rangeSource: 'label',
     });
   });
 

@@ -1,0 +1,81 @@
+/**
+ * When the fallback finder takes over from an adapter, and hands back: the adapter's own rows
+ * first; the finder while the adapter reads none or clearly fewer than the page shows.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { FunnelRow } from '../../../utils/api/schema';
+import type { PageContext, PageRow, PlatformAdapter } from '../../../utils/overlay/adapter';
+import type { Layout } from '../../../utils/overlay/fallback-finder';
+import { cachedLayout, clearlyFewer, withFallback } from '../../../utils/overlay/with-fallback';
+
+const layout: Layout = {
+  rectOf: () => ({ left: 40, top: 0, width: 100, height: 20 }),
+  displayOf: (el) => (el.tagName === 'DIV' ? 'block' : 'inline'),
+};
+const context: PageContext = { platform: 'meta_ads', level: 'campaign', levelLabel: 'Campaigns', accountId: '1', range: { from: '2026-01-01', to: '2026-01-31' }, rangeAssumed: false };
+const crm = (names: string[]) => names.map((name) => ({ name, leads: 1, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 }) as FunnelRow);
+
+function setUp(names: string[], adapterReads: (table: Element) => PageRow[]) {
+  const { document } = parseHTML(`<!doctype html><html><body><section id="t">${names.map((n) => `<div class="r"><div><a href="#">${n}</a></div></div>`).join('')}</section></body></html>`);
+  const table = document.getElementById('t') as Element;
+  const adapter = {
+    platform: 'meta_ads', readContext: () => context, findTable: () => table, isLoading: () => false,
+    readRows: (t: Element) => adapterReads(t), rowOf: () => table.firstElementChild, readRow: () => null, readSpend: () => '€1',
+  } as PlatformAdapter;
+  let clock = 0;
+  const wrapped = withFallback(adapter, { layout, now: () => clock });
+  return { wrapped, table, tick: (ms: number) => (clock += ms) };
+}
+
+describe('withFallback', () => {
+  it('uses the adapter\'s rows while they are all there, and never reads spend or rows by node in fallback mode', () => {
+    const names = ['Alpha', 'Beta', 'Gamma'];
+    const own = (t: Element) => [...t.querySelectorAll('a')].map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
+    const { wrapped, table } = setUp(names, own);
+    wrapped.onCrmRows?.(crm(names));
+    expect(wrapped.readRows(table, context)).toHaveLength(3);
+    expect(wrapped.usingFallback()).toBe(false);
+    expect(wrapped.readSpend(table, table)).toBe('€1');
+  });
+
+  it('takes over when the adapter reads nothing, says so, and hands back when the adapter reads again', () => {
+    const names = ['Alpha', 'Beta', 'Gamma'];
+    let adapterWorks = false;
+    const own = (t: Element) => (adapterWorks ? [...t.querySelectorAll('a')].map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' })) : []);
+    const { wrapped, table, tick } = setUp(names, own);
+    // No CRM rows yet: nothing to look for.
+    expect(wrapped.readRows(table, context)).toEqual([]);
+    wrapped.onCrmRows?.(crm(names));
+    const rows = wrapped.readRows(table, context);
+    expect(rows.map((r) => r.name)).toEqual(names);
+    expect(wrapped.usingFallback()).toBe(true);
+    expect(wrapped.rowOf(table.querySelector('a') as Element, table)).toBeNull();
+    expect(wrapped.readSpend(rows[0]!.row, table)).toBeNull();
+    expect(wrapped.matchHooks?.(table.ownerDocument, table, rows, context)).toMatchObject({ row: 'fallback', name: 'fallback', id: null, spend: null });
+    adapterWorks = true;
+    tick(10);
+    wrapped.readRows(table, context);
+    expect(wrapped.usingFallback()).toBe(false);
+  });
+
+  it('"clearly fewer" means at least twice the adapter\'s rows, and two more', () => {
+    expect(clearlyFewer(1, 3)).toBe(false);
+    expect(clearlyFewer(1, 4)).toBe(true);
+    expect(clearlyFewer(5, 11)).toBe(false);
+    expect(clearlyFewer(5, 12)).toBe(true);
+  });
+
+  it('measures each element at most once per second', () => {
+    let measured = 0;
+    let clock = 0;
+    const cached = cachedLayout({ rectOf: () => ({ left: ++measured, top: 0, width: 1, height: 1 }), displayOf: () => 'block' }, () => clock);
+    const { document } = parseHTML('<div></div>');
+    const el = document.querySelector('div') as Element;
+    expect(cached.rectOf(el).left).toBe(1);
+    clock = 999;
+    expect(cached.rectOf(el).left).toBe(1);
+    clock = 1000;
+    expect(cached.rectOf(el).left).toBe(2);
+  });
+});

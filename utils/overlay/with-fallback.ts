@@ -1,0 +1,135 @@
+/**
+ * An adapter with the platform-blind fallback finder behind it (fallback-finder.ts). The adapter's
+ * own hooks come first; the finder takes over while they read no rows, or clearly fewer than the
+ * names of the page context the page shows, and hands back as soon as they read as many again.
+ * The engine sees one ordinary adapter, plus `onCrmRows` (the names and IDs to look for) and
+ * `usingFallback` (for the summary).
+ */
+import type { PageContext, PageRow, PlatformAdapter } from './adapter';
+import { browserLayout, fallbackTargets, findNames, nameColumn, rowsOfColumn, type FallbackTargets, type Layout } from './fallback-finder';
+import { FALLBACK_HOOK } from './hooks';
+import { isOwnNode } from './shadow';
+
+/** While the adapter reads rows, the finder checks that it reads them all at most this often. */
+const RECHECK_MS = 2000;
+
+/** How long a name element's measured box and display are reused (see cachedLayout). */
+const LAYOUT_TTL_MS = 1000;
+
+/**
+ * The layout, read at most once per element and second. The finder runs in the mutation
+ * microtask right after the host rewrote rows; measuring there forces a synchronous layout on
+ * every scrolling frame. A recycled row's name keeps its column and display, so a second-old
+ * measure groups it just as well (a stale one can only cost a badge, never misplace one: the badge
+ * still follows the name's own text).
+ */
+export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_TTL_MS): Layout {
+  const boxes = new WeakMap<Element, { at: number; box: ReturnType<Layout['rectOf']> }>();
+  const displays = new WeakMap<Element, { at: number; display: string }>();
+  return {
+    rectOf(element) {
+      const t = now();
+      const known = boxes.get(element);
+      if (known && t - known.at < ttlMs) return known.box;
+      const box = layout.rectOf(element);
+      boxes.set(element, { at: t, box: { left: box.left, top: box.top, width: box.width, height: box.height } });
+      return box;
+    },
+    displayOf(element) {
+      const t = now();
+      const known = displays.get(element);
+      if (known && t - known.at < ttlMs) return known.display;
+      const display = layout.displayOf(element);
+      displays.set(element, { at: t, display });
+      return display;
+    },
+  };
+}
+
+/** "Clearly fewer": the page shows at least twice the adapter's rows, and two more. */
+export function clearlyFewer(adapterRows: number, pageNames: number): boolean {
+  return pageNames >= adapterRows * 2 + 2;
+}
+
+export interface FallbackAdapter extends PlatformAdapter {
+  usingFallback(): boolean;
+}
+
+export function withFallback(adapter: PlatformAdapter, options: { layout?: Layout; now?: () => number } = {}): FallbackAdapter {
+  const now = options.now ?? Date.now;
+  const layout = cachedLayout(options.layout ?? browserLayout, now);
+  let targets: FallbackTargets | null = null;
+  let active = false;
+  let checkedAt = -Infinity;
+  /** The container the finder found when the adapter found no table at all. */
+  let ownContainer: Element | null = null;
+  /** When the page was last searched for a name column (no table from the adapter). */
+  let searchedAt = -Infinity;
+
+  const finderOptions = (minGroup: number) => ({ layout, isOwn: isOwnNode, minGroup });
+
+  /** The common ancestor of the page's name column, when the adapter knows no table. */
+  function containerOfNames(doc: Document): Element | null {
+    if (!targets || !doc.body) return null;
+    const column = nameColumn(findNames(doc.body, targets, finderOptions(2)), 2);
+    let common: Element | null = column[0]?.element.parentElement ?? null;
+    for (const item of column.slice(1)) while (common && !common.contains(item.element)) common = common.parentElement;
+    return common;
+  }
+
+  function readRows(table: Element, context: PageContext): PageRow[] {
+    const own = table === ownContainer ? [] : adapter.readRows(table, context);
+    if (!targets) {
+      active = false;
+      return own;
+    }
+    if (own.length > 0 && !active && now() - checkedAt < RECHECK_MS) return own;
+    checkedAt = now();
+    const minGroup = table === ownContainer ? 2 : 1;
+    const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
+    active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
+    return active ? rowsOfColumn(column, table) : own;
+  }
+
+  return {
+    ...adapter,
+    findTable(doc) {
+      const table = adapter.findTable(doc);
+      if (table) return table;
+      // The whole page is searched, and the engine asks on every pass until a table is found:
+      // at most once per RECHECK_MS, unless new CRM rows arrived (onCrmRows resets the clock).
+      if (now() - searchedAt < RECHECK_MS) return null;
+      searchedAt = now();
+      ownContainer = containerOfNames(doc);
+      return ownContainer;
+    },
+    readRows,
+    rowOf(element, table) {
+      // Fallback rows are re-read whole: a changed name can move a row out of the name column.
+      return active ? null : adapter.rowOf(element, table);
+    },
+    readRow(row, context) {
+      return active ? null : adapter.readRow(row, context);
+    },
+    readSpend(row, table) {
+      return active ? null : adapter.readSpend(row, table);
+    },
+    describeSignals(table, rows) {
+      if (!active) return adapter.describeSignals?.(table, rows) ?? { rows: 'structure', ids: null, spend: null };
+      return { rows: FALLBACK_HOOK, ids: rows.some((r) => r.id !== null) ? FALLBACK_HOOK : null, spend: null };
+    },
+    matchHooks(doc, table, rows, context) {
+      const health = adapter.matchHooks?.(doc, table === ownContainer ? null : table, rows, context) ?? {};
+      if (!active) return health;
+      return { ...health, row: FALLBACK_HOOK, name: FALLBACK_HOOK, id: rows.some((r) => r.id !== null) ? FALLBACK_HOOK : null, spend: null };
+    },
+    onCrmRows(rows) {
+      targets = rows && rows.length > 0 ? fallbackTargets(rows) : null;
+      checkedAt = -Infinity;
+      searchedAt = -Infinity;
+      if (!targets) active = false;
+      adapter.onCrmRows?.(rows);
+    },
+    usingFallback: () => active,
+  };
+}
