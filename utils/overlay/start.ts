@@ -41,5 +41,13 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     version: browser.runtime.getManifest().version,
   });
   // The popup asks the current tab how its page is read (only extension pages can send this).
-  ctx.onInvalidated(onMessage('pageHealth', () => overlay.pageHealth()));
+  const stopAnsweringHealth = onMessage('pageHealth', () => overlay.pageHealth());
+  ctx.onInvalidated(() => {
+    try {
+      stopAnsweringHealth();
+    } catch {
+      // Orphaned by an extension reload: the runtime, and the listener with it, is already gone.
+      // Throwing here would be an error on the host page.
+    }
+  });
 }
