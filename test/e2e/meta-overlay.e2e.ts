@@ -328,7 +328,7 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     // The counts are right as soon as the badges are: no moment of "0 of 0" beside them.
     await expect.poll(async () => (await visibleMetaRows(page)).filter((r) => r.badge !== null && r.badge !== '–' && r.badge !== '…').length, { timeout: 5000 }).toBe(9);
     expect(await summaryText(page)).toContain('9 of 12 campaigns matched');
-    expect(await summaryText(page)).toContain('491 CRM campaigns not seen on this page');
+    expect(await summaryText(page)).toContain('CRM campaigns not seen on this page: 491');
     await page.close();
   });
 
