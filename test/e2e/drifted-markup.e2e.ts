@@ -21,7 +21,7 @@ import type { ExtensionBrowser } from './support/browser';
 import { hookHealthLine } from './support/hook-health';
 import { openPopup } from './support/popup';
 import { summaryText, waitForReplica } from './support/meta-page';
-import { describeWrongEpisodes, expectedNumbers, startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type RowTruthReport } from './support/row-truth-probe';
+import { REPLICA_TRUTH, badgeVisibility, describeWrongEpisodes, expectedNumbers, startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type RowTruthReport } from './support/row-truth-probe';
 import { useConnectedSession } from './support/session';
 
 const META_ACCOUNT = '7700112233';
@@ -40,11 +40,7 @@ beforeAll(() => {
   ({ server, browser } = session);
 });
 
-/** The model's rows in view, each with the node the replica shows it in (its own reference). */
-const TRUTH = {
-  byRowNodeAt: `() => window.__replica.visibleRows().map((r) => ({ node: window.__replica.rowNodeAt(r.index), id: r.id, name: r.name }))`,
-  byRowElement: `() => window.__replica.visibleRows().map((r) => ({ node: window.__replica.rowElement(r.index), id: r.id, name: r.name }))`,
-};
+const TRUTH = REPLICA_TRUTH;
 
 function probeFor(platform: Platform, accountId: string, truth: string, level: Level = 'campaign') {
   const rows = server.expectedRows({ platform, level, account_id: accountId, ...RANGE });
@@ -72,6 +68,13 @@ function expectNoWrongRow(report: RowTruthReport): void {
   expect(report.episodes).toBeGreaterThan(10);
 }
 
+/** Every row a user can see shows its badge where it can be seen (elementFromPoint at its centre). */
+async function expectBadgesVisible(page: Page, probe: ReturnType<typeof probeFor>): Promise<void> {
+  const { checked, hidden } = await badgeVisibility(page, probe);
+  expect(hidden).toEqual([]);
+  expect(checked).toBeGreaterThan(3);
+}
+
 async function openPage(url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
@@ -96,6 +99,7 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     const page = await openPage(metaAdsManagerUrl({ accountId: META_ACCOUNT, ...RANGE }));
     const probe = probeFor('meta_ads', META_ACCOUNT, TRUTH.byRowNodeAt);
     await waitForRowsAgree(page, probe);
+    await expectBadgesVisible(page, probe);
     await startRowTruthProbe(page, probe);
     await scrollFrames(page, '._rdscroll', 37, 40);
     expectNoWrongRow(await stopRowTruthProbe(page));
@@ -137,6 +141,7 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     expect(await page.locator('[essfield], [role="row"], [role="grid"], ess-cell, campaign-name').count()).toBe(0);
     const probe = probeFor('google_ads', GOOGLE_CUSTOMER, TRUTH.byRowNodeAt);
     await waitForRowsAgree(page, probe);
+    await expectBadgesVisible(page, probe);
     await startRowTruthProbe(page, probe);
     // Recycled row nodes: 16 nodes show 120 campaigns, the name links rewritten in place.
     await scrollFrames(page, '.k7particle-table-body', 29, 60);
@@ -182,6 +187,7 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     expect(await page.locator('table').count()).toBe(0);
     const probe = probeFor('linkedin_ads', LINKEDIN_ACCOUNT, TRUTH.byRowElement);
     await waitForRowsAgree(page, probe);
+    await expectBadgesVisible(page, probe);
     await startRowTruthProbe(page, probe);
     await scrollFrames(page, null, 31, 40);
     expectNoWrongRow(await stopRowTruthProbe(page));

@@ -230,7 +230,7 @@ export function nameColumn(found: readonly FoundName[], minGroup: number): Found
 
 /**
  * The rows the fallback stands behind, in page order: one per name of the name column that names
- * exactly one CRM row, each with its row band and the badge's anchor (the name itself).
+ * exactly one CRM row, each with its row band and the badge's anchor (see anchorOf).
  */
 export function fallbackRows(root: Element, targets: FallbackTargets, options: FinderOptions): PageRow[] {
   return rowsOfColumn(nameColumn(findNames(root, targets, options), options.minGroup), root);
@@ -243,8 +243,28 @@ export function rowsOfColumn(column: readonly FoundName[], root: Element): PageR
   for (const item of column) if (item.crmRow !== null) timesNamed.set(item.crmRow, (timesNamed.get(item.crmRow) ?? 0) + 1);
   const sure = column.filter((item) => item.crmRow !== null && timesNamed.get(item.crmRow) === 1);
   const elements = column.map((item) => item.element);
-  const rows: PageRow[] = sure.map((item) => ({ row: rowBand(item.element, elements, root), anchor: item.element, id: item.id, name: item.name }));
+  const rows: PageRow[] = sure.map((item) => {
+    const row = rowBand(item.element, elements, root);
+    return { row, anchor: anchorOf(item.element, row), id: item.id, name: item.name };
+  });
   return rows.sort((a, b) => (a.row.compareDocumentPosition(b.row) & 4 /* FOLLOWING */ ? -1 : 1));
+}
+
+/**
+ * Where the badge goes: right after the name's own box within its cell. The highest ancestor in
+ * the row that holds nothing but the name is its cell (or the box the cell gives it); the badge
+ * goes after that ancestor's child holding the name. Right after a link nested in a clipping name
+ * box (`<name-box style="overflow:hidden"><a>…</a></name-box>`), a long name would push the badge
+ * out of sight; after the box it stays in the cell, and the name shrinks to its ellipsis.
+ */
+function anchorOf(element: Element, row: Element): Element {
+  const text = squash(element.textContent ?? '');
+  let onlyName: Element = element;
+  for (let node = element.parentElement; node && node !== row && squash(node.textContent ?? '') === text; node = node.parentElement) onlyName = node;
+  if (onlyName === element) return element;
+  let anchor = element;
+  while (anchor.parentElement && anchor.parentElement !== onlyName) anchor = anchor.parentElement;
+  return anchor;
 }
 
 /** The element's highest ancestor (below `root`) that holds no other name of the column. */

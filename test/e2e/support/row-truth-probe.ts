@@ -318,6 +318,49 @@ export async function waitForRowsAgree(page: Page, options: RowTruthProbeOptions
   await page.waitForFunction(check, undefined, { timeout: timeoutMs, polling: 50 });
 }
 
+/** Truth functions for the replicas: the model's rows in view, each with the node the replica shows it in. */
+export const REPLICA_TRUTH = {
+  /** Meta and Google Ads replicas. */
+  byRowNodeAt: `() => window.__replica.visibleRows().map((r) => ({ node: window.__replica.rowNodeAt(r.index), id: r.id, name: r.name }))`,
+  /** The LinkedIn replica. */
+  byRowElement: `() => window.__replica.visibleRows().map((r) => ({ node: window.__replica.rowElement(r.index), id: r.id, name: r.name }))`,
+};
+
+export interface BadgeVisibility {
+  /** Rows whose own centre a user can see (not under a sticky header or scrolled out of view). */
+  checked: number;
+  /** Names of those rows whose badge is not what `document.elementFromPoint` finds at its centre. */
+  hidden: string[];
+}
+
+/**
+ * Whether a user can see each badge the truth's rows show: for every row whose own centre is on
+ * screen and not covered (elementFromPoint there is inside the row), the point at the badge's
+ * centre must be the badge itself, not clipped away or covered by the host's cells.
+ */
+export async function badgeVisibility(page: Page, options: Pick<RowTruthProbeOptions, 'truth' | 'badgeSelector'>): Promise<BadgeVisibility> {
+  const check = `(() => {
+    const rows = (${options.truth})();
+    const result = { checked: 0, hidden: [] };
+    const inView = (x, y) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+    for (const row of rows) {
+      if (!row.node) continue;
+      const box = row.node.getBoundingClientRect();
+      const rx = box.left + Math.min(box.width, innerWidth - box.left) / 2;
+      const ry = box.top + box.height / 2;
+      if (!inView(rx, ry) || !row.node.contains(document.elementFromPoint(rx, ry))) continue;
+      const host = row.node.querySelector(${JSON.stringify(options.badgeSelector ?? 'funnel-lens-badge')});
+      result.checked++;
+      const r = host ? host.getBoundingClientRect() : null;
+      const x = r ? r.left + r.width / 2 : -1;
+      const y = r ? r.top + r.height / 2 : -1;
+      if (!r || r.width === 0 || !inView(x, y) || document.elementFromPoint(x, y) !== host) result.hidden.push(row.name);
+    }
+    return result;
+  })()`;
+  return (await page.evaluate(check)) as BadgeVisibility;
+}
+
 /** Stops the probe and returns what it saw. */
 export async function stopRowTruthProbe(page: Page): Promise<RowTruthReport> {
   const report = (await page.evaluate('window.__rowTruthProbe ? window.__rowTruthProbe.stop() : null')) as RowTruthReport | null;
