@@ -14,6 +14,7 @@ import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { googleSettled, replicaCall, summaryPanelText, summaryRowBadgeCount, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
 import { useConnectedSession } from './support/session';
+import { REPLICA_TRUTH, badgeVisibility } from './support/row-truth-probe';
 import { hookHealthLine } from './support/hook-health';
 
 const ACCOUNT = '1234567890';
@@ -97,6 +98,10 @@ describe('Google Ads overlay', () => {
       await expect.poll(() => replicaCall(page, 'pendingRows'), { timeout: 5000 }).toBe(0);
       const rows = await expectRowsAgree(page, expected);
       rows.forEach((r) => seenIds.add(r.id));
+      // Each badge can be seen: the point at its centre is the badge (the name shrinks, not it).
+      const { checked, hidden } = await badgeVisibility(page, { truth: REPLICA_TRUTH.byRowNodeAt });
+      expect(hidden).toEqual([]);
+      expect(checked).toBeGreaterThan(3);
       expect(await summaryRowBadgeCount(page)).toBe(0);
       await replicaCall(page, 'scrollBy', 7 * ROW_HEIGHT);
     }

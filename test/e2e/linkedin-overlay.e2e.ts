@@ -15,6 +15,7 @@ import { badgeAgrees } from './support/expected';
 import { linkedInRows, linkedInSettled, waitForLinkedInReplica, type LinkedInRow } from './support/linkedin-page';
 import { replicaCall, summaryText } from './support/meta-page';
 import { useConnectedSession } from './support/session';
+import { REPLICA_TRUTH, badgeVisibility } from './support/row-truth-probe';
 import { hookHealthLine } from './support/hook-health';
 
 const ACCOUNT = '508777111';
@@ -118,6 +119,10 @@ describe('LinkedIn Campaign Manager overlay', () => {
     expect(expected.size).toBe(120);
     const rows = await expectRowsAgree(page, expected, 120);
     expect(new Set(rows.map((r) => r.id)).size).toBe(120);
+    // Each badge in view can be seen: the point at its centre is the badge.
+    const { checked, hidden } = await badgeVisibility(page, { truth: REPLICA_TRUTH.byRowElement });
+    expect(hidden).toEqual([]);
+    expect(checked).toBeGreaterThan(3);
     await expectRequest({ level: 'campaign', ...OCTOBER });
     // One request for the page: rendering 120 rows did not ask per row.
     expect(funnelRequests().filter((r) => r.query.level === 'campaign' && r.query.from === OCTOBER.from)).toHaveLength(1);
