@@ -1,5 +1,24 @@
+import path from 'node:path';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+/** Folders as absolute globs: no-restricted-paths matches `except` against absolute paths. */
+const abs = (...globs) => globs.map((glob) => path.join(root, glob));
+
+/**
+ * The layers (issue 21), by folder so that files can move within a folder freely:
+ * - core: the funnel math, matching, money parsing, dates and the API contract. Pure; imports
+ *   nothing of ours outside core.
+ * - adapters: one per ad manager; import only the adapter contract and core.
+ * - content side (overlay, adapters, content-script entrypoints): never the background.
+ * - components (popup, dashboard): reach data only through messaging, never the background.
+ */
+const CORE = ['utils/funnel/**', 'utils/matching/**', 'utils/money/**', 'utils/dates/**', 'utils/api/**'];
+const ADAPTER_CONTRACT = ['utils/overlay/adapter{.ts,/**}', 'utils/overlay/hooks{.ts,/**}'];
+const OURS = ['utils/**', 'components/**', 'entrypoints/**'];
+const BACKGROUND = ['utils/background/**', 'entrypoints/background{.ts,/**}'];
 
 export default tseslint.config(
   { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'bench-results/**'] },
@@ -20,6 +39,43 @@ export default tseslint.config(
       'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      // no-cycle follows imports into each file it reaches: it must parse TypeScript to do so.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      // Type-only imports count too: a cycle of types is still two modules that know each other.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', {
+        basePath: root,
+        zones: [
+          { target: CORE, from: OURS, except: abs(...CORE), message: 'Core (funnel, matching, money, dates, api) imports nothing of ours outside core.' },
+          {
+            target: ['utils/adapters/**'],
+            from: OURS,
+            except: abs('utils/adapters/**', ...ADAPTER_CONTRACT, ...CORE),
+            message: 'Adapters import only the adapter contract (utils/overlay/adapter, hooks) and core.',
+          },
+          {
+            target: ['utils/overlay/**', 'utils/adapters/**', 'entrypoints/*.content{.ts,/**}'],
+            from: BACKGROUND,
+            message: 'The content side never imports the background: ask it through utils/messaging.',
+          },
+          {
+            // The popup's and the dashboard's views and the figure code behind them.
+            target: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'utils/dashboard/**', 'utils/channels/**', 'utils/trends/**'],
+            from: BACKGROUND,
+            message: 'Components reach data only through utils/messaging.',
+          },
+        ],
+      }],
     },
   },
   {

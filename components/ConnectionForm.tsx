@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { validateBaseUrl, type BaseUrlCheck } from '../utils/api/client';
-import { originPattern, needsOptionalPermission, requestOriginPermission, type PermissionOutcome } from '../utils/background/permissions';
+import { originPattern, needsOptionalPermission, requestOriginPermission, type PermissionOutcome } from '../utils/permissions/origin-permission';
 import { t, type MessageKey } from '../utils/i18n/t';
 import { sendMessage, type StatusReport } from '../utils/messaging';
 import { errorText } from '../utils/i18n/error-text';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { platformOfPage } from '../utils/background/access';
+import { platformOfPage } from '../utils/adapters/page-platform';
 import { t } from '../utils/i18n/t';
 import { sendMessage, type PageHealthReport } from '../utils/messaging';
 import { healthLine } from '../utils/overlay/health-line';

@@ -18,7 +18,7 @@ import { ImportedLeads } from './imported-leads';
 import { deleteImport, ImportDB } from '../import/import-db';
 import type { Sender } from './access';
 import { createHandlers, createMetaFetcher } from './handlers';
-import { originPattern } from './permissions';
+import { originPattern } from '../permissions/origin-permission';
 import { injectIntoOpenTabs } from './reinject';
 import { outcomesItem, recordPlatformOutcome } from './status';
 import { TabSubscriptions, type StoredSubscriptions } from './subscriptions';

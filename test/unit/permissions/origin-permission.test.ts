@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { permissionProblemText } from '../../../components/ConnectionForm';
-import { requestOriginPermission } from '../../../utils/background/permissions';
+import { requestOriginPermission } from '../../../utils/permissions/origin-permission';
 
 describe('requestOriginPermission', () => {
   it('asks for exactly the API origin, and reports a refusal as denied', async () => {
