@@ -1,5 +1,6 @@
 /**
- * The whole suite, as `npm test` runs it: Chromium and Firefox check, typecheck, lint, unit tests,
+ * The whole suite, as `npm test` runs it: Chromium and Firefox check, typecheck, lint (ESLint with
+ * the import-cycle and layer rules, and prettier's check), unit tests,
  * the store zips for Chrome and Firefox (production builds included), what is inside them and
  * `web-ext lint` of the Firefox build, then the E2E tests in real headless Chromium and Firefox.
  * Ends with one line "N passed, N failed" over every step and every test.
@@ -64,6 +65,7 @@ ensureChromium();
 ensureFirefox();
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
+step('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit tests', 'unit');
 // `wxt zip` builds first: .output/firefox-mv2 and .output/chrome-mv3 are what the E2E tests load.
 step('build and zip (Firefox)', 'npx', ['wxt', 'zip', '-b', 'firefox']);
