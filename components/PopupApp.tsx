@@ -6,10 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n/t';
 import { sendMessage, type StatusReport } from '../utils/messaging';
-import type { UiLocale } from '../utils/overlay/locale';
 import { ChannelComparison } from './ChannelComparison';
 import { ConnectionForm } from './ConnectionForm';
-import { formatCount } from '../utils/money/format';
+import { formatCount, intlTag, type UiLocale } from '../utils/i18n/locale';
 import { PlatformStatusList } from './PlatformStatusList';
 import { TabHealth } from './TabHealth';
 
@@ -54,7 +53,7 @@ function SourceInUse({ status, locale }: { status: StatusReport; locale: UiLocal
   const info = status.importInfo;
   const importLink = <a href="/options.html#tab=import" target="_blank" rel="noopener">{t('import.popupLink')}</a>;
   if (status.settings.dataSource === 'import' && info) {
-    const at = new Date(info.importedAt).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const at = new Date(info.importedAt).toLocaleString(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' });
     return <p class="source-in-use" role="note">{t('import.inUseImport', { file: info.fileName, at, leads: formatCount(info.leads, locale) })} · {importLink}</p>;
   }
   if (status.settings.dataSource === 'api' && status.configured) return <p class="source-in-use muted">{importLink}</p>;

@@ -1,8 +1,7 @@
 /** A rate with its 95% interval drawn as a small range bar (0–100%), readable as text too. */
 import type { Rate } from '../utils/funnel/types';
 import { t } from '../utils/i18n/t';
-import { formatPercent } from '../utils/money/format';
-import type { UiLocale } from '../utils/overlay/locale';
+import { formatPercent, type UiLocale } from '../utils/i18n/locale';
 
 export function RateRange({ rate, locale, scaleMax = 1 }: { rate: Rate; locale: UiLocale; scaleMax?: number }) {
   if (!rate.enoughData || rate.value === null) {

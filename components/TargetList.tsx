@@ -6,7 +6,7 @@
  */
 import type { TargetCheck } from '../utils/funnel/targets';
 import { targetLine, targetRangeText } from '../utils/i18n/target-text';
-import type { UiLocale } from '../utils/money/format';
+import type { UiLocale } from '../utils/i18n/locale';
 
 export function TargetList(props: { checks: readonly TargetCheck[]; rateLabel: string; currency: string; locale: UiLocale; label: string }) {
   const { checks, rateLabel, currency, locale } = props;

@@ -9,7 +9,7 @@ import {
   filterCampaigns, nextSort, sortCampaigns, type CampaignRow, type CampaignSort, type CampaignSortKey,
 } from '../../utils/dashboard/campaign-table';
 import { t, type MessageKey } from '../../utils/i18n/t';
-import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
+import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/i18n/locale';
 import { RateRange } from '../RateRange';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
 import { formatAge } from '../../utils/overlay/age';

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ChartStep } from '../../utils/dashboard/funnel-chart';
 import { CHART, layoutFunnel } from '../../utils/dashboard/funnel-chart';
 import { t } from '../../utils/i18n/t';
-import { formatCount, formatPercent, type UiLocale } from '../../utils/money/format';
+import { formatCount, formatPercent, type UiLocale } from '../../utils/i18n/locale';
 import { RateRange } from '../RateRange';
 import { channelTags, chartSteps, figureLines, findings, leadScale, rateText, type ChannelView } from './channel-view';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';

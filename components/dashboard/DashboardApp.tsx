@@ -14,7 +14,7 @@ import type { DateRange } from '../../utils/dates/range';
 import { errorText } from '../../utils/i18n/error-text';
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { askFunnel, onMessage, sendMessage, type FunnelRequest, type StatusReport } from '../../utils/messaging';
-import { formatCount, type UiLocale } from '../../utils/money/format';
+import { formatCount, intlTag, type UiLocale } from '../../utils/i18n/locale';
 import { CampaignTable } from './CampaignTable';
 import { channelViews, findings, slideChannels } from './channel-view';
 import { ChannelFunnels } from './ChannelFunnels';
@@ -55,7 +55,7 @@ interface LoadState {
 
 function formatDay(iso: string, locale: UiLocale): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'short', year: 'numeric' })
     .format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
@@ -162,7 +162,7 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const allFailed = channels !== null && channels.length > 0 && channels.every((c) => c.error !== null);
   const stale = channels?.some((c) => c.answer?.stale || c.answer?.refreshError) ?? false;
   const rangeText = t('dashboard.rangeDates', { from: formatDay(range.from, locale), to: formatDay(range.to, locale) });
-  const asOfText = firstAnswer ? new Date(firstAnswer.asOf).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB') : '';
+  const asOfText = firstAnswer ? new Date(firstAnswer.asOf).toLocaleString(intlTag(locale)) : '';
   const sourceLine = !firstAnswer ? ''
     : firstAnswer.source === 'demo' ? t('dashboard.sourceDemo')
       : firstAnswer.source === 'import' ? t('import.sourceLine', { file: firstAnswer.sourceName, at: asOfText })

@@ -23,7 +23,7 @@ import type { ImportWorkerReply, ImportWorkerRequest } from '../../utils/import/
 // Vite bundles the worker into its own file of the extension (script-src 'self').
 import ImportWorker from '../../utils/import/import.worker.ts?worker';
 import { sendMessage, type StatusReport } from '../../utils/messaging';
-import { formatCount, type UiLocale } from '../../utils/money/format';
+import { formatCount, intlTag, type UiLocale } from '../../utils/i18n/locale';
 import { DATA_SOURCES, type DataSourceChoice } from '../../utils/settings/settings';
 
 /** Enough of the file for its header and a sample of dates. */
@@ -49,7 +49,7 @@ const SOURCE_LABELS: Record<DataSourceChoice, MessageKey> = {
 };
 
 function formatTime(at: number, locale: UiLocale): string {
-  return new Date(at).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(at).toLocaleString(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function failureText(failure: ImportFailure, locale: UiLocale): string {

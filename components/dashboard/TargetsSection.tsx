@@ -9,7 +9,7 @@ import { isEmptyTargetSet, parseTargetField, parseTargetSet, targetFieldText } f
 import { TARGET_METRICS, type CampaignTarget, type TargetMetric, type Targets } from '../../utils/funnel/targets';
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { sendMessage, type StatusReport } from '../../utils/messaging';
-import type { UiLocale } from '../../utils/money/format';
+import type { UiLocale } from '../../utils/i18n/locale';
 import { TARGET_LIMITS } from '../../utils/settings/settings';
 import { useBackgroundAction } from './use-background-action';
 

@@ -9,7 +9,7 @@ import { PLATFORMS } from '../../utils/api/constants';
 import { mqlToWonLabel } from '../../utils/i18n/stages';
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { askFunnel, type FunnelAnswer } from '../../utils/messaging';
-import { formatCount, type UiLocale } from '../../utils/money/format';
+import { formatCount, type UiLocale } from '../../utils/i18n/locale';
 import { GRAINS, lastPeriods, type Grain } from '../../utils/trends/periods';
 import { loadTrendAnswers } from '../../utils/trends/load-trends';
 import { channelTrend, type ChannelTrend } from '../../utils/trends/trend-data';

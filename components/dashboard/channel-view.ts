@@ -10,7 +10,7 @@ import type { Rate } from '../../utils/funnel/types';
 import { errorText } from '../../utils/i18n/error-text';
 import { t } from '../../utils/i18n/t';
 import type { MetaResponse } from '../../utils/api/schema';
-import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
+import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/i18n/locale';
 import { mqlToWonLabel, stageLabel } from '../../utils/i18n/stages';
 import { channelTargetChecks } from '../../utils/channels/channel-targets';
 import type { TargetCheck } from '../../utils/funnel/targets';

@@ -12,17 +12,16 @@ import { errorText } from '../../utils/i18n/error-text';
 import { mqlToWonLabel } from '../../utils/i18n/stages';
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { targetLine, targetValueText, verdictText } from '../../utils/i18n/target-text';
-import { formatMoney, formatMoneyCompact, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/money/format';
+import { formatMoney, formatMoneyCompact, formatPercent, NO_FIGURE, intlTag, type UiLocale } from '../../utils/i18n/locale';
 import type { Period } from '../../utils/trends/periods';
 import type { ChannelTrend, TrendPoint } from '../../utils/trends/trend-data';
 
-const intlLocale = (locale: UiLocale) => (locale === 'fi' ? 'fi-FI' : 'en-GB');
 
 /** "November 2026" / "marraskuu 2026", "Week 48, 2026", "Q3 2026"; short forms for the chart's axis. */
 export function periodLabel(period: Period, locale: UiLocale, form: 'long' | 'short'): string {
   if (period.grain === 'month') {
     const date = new Date(period.year, period.index - 1, 1);
-    return new Intl.DateTimeFormat(intlLocale(locale), form === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short' }).format(date);
+    return new Intl.DateTimeFormat(intlTag(locale), form === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short' }).format(date);
   }
   if (period.grain === 'week') return t(form === 'long' ? 'trends.weekLong' : 'trends.weekShort', { week: period.index, year: period.year });
   return t(form === 'long' ? 'trends.quarterLong' : 'trends.quarterShort', { quarter: period.index, year: period.year });

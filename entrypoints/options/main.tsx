@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
-import { uiLocale } from '../../utils/overlay/locale';
+import { uiLocale } from '../../utils/i18n/locale';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/PopupApp';
-import { uiLocale } from '../../utils/overlay/locale';
+import { uiLocale } from '../../utils/i18n/locale';
 
 const locale = uiLocale();
 document.documentElement.lang = locale;

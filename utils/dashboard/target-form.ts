@@ -5,7 +5,7 @@
 import type { TargetMetric, TargetSet } from '../funnel/targets';
 import { TARGET_METRICS } from '../funnel/targets';
 import { TARGET_LIMITS } from '../settings/settings';
-import type { UiLocale } from '../money/format';
+import type { UiLocale } from '../i18n/locale';
 
 export type ParsedField = { ok: true; value: number | undefined } | { ok: false };
 

@@ -3,7 +3,7 @@
  * never the only signal; the badge, the card, the popup and the dashboard all say it this way.
  */
 import type { TargetCheck, TargetMetric, TargetVerdict } from '../funnel/targets';
-import { formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../money/format';
+import { formatMoney, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from './locale';
 import { t as translateDefault, type Translate } from './t';
 
 /** A target's value as the user typed it: "10%", "12.5%", "€1,500", "3×". */

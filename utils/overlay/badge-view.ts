@@ -12,8 +12,8 @@ import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import type { Substitutions, Translate } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
 import type { FunnelAnswer } from '../messaging';
-import { formatMoneyCompact, formatPercent } from '../money/format';
-import type { UiLocale } from './locale';
+import { formatMoneyCompact, formatPercent } from '../i18n/locale';
+import type { UiLocale } from '../i18n/locale';
 
 export type BadgeTone = Verdict | 'none' | 'loading';
 

@@ -11,14 +11,14 @@ import { stageRates } from '../funnel/rates';
 import { t } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
 import type { FunnelData } from '../messaging';
-import { formatCount, formatMoney, formatMultiple, formatPercent, NO_FIGURE } from '../money/format';
+import { formatCount, formatMoney, formatMultiple, formatPercent, intlTag, NO_FIGURE } from '../i18n/locale';
 import { parseSpend } from '../money/parse-spend';
 import type { PageContext } from './adapter';
 import { costPerPlatformLead, platformGap } from '../funnel/platform-gap';
 import { formatLeadCount, type PlatformLeads } from './platform-leads';
 import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import { formatAge } from './age';
-import type { UiLocale } from './locale';
+import type { UiLocale } from '../i18n/locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
 import { checkTargets, targetsForRow } from '../funnel/targets';
@@ -244,7 +244,7 @@ function CardPanel({ content, locale, onClose }: { content: CardContent; locale:
         <div class="demo">{t('card.demoSource')}</div>
       ) : (
         <div class="note muted">
-          {t('card.source', { source: answer.sourceName, asOf: new Date(answer.asOf).toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB'), age: formatAge(answer.fetchedAt, Date.now()) })}
+          {t('card.source', { source: answer.sourceName, asOf: new Date(answer.asOf).toLocaleString(intlTag(locale)), age: formatAge(answer.fetchedAt, Date.now()) })}
         </div>
       )}
     </div>

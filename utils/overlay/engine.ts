@@ -20,7 +20,7 @@ import { createBadge, type Badge } from './badge';
 import { badgeFigures, buildBadgeView, poolBaseline, type BadgeFigures, type BadgeView, type Baseline, type FiguresInput } from './badge-view';
 import { t } from '../i18n/t';
 import { createCard, type Card } from './card';
-import { uiLocale } from './locale';
+import { uiLocale } from '../i18n/locale';
 import { isOwnNode } from './shadow';
 import { createSummary, type PageSignals, type Summary, type SummaryState } from './summary';
 import { readPlatformLeads, type PlatformLeads } from './platform-leads';

@@ -3,7 +3,7 @@
  * printed and the count read from it. One home for reading and formatting it, for the card, the
  * summary and what the background remembers.
  */
-import { formatCount, NO_FIGURE, type UiLocale } from '../money/format';
+import { formatCount, NO_FIGURE, type UiLocale } from '../i18n/locale';
 import { parseCount } from '../money/parse-spend';
 
 export interface PlatformLeads {

@@ -4,7 +4,7 @@
  * script's isolated world (its `customElements` is null in Chromium), but a valid custom element
  * name may still host a shadow root, which is all we need.
  */
-import { uiLocale } from './locale';
+import { uiLocale } from '../i18n/locale';
 
 export const OWN_TAGS = ['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary'] as const;
 export type OwnTag = (typeof OWN_TAGS)[number];

@@ -16,11 +16,11 @@ import { formatAge } from './age';
 import type { HookHealth } from './hooks';
 import { healthLine } from './health-line';
 import type { SeenRow } from './engine';
-import type { UiLocale } from './locale';
+import type { UiLocale } from '../i18n/locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
 import { totalGap } from '../funnel/platform-gap';
-import { formatCount, formatPercent } from '../money/format';
+import { formatCount, formatPercent } from '../i18n/locale';
 import { formatLeadCount, type PlatformLeads } from './platform-leads';
 
 /** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyCompact, formatPercent } from '../../../utils/money/format';
+import { formatMoney, formatMoneyCompact, formatPercent } from '../../../utils/i18n/locale';
 import { parseSpend } from '../../../utils/money/parse-spend';
 
 /**

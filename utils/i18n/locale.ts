@@ -1,14 +1,33 @@
 /**
- * Number formatting for badges and panels, in the extension's UI locales.
+ * The UI locale and everything that formats for it: the browser's UI language (Finnish or
+ * English), its Intl tag, and the number formatters for badges and panels.
  *
- * Built on Intl.NumberFormat. The output is made stable across engines and ICU versions in one
- * respect that matters to layout and tests: every space Intl emits (no-break U+00A0, narrow
- * no-break U+202F, thin U+2009) becomes a no-break space, so `75 t. €` never wraps in a badge and
- * Chrome and Node print the same bytes. Formatters are cached: badges format hundreds of figures
- * per table render.
+ * Numbers are built on Intl.NumberFormat. The output is made stable across engines and ICU
+ * versions in one respect that matters to layout and tests: every space Intl emits (no-break
+ * U+00A0, narrow no-break U+202F, thin U+2009) becomes a no-break space, so `75 t. €` never wraps
+ * in a badge and Chrome and Node print the same bytes. Formatters are cached: badges format
+ * hundreds of figures per table render.
  */
+import { browser } from 'wxt/browser';
 
 export type UiLocale = 'en' | 'fi';
+
+/** The UI language: the browser's, like browser.i18n. Finnish or English. */
+export function uiLocale(): UiLocale {
+  try {
+    return browser.i18n.getUILanguage().toLowerCase().startsWith('fi') ? 'fi' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * The Intl tag for dates and times in the UI locale: English dates are en-GB (day before month,
+ * 24-hour clock).
+ */
+export function intlTag(locale: UiLocale): 'fi-FI' | 'en-GB' {
+  return locale === 'fi' ? 'fi-FI' : 'en-GB';
+}
 
 /** Shown for a figure that does not exist (not a number); the UI uses it in place of a value. */
 export const NO_FIGURE = '—';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactDisplayValue, formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE } from '../../../utils/money/format';
+import { compactDisplayValue, formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE } from '../../../utils/i18n/locale';
 
 const NBSP = '\u00a0';
 
