@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PLATFORMS } from '../utils/api/constants';
 import { loadChannels, type ChannelData } from '../utils/channels/load-channels';
+import { channelFigures } from '../utils/dashboard/channel-figures';
 import { lastNDaysExcludingToday } from '../utils/dates/range';
-import { rate } from '../utils/funnel/wilson';
 import { errorText } from '../utils/i18n/error-text';
 import { t } from '../utils/i18n/t';
 import { askFunnel } from '../utils/messaging';
@@ -77,9 +77,10 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
               const totals = channel.totals;
               const currency = channel.answer.currency;
               const best = channel.comparison?.verdict === 'better';
-              const mqlToWon = rate(totals.won, totals.mql, { minDenominator: channel.answer.display.minMql });
-              const roas = totals.spend !== undefined && !totals.spendPartial && totals.spend > 0 ? totals.revenue / totals.spend : null;
-              const costPerWon = totals.spend !== undefined && !totals.spendPartial && totals.won > 0 ? totals.spend / totals.won : null;
+              const figures = channelFigures({ totals, rows: channel.rows, currency, minMql: channel.answer.display.minMql, comparison: channel.comparison });
+              const mqlToWon = figures.rates.mqlToWon;
+              const roas = figures.money.spend?.roas ?? null;
+              const costPerWon = figures.money.spend?.costPerWon ?? null;
               const targetChecks = channelTargetChecks(channel);
               return (
                 <>
@@ -111,11 +112,7 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
           </tbody>
         </table>
       )}
-      <p><a href={`${browserOptionsUrl()}`} target="_blank" rel="noopener">{t('popup.openDashboard')}</a></p>
+      <p><a href="/options.html" target="_blank" rel="noopener">{t('popup.openDashboard')}</a></p>
     </section>
   );
-}
-
-function browserOptionsUrl(): string {
-  return '/options.html';
 }

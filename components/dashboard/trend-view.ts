@@ -7,6 +7,7 @@ import type { MetaResponse } from '../../utils/api/schema';
 import { toCsv } from '../../utils/dashboard/csv';
 import { escapeXml, SLIDE_COLOURS } from '../../utils/dashboard/funnel-chart';
 import { TREND_CHART, trendChartSvg, type TrendChartPoint } from '../../utils/dashboard/trend-chart';
+import { roas } from '../../utils/funnel/money';
 import type { TargetMetric } from '../../utils/funnel/targets';
 import { errorText } from '../../utils/i18n/error-text';
 import { mqlToWonLabel } from '../../utils/i18n/stages';
@@ -165,7 +166,7 @@ export function trendCsv(trends: readonly ChannelTrend[], locale: UiLocale): str
       known ? round(r.value, 4) : null, known ? round(r.low, 4) : null, known ? round(r.high, 4) : null,
       ...targetCells('mqlToWon', 4),
       p.spend, round(p.costPerWon?.value, 2), round(p.costPerWon?.low, 2), round(p.costPerWon?.high, 2), ...targetCells('costPerWon', 2),
-      p.revenue, p.spend && p.revenue !== null ? round(p.revenue / p.spend, 2) : null, ...targetCells('roas', 2),
+      p.revenue, p.spend !== null && p.revenue !== null ? round(roas(p.revenue, p.spend), 2) : null, ...targetCells('roas', 2),
       trend.currency, p.provisional ? t('dashboard.answerYes') : t('dashboard.answerNo'),
     ];
   }));

@@ -86,6 +86,15 @@ export interface StatsServer {
 
 export const DEFAULT_API_KEY = 'test-key';
 
+/** The stage labels this CRM sends in /v1/meta unless a test gives others: English, as many CRMs name them. */
+export const API_STAGES: MetaResponse['stages'] = [
+  { key: 'lead', label: 'Lead' },
+  { key: 'mql', label: 'MQL' },
+  { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Meeting' },
+  { key: 'won', label: 'Won' },
+];
+
 export type RowIdentity = 'both' | 'id' | 'name';
 
 /** One broken row per rule of the contract, each tagged with the field a validator should blame. */
@@ -160,7 +169,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
   const meta: MetaResponse = {
     name: options.name ?? 'Acme CRM',
     currency: options.currency ?? 'EUR',
-    stages: options.stages ?? DEMO_META.stages,
+    stages: options.stages ?? API_STAGES,
   };
   let world = options.world;
   let fault: Fault | null = null;

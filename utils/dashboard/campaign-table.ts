@@ -9,6 +9,7 @@
 import { PLATFORMS, type Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
 import { maturity } from '../funnel/maturity';
+import { roas } from '../funnel/money';
 import type { Rate } from '../funnel/types';
 import { rate } from '../funnel/wilson';
 import { platformGap, type PlatformGap } from '../funnel/platform-gap';
@@ -87,7 +88,7 @@ export function buildCampaignRows(sources: readonly CampaignSource[], platformLe
         row,
         currency: source.currency,
         mqlToWon,
-        roas: row.spend !== undefined && row.spend > 0 ? row.revenue / row.spend : null,
+        roas: row.spend === undefined ? null : roas(row.revenue, row.spend),
         lowSample: !mqlToWon.enoughData,
         provisional: maturity(row).provisional,
         platformLeads: seen ? { gap: platformGap(seen.leads, row.leads), readAt: seen.readAt } : null,

@@ -20,16 +20,10 @@ export const DEMO_ACCOUNTS: Record<Platform, string> = {
   linkedin_ads: '508123456',
 };
 
-export const DEMO_META: MetaResponse = {
+/** The demo CRM. Its stage labels are ours (ownStages in utils/i18n/stages), in the UI language. */
+export const DEMO_META: Pick<MetaResponse, 'name' | 'currency'> = {
   name: 'Demo CRM',
   currency: 'EUR',
-  stages: [
-    { key: 'lead', label: 'Lead' },
-    { key: 'mql', label: 'MQL' },
-    { key: 'sql', label: 'SQL' },
-    { key: 'meeting', label: 'Meeting' },
-    { key: 'won', label: 'Won' },
-  ],
 };
 
 export interface DemoEntity {

@@ -63,6 +63,16 @@ function divideOrNull(numerator: number, divisor: number): number | null {
   return divisor > 0 ? numerator / divisor : null;
 }
 
+/** Return on ad spend on CRM revenue: revenue ÷ spend; null without a spend above 0. */
+export function roas(revenue: number, spend: number): number | null {
+  return divideOrNull(revenue, spend);
+}
+
+/** Cost per stage reached (lead, MQL, won deal…): spend ÷ count; null when the count is 0. */
+export function costPer(spend: number, count: number): number | null {
+  return divideOrNull(spend, count);
+}
+
 /** Which currency the spend is in, or why it cannot be used with the API's figures. */
 function spendCurrency(
   spend: SpendInput | null | undefined,
@@ -99,12 +109,12 @@ export function moneyFigures(
       amount,
       currency: usable.currency,
       approximate: spend.approximate === true,
-      roas: divideOrNull(counts.revenue, amount),
-      costPerLead: divideOrNull(amount, counts.leads),
-      costPerMql: divideOrNull(amount, counts.mql),
-      costPerSql: divideOrNull(amount, counts.sql),
-      costPerMeeting: divideOrNull(amount, counts.meetings),
-      costPerWon: divideOrNull(amount, counts.won),
+      roas: roas(counts.revenue, amount),
+      costPerLead: costPer(amount, counts.leads),
+      costPerMql: costPer(amount, counts.mql),
+      costPerSql: costPer(amount, counts.sql),
+      costPerMeeting: costPer(amount, counts.meetings),
+      costPerWon: costPer(amount, counts.won),
     },
     spendOmitted: null,
   };

@@ -15,6 +15,7 @@
 import type { Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
 import { normalizeName } from '../matching/match';
+import { costPer, roas } from './money';
 import type { Rate } from './types';
 
 export const TARGET_METRICS = ['mqlToWon', 'costPerWon', 'roas'] as const;
@@ -156,12 +157,12 @@ export function checkTargets(figures: TargetFigures, rate: Rate, set: TargetSet)
       check = { verdict: verdictForRequiredRate(rate, target), value: rate.value, low: rate.value === null ? null : rate.low, high: rate.value === null ? null : rate.high };
     } else if (spend !== null && spend > 0 && mql > 0) {
       if (metric === 'costPerWon') {
-        check = { verdict: verdictForRequiredRate(rate, spend / (mql * target)), value: won > 0 ? spend / won : null, ...costPerWonRange(spend, mql, rate) };
+        check = { verdict: verdictForRequiredRate(rate, spend / (mql * target)), value: costPer(spend, won), ...costPerWonRange(spend, mql, rate) };
       } else if (won > 0 && revenue > 0) {
         const perRate = (mql * revenue) / won / spend;
-        check = { verdict: verdictForRequiredRate(rate, target / perRate), value: revenue / spend, low: rate.low * perRate, high: rate.high * perRate };
+        check = { verdict: verdictForRequiredRate(rate, target / perRate), value: roas(revenue, spend), low: rate.low * perRate, high: rate.high * perRate };
       } else {
-        check.value = revenue / spend;
+        check.value = roas(revenue, spend);
       }
     }
     checks.push({ metric, target, ...check });

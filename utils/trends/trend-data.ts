@@ -7,6 +7,7 @@ import type { Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
 import { weightedMedianDays } from '../dashboard/channel-figures';
 import { maturity } from '../funnel/maturity';
+import { costPer } from '../funnel/money';
 import { checkTargets, costPerWonRange, type TargetCheck, type TargetSet } from '../funnel/targets';
 import { totalsByPlatform, type ChannelTotals } from '../funnel/totals';
 import type { Rate } from '../funnel/types';
@@ -72,7 +73,8 @@ export function channelTrend(platform: Platform, periods: readonly Period[], ans
     }
     const mqlToWon = rate(totals.won, totals.mql, { minDenominator: answer.display.minMql });
     const spend = totals.spend !== undefined && !totals.spendPartial ? totals.spend : null;
-    const costPerWon = spend !== null && totals.won > 0 ? { value: spend / totals.won, ...costPerWonRange(spend, totals.mql, mqlToWon) } : null;
+    const costPerWonValue = spend === null ? null : costPer(spend, totals.won);
+    const costPerWon = spend !== null && costPerWonValue !== null ? { value: costPerWonValue, ...costPerWonRange(spend, totals.mql, mqlToWon) } : null;
     return {
       period, error: null, totals, mqlToWon, costPerWon, revenue: totals.revenue, spend,
       provisional: daysSinceEnd(period, today) < maturingDays || maturity(totals).provisional,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVELS, MetaResponseSchema, PLATFORMS, parseFunnelResponse } from '../../../utils/api/schema';
+import { LEVELS, PLATFORMS, parseFunnelResponse } from '../../../utils/api/schema';
 import type { FunnelQuery, Platform } from '../../../utils/api/schema';
 import { DEMO_ACCOUNTS, DEMO_META, demoEntities, demoFunnel } from '../../../utils/demo/dataset';
 import type { DemoEntity } from '../../../utils/demo/dataset';
@@ -31,10 +31,8 @@ function totals(platform: Platform) {
 }
 
 describe('DEMO_META', () => {
-  it('is a valid /v1/meta answer in EUR with English labels', () => {
-    expect(MetaResponseSchema.parse(DEMO_META)).toEqual(DEMO_META);
-    expect(DEMO_META).toMatchObject({ name: 'Demo CRM', currency: 'EUR' });
-    expect(DEMO_META.stages.map((stage) => stage.label)).toEqual(['Lead', 'MQL', 'SQL', 'Meeting', 'Won']);
+  it('names the demo CRM and its currency (its stage labels are the UI language\'s own)', () => {
+    expect(DEMO_META).toEqual({ name: 'Demo CRM', currency: 'EUR' });
   });
 });
 

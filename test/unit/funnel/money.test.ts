@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moneyFigures } from '../../../utils/funnel/money';
+import { costPer, moneyFigures, roas } from '../../../utils/funnel/money';
 import { campaignX } from './seed';
 
 describe('moneyFigures', () => {
@@ -62,5 +62,14 @@ describe('moneyFigures', () => {
     expect(money.pipeline).toBeNull(); // not sent by the API
     expect(money.spend).toMatchObject({ roas: 0, costPerLead: 50, costPerMql: null, costPerWon: null });
     expect(moneyFigures(campaignX, { amount: 0, currency: 'EUR' }, 'EUR').spend).toMatchObject({ roas: null, costPerLead: 0 });
+  });
+});
+
+describe('roas and costPer', () => {
+  it('divide revenue by spend and spend by a count, with no figure for a zero divisor', () => {
+    expect(roas(35_000, 10_000)).toBe(3.5);
+    expect(roas(35_000, 0)).toBeNull();
+    expect(costPer(1_000, 4)).toBe(250);
+    expect(costPer(1_000, 0)).toBeNull();
   });
 });
