@@ -11,7 +11,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Level, Platform } from '../../utils/api/schema';
+import type { Level } from '../../utils/api/schema';
+import type { Platform } from '../../utils/api/constants';
 import { makeWorld, makeWorldTree } from '../fixtures/world';
 import type { WorldEntity } from '../fixtures/types';
 import { googleAdsUrl, metaAdsManagerUrl, routeGoogleAdsReplica, routeMetaReplica } from '../replicas/serve';

@@ -9,7 +9,6 @@ import { z } from './zod';
 
 export { LEVELS, PLATFORMS, RESPONSE_LIMITS, STAGE_KEYS };
 export const PlatformSchema = z.enum(PLATFORMS);
-export type Platform = z.infer<typeof PlatformSchema>;
 
 export const LevelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof LevelSchema>;
@@ -91,7 +90,6 @@ export const FunnelEnvelopeSchema = z.object({
 
 /** What the contract documents (used for the JSON Schema export). */
 export const FunnelResponseSchema = FunnelEnvelopeSchema.extend({ rows: z.array(FunnelRowSchema).max(RESPONSE_LIMITS.rows) });
-export type FunnelResponse = z.infer<typeof FunnelResponseSchema>;
 
 export const ApiErrorBodySchema = z.object({
   error: z.object({ code: z.string().max(100), message: z.string().max(1000) }),

@@ -3,7 +3,8 @@
  * would open the host page's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { FunnelRow, Level, MetaResponse, Platform, RowProblem } from '../api/schema';
+import type { FunnelRow, Level, MetaResponse, RowProblem } from '../api/schema';
+import type { Platform } from '../api/constants';
 
 /** Entries not fetched for this long are swept. */
 export const SWEEP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 /** Per-platform outcome of the last API call, for the popup's status section. */
 import { storage } from 'wxt/utils/storage';
 import type { ApiError } from '../api/errors';
-import type { Platform } from '../api/schema';
+import type { Platform } from '../api/constants';
 
 export interface PlatformOutcome {
   lastUpdate: number | null;

@@ -30,11 +30,6 @@ export function isValidIsoDate(value: string): boolean {
   return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
 }
 
-/** The last `days` days up to and including today (how the ad managers count "Last 30 days"). */
-export function lastNDays(today: Date, days: number): DateRange {
-  return { from: isoDate(addDays(today, -(days - 1))), to: isoDate(today) };
-}
-
 /** The last `days` complete days, ending yesterday (Meta's and Google's presets exclude today). */
 export function lastNDaysExcludingToday(today: Date, days: number): DateRange {
   return { from: isoDate(addDays(today, -days)), to: isoDate(addDays(today, -1)) };

@@ -6,7 +6,8 @@
  *  - LinkedIn costs the most per lead and brings the largest deals.
  * Pure code only: this module ships in the extension.
  */
-import type { FunnelQuery, Level, MetaResponse, ParsedFunnel, Platform } from '../api/schema';
+import type { FunnelQuery, Level, MetaResponse, ParsedFunnel } from '../api/schema';
+import type { Platform } from '../api/constants';
 import { createIdFactory, createNameFactory } from './naming';
 import { createRandom } from './random';
 import type { Random } from './random';

@@ -3,7 +3,8 @@
  * Swedish and English, with the separators (` | `, `_`, ` - `) real accounts use, so the content
  * scripts' name matching meets the same variety it will meet in real ad managers.
  */
-import type { Level, Platform } from '../api/schema';
+import type { Level } from '../api/schema';
+import type { Platform } from '../api/constants';
 import type { Random } from './random';
 
 /** Meta IDs are 18 digits starting 1202…, Google Ads 11 digits, LinkedIn 9 digits. */

@@ -2,7 +2,8 @@
  * What a platform adapter is: a small module that knows one ad manager's URLs and DOM, and
  * nothing else. The overlay engine does everything else (observing, batching, data, badges).
  */
-import type { FunnelRow, Level, Platform } from '../api/schema';
+import type { FunnelRow, Level } from '../api/schema';
+import type { Platform } from '../api/constants';
 import type { DateRange } from '../dates/range';
 import type { HookCatalogue, HookHealth } from './hooks';
 

@@ -7,7 +7,7 @@ import { compareRate, type Comparison, type Verdict, type VerdictRule } from '..
 import { targetsForRow, verdictForRequiredRate, type PlatformTargets } from '../funnel/targets';
 import type { Rate } from '../funnel/types';
 import { targetValueText } from '../i18n/target-text';
-import { poolCounts, type PooledCounts } from '../funnel/totals';
+import type { PooledCounts } from '../funnel/totals';
 import { mqlToWonLabel, stageLabel } from '../i18n/stages';
 import type { Substitutions, Translate } from '../i18n/t';
 import type { LookupResult } from '../matching/lookup';
@@ -25,19 +25,12 @@ export interface BadgeView {
   hasDetails: boolean;
 }
 
-export type Baseline = PooledCounts;
-
-/** The pool a campaign is compared with: every row of the answer (its platform, account and level). */
-export function poolBaseline(rows: readonly FunnelRow[]): Baseline {
-  return poolCounts(rows);
-}
-
 /**
  * The campaign's MQL→Won against the rest of its account: the row is left out of its own
  * baseline, so a campaign holding most MQLs is not compared with itself. The comparison's `rate`
  * is the campaign's own MQL→Won, so the badge computes it once.
  */
-function compareWithRest(row: FunnelRow, baseline: Baseline, minMql: number, rule: VerdictRule): Comparison {
+function compareWithRest(row: FunnelRow, baseline: PooledCounts, minMql: number, rule: VerdictRule): Comparison {
   const rest = { num: baseline.won - row.won, den: baseline.mql - row.mql };
   return compareRate({ num: row.won, den: row.mql }, rest, { minDenominator: minMql, rule });
 }
@@ -60,7 +53,7 @@ function labelsFor(answer: FunnelAnswer & { ok: true }, t: Translate): AnswerLab
 export interface BadgeViewInput {
   answer: FunnelAnswer | null;
   match: LookupResult | null;
-  baseline: Baseline | null;
+  baseline: PooledCounts | null;
   locale: UiLocale;
   name: string;
   t: Translate;
@@ -85,7 +78,7 @@ export interface BadgeFigures {
 
 export interface FiguresInput {
   answer: FunnelAnswer & { ok: true };
-  baseline: Baseline;
+  baseline: PooledCounts;
   locale: UiLocale;
   t: Translate;
 }

@@ -15,9 +15,10 @@ import type { FunnelAnswer, FunnelRequest, PageHealthReport, PlatformLeadsNoteRo
 import { funnelRequestKey } from '../messaging';
 import type { MatchIndex } from '../matching/lookup';
 import { createMatchIndex } from '../matching/lookup';
+import { poolCounts, type PooledCounts } from '../funnel/totals';
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
 import { createBadge, type Badge } from './badge';
-import { badgeFigures, buildBadgeView, poolBaseline, type BadgeFigures, type BadgeView, type Baseline, type FiguresInput } from './badge-view';
+import { badgeFigures, buildBadgeView, type BadgeFigures, type BadgeView, type FiguresInput } from './badge-view';
 import { t } from '../i18n/t';
 import { createCard, type Card } from './card';
 import { uiLocale } from '../i18n/locale';
@@ -113,7 +114,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   let contextDirty = true;
   let answer: FunnelAnswer | null = null;
   let index: MatchIndex | null = null;
-  let baseline: Baseline | null = null;
+  let baseline: PooledCounts | null = null;
   /** Bumped whenever the data behind the badges changes, so every badge re-renders once. */
   let dataVersion = 0;
   /** Bumped whenever a campaign is seen for the first time (the summary's coverage changes). */
@@ -289,7 +290,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
       const fresh = createMatchIndex(result.rows);
       for (const row of seen.values()) fresh.notePageRow(row.key, row.name);
       index = fresh;
-      baseline = poolBaseline(result.rows);
+      // The pool a campaign is compared with: every row of the answer (its platform, account and level).
+      baseline = poolCounts(result.rows);
     }
     invalidateViews();
     // Shown at once rather than at the next frame: the rows are on screen, waiting for exactly this.

@@ -4,7 +4,8 @@
  * (see background/connection.ts).
  */
 import { storage } from 'wxt/utils/storage';
-import { PLATFORMS, type Platform } from '../api/schema';
+import { PLATFORMS } from '../api/schema';
+import type { Platform } from '../api/constants';
 import { z } from '../api/zod';
 import { NO_TARGETS, type Targets } from '../funnel/targets';
 

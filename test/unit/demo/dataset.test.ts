@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEVELS, PLATFORMS, parseFunnelResponse } from '../../../utils/api/schema';
-import type { FunnelQuery, Platform } from '../../../utils/api/schema';
+import type { FunnelQuery } from '../../../utils/api/schema';
+import type { Platform } from '../../../utils/api/constants';
 import { DEMO_ACCOUNTS, DEMO_META, demoEntities, demoFunnel } from '../../../utils/demo/dataset';
 import type { DemoEntity } from '../../../utils/demo/dataset';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { poolCounts, totalsByPlatform } from '../../../utils/funnel/totals';
 import type { FunnelCounts } from '../../../utils/funnel/types';
-import type { Platform } from '../../../utils/api/schema';
+import type { Platform } from '../../../utils/api/constants';
 import { campaignX } from './seed';
 
 type Row = FunnelCounts & { platform: Platform };

@@ -4,7 +4,8 @@ import type { FunnelRow } from '../../../utils/api/schema';
 import { t } from '../../../utils/i18n/t';
 import { createMatchIndex } from '../../../utils/matching/lookup';
 import type { FunnelData } from '../../../utils/messaging';
-import { badgeFigures, buildBadgeView, poolBaseline, type BadgeFigures, type FiguresInput } from '../../../utils/overlay/badge-view';
+import { badgeFigures, buildBadgeView, type BadgeFigures, type FiguresInput } from '../../../utils/overlay/badge-view';
+import { poolCounts } from '../../../utils/funnel/totals';
 
 const STAGES = [
   { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
@@ -26,7 +27,7 @@ const star: FunnelRow = { id: '3', name: 'Star', leads: 150, mql: 100, sql: 90, 
 
 function view(row: FunnelRow, rows: FunnelRow[], data = answer(rows)) {
   const index = createMatchIndex(rows);
-  return buildBadgeView({ answer: data, match: index.lookup(row.id ?? null, row.name ?? ''), baseline: poolBaseline(rows), locale: 'en', name: row.name ?? '', t });
+  return buildBadgeView({ answer: data, match: index.lookup(row.id ?? null, row.name ?? ''), baseline: poolCounts(rows), locale: 'en', name: row.name ?? '', t });
 }
 
 describe('badge view', () => {
@@ -52,7 +53,7 @@ describe('badge view', () => {
       return remembered.get(row) as BadgeFigures;
     };
     const shown = (name: string) =>
-      buildBadgeView({ answer: data, match: index.lookup(springSale.id ?? null, name), baseline: poolBaseline(rows), locale: 'en', name, t, figures });
+      buildBadgeView({ answer: data, match: index.lookup(springSale.id ?? null, name), baseline: poolCounts(rows), locale: 'en', name, t, figures });
     const first = shown('Spring Sale');
     const second = shown('Spring Sale (copy)');
     expect(made).toEqual([springSale]);
@@ -82,7 +83,7 @@ describe('badge view', () => {
 
   it('shows a muted marker without CRM data, and a loading state before the answer', () => {
     const index = createMatchIndex([rest]);
-    const none = buildBadgeView({ answer: answer([rest]), match: index.lookup('404', 'Unknown campaign'), baseline: poolBaseline([rest]), locale: 'en', name: 'Unknown campaign', t });
+    const none = buildBadgeView({ answer: answer([rest]), match: index.lookup('404', 'Unknown campaign'), baseline: poolCounts([rest]), locale: 'en', name: 'Unknown campaign', t });
     expect(none).toMatchObject({ text: '–', tone: 'none', hasDetails: false });
     expect(none.ariaLabel).toContain('no CRM data');
     const loading = buildBadgeView({ answer: null, match: null, baseline: null, locale: 'en', name: 'x', t });
