@@ -78,6 +78,8 @@ function toQuery(request: FunnelRequest): FunnelQuery {
 
 export class FunnelService {
   private readonly inFlight = new Map<string, Promise<CachedFunnel>>();
+  /** Background refreshes (stale-while-revalidate) until they have told the tabs. */
+  private readonly refreshing = new Set<Promise<void>>();
   private readonly metaInFlight = new Map<string, Promise<MetaResponse | null>>();
   /** The last failed refresh per cache key, shown with the cached rows it could not replace. */
   private readonly refreshErrors = new Map<string, { error: ApiError; at: number }>();
@@ -160,10 +162,12 @@ export class FunnelService {
       const failed = this.refreshErrors.get(key);
       const recentlyFailed = failed !== undefined && this.isRecent(failed.at, RETRY_FAILED_REFRESH_AFTER_MS);
       if (!recentlyFailed) {
-        void this.fetchShared(key, source, baseUrl, request).then(
+        const refresh = this.fetchShared(key, source, baseUrl, request).then(
           () => this.deps.notify(request),
           () => this.deps.notify(request),
         );
+        this.refreshing.add(refresh);
+        void refresh.finally(() => this.refreshing.delete(refresh));
       }
     } else {
       try {
@@ -181,6 +185,11 @@ export class FunnelService {
       fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems, problemCount: entry.problemCount ?? entry.problems.length,
       refreshError: this.refreshErrors.get(key)?.error ?? null, display,
     } satisfies FunnelData;
+  }
+
+  /** Resolves once no request is in flight and every background refresh has told its tabs. */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size > 0 || this.refreshing.size > 0) await Promise.allSettled([...this.inFlight.values(), ...this.refreshing]);
   }
 
   /** One network request per cache key at a time; concurrent askers share it. */

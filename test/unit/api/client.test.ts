@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, exponentialBackoffMs, parseRetryAfterSec, validateBaseUrl } from '../../../utils/api/client';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { abortableSleep, createApiClient, exponentialBackoffMs, parseRetryAfterSec, validateBaseUrl } from '../../../utils/api/client';
 import type { ApiClientOptions } from '../../../utils/api/client';
 import { ApiRequestError, isApiError, toApiError } from '../../../utils/api/errors';
 import type { ApiError } from '../../../utils/api/errors';
@@ -137,8 +137,11 @@ describe('timeouts and aborts', () => {
   it('rethrows a caller abort as an AbortError, not an ApiError', async () => {
     server.setFault({ kind: 'hang' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error: unknown = await client({ timeoutMs: 5_000 }).getMeta(controller.signal).catch((thrown: unknown) => thrown);
+    const pending = client({ timeoutMs: 5_000 }).getMeta(controller.signal).catch((thrown: unknown) => thrown);
+    // Abort while the server holds the request.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
+    const error: unknown = await pending;
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe('AbortError');
     expect(isApiError(error)).toBe(false);
@@ -148,9 +151,16 @@ describe('timeouts and aborts', () => {
   it('stops waiting between retries when the caller aborts', async () => {
     server.setFault({ kind: 'status', status: 503 });
     const controller = new AbortController();
-    const api = createApiClient({ baseUrl: server.baseUrl, apiKey: API_KEY, backoffMs: () => 60_000 });
+    let backoffStarted!: () => void;
+    const backingOff = new Promise<void>((resolve) => (backoffStarted = resolve));
+    const sleep = (ms: number, signal?: AbortSignal) => {
+      backoffStarted();
+      return abortableSleep(ms, signal);
+    };
+    const api = createApiClient({ baseUrl: server.baseUrl, apiKey: API_KEY, backoffMs: () => 60_000, sleep });
     const pending = api.getMeta(controller.signal);
-    setTimeout(() => controller.abort(), 100);
+    await backingOff;
+    controller.abort();
     const started = Date.now();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(5_000);

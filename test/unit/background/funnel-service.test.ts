@@ -2,7 +2,7 @@
  * The background's data layer with a real HTTP stats server on 127.0.0.1, Dexie on
  * fake-indexeddb, WXT's fake browser storage and a fake clock.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../utils/api/client';
 import type { FunnelRequest } from '../../../utils/messaging';
 import { FunnelLensDB, openOrRecreate, MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from '../../../utils/background/cache-db';
@@ -66,16 +66,7 @@ function harness(overrides: Partial<FunnelServiceDeps> & { settings?: Partial<Se
 
 const funnelCalls = () => server.requests.filter((r) => r.path.endsWith('/v1/funnel'));
 
-async function settle(service: FunnelService): Promise<void> {
-  // Lets a background revalidation finish: it is the only network work left.
-  for (let i = 0; i < 50 && (service as unknown as { inFlight: Map<string, unknown> }).inFlight.size > 0; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('FunnelService', () => {
-  afterEach(() => undefined);
-
   it('serves the demo data, labelled demo, when no API is configured, without any request', async () => {
     const { service } = harness({ readConnection: async () => null });
     const answer = await service.getFunnel(request);
@@ -113,7 +104,7 @@ describe('FunnelService', () => {
     clock.now += clockMoves;
     const stale = await service.getFunnel(request);
     expect(stale.ok && stale.stale).toBe(true);
-    await settle(service);
+    await service.whenIdle();
     expect(funnelCalls()).toHaveLength(2);
     expect(notified).toEqual([request]);
     const fresh = await service.getFunnel(request);
@@ -192,7 +183,7 @@ describe('FunnelService', () => {
     server.setFault({ kind: 'status', status: 500 });
     clock.now += 20 * 60_000;
     await service.getFunnel(request);
-    await settle(service);
+    await service.whenIdle();
     const answer = await service.getFunnel(request);
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
@@ -207,14 +198,14 @@ describe('FunnelService', () => {
     server.setFault({ kind: 'status', status: 500 });
     clock.now += 20 * 60_000;
     await service.getFunnel(request);
-    await settle(service);
+    await service.whenIdle();
     const afterFailure = funnelCalls().length;
     expect(notified).toEqual([request]);
     for (let i = 0; i < 3; i++) {
       clock.now += 5_000;
       const answer = await service.getFunnel(request);
       expect(answer.ok && answer.refreshError?.kind).toBe('server_error');
-      await settle(service);
+      await service.whenIdle();
     }
     expect(funnelCalls().length).toBe(afterFailure);
     expect(notified).toHaveLength(1);
@@ -222,7 +213,7 @@ describe('FunnelService', () => {
     service.expireAll();
     clock.now += 1_000;
     await service.getFunnel(request);
-    await settle(service);
+    await service.whenIdle();
     expect(funnelCalls().length).toBeGreaterThan(afterFailure);
   });
 
@@ -389,7 +380,7 @@ describe('FunnelService', () => {
     clock.now += 1000;
     const answer = await service.getFunnel(request);
     expect(answer.ok && answer.stale).toBe(true);
-    await settle(service);
+    await service.whenIdle();
     expect(funnelCalls()).toHaveLength(2);
   });
 });
