@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FunnelRow, Level } from '../../utils/api/schema';
-import { defaultRange, lastNDaysExcludingToday } from '../../utils/dates/range';
+import { daysBeforeToday } from '../support/days';
 import { makeWorldTree } from '../fixtures/world';
 import { linkedInUrl, routeLinkedInReplica, type LinkedInReplicaData, type LinkedInReplicaVariant } from '../replicas/serve-linkedin';
 import { type StatsServer } from '../support/stats-server';
@@ -190,7 +190,7 @@ describe('LinkedIn Campaign Manager overlay', () => {
     const page = await openLinkedIn({ variant: { labelStyle: 'preset' } }, groupsUrl);
     await replicaCall(page, 'setPreset', 'last_7d');
     expect(await page.locator('#date-range-control button[aria-expanded]').textContent()).toBe('Last 7 days');
-    const week = lastNDaysExcludingToday(new Date(), 7);
+    const week = daysBeforeToday(7);
     await expectRequest({ level: 'campaign', ...week });
     await expectRowsAgree(page, expectedRows('campaign', week), 120);
     await page.close();
@@ -229,7 +229,7 @@ describe('LinkedIn Campaign Manager overlay', () => {
 
   it('with no readable date control, uses the last 30 days and says so', async () => {
     const page = await openLinkedIn({ variant: { dateControl: 'missing' } }, groupsUrl);
-    const assumed = defaultRange(new Date());
+    const assumed = daysBeforeToday(30);
     await expectRequest({ level: 'campaign', ...assumed });
     await expectRowsAgree(page, expectedRows('campaign', assumed), 120);
     await expect.poll(() => summaryText(page)).toContain('Date range not readable from the page');

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../utils/api/constants';
-import { lastNDaysExcludingToday } from '../../utils/dates/range';
+import { daysBeforeToday } from '../support/days';
 import { makeWorld } from '../fixtures/world';
 import type { WorldEntity } from '../fixtures/types';
 import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
@@ -106,7 +106,7 @@ describe('popup', () => {
     const popup = await openPopup(browser);
     const table = popup.getByRole('table');
     await table.waitFor();
-    const range = lastNDaysExcludingToday(new Date(), 90);
+    const range = daysBeforeToday(90);
     for (const platform of PLATFORMS) {
       const rows = server.expectedRows({ platform, level: 'campaign', from: range.from, to: range.to });
       const sum = (k: 'leads' | 'mql' | 'won') => rows.reduce((n, r) => n + r[k], 0);
@@ -115,7 +115,7 @@ describe('popup', () => {
       expect(cells[3]).toContain(`${Math.round((sum('won') / sum('mql')) * 100)}%`);
     }
     await popup.getByRole('combobox').selectOption({ label: 'Last 30 days' });
-    const range30 = lastNDaysExcludingToday(new Date(), 30);
+    const range30 = daysBeforeToday(30);
     await expect.poll(() => server.requests.some((r) => r.query.from === range30.from && !r.query.account_id)).toBe(true);
     await popup.close();
   });

@@ -106,6 +106,8 @@ describe('look-alike pages', () => {
     const page = await browser.newPage();
     await page.goto(`https://adsmanager.facebook.com.evil.example/adsmanager/manage/campaigns?act=${ACCOUNT}`);
     await waitForReplica(page);
+    // The wait is the test: for 1.5 s after the look-alike has rendered, no badge and no summary
+    // may appear (the check after it), since no content script may run there.
     await page.waitForTimeout(1500);
     expect(await page.locator('funnel-lens-badge, funnel-lens-summary').count()).toBe(0);
     // Web pages have no channel to the extension: no externally_connectable in the manifest.

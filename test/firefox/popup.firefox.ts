@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../utils/api/constants';
-import { lastNDaysExcludingToday } from '../../utils/dates/range';
+import { daysBeforeToday } from '../support/days';
 import { makeWorld } from '../fixtures/world';
 import { REMOTE_API_HOST } from './support/firefox';
 import { hasOrigin, popupOutcome, submitConnection, useFirefoxSession } from './support/session';
@@ -41,7 +41,7 @@ describe('popup in Firefox', () => {
 
     // A fresh popup: no demo notice, and the channel table holds the server's sums for the last 90 days.
     const reopened = await firefox.openExtensionPage('popup.html');
-    const range = lastNDaysExcludingToday(new Date(), 90);
+    const range = daysBeforeToday(90);
     for (const platform of PLATFORMS) {
       const rows = server.expectedRows({ platform, level: 'campaign', from: range.from, to: range.to });
       const sum = (k: 'leads' | 'mql' | 'won') => rows.reduce((n, r) => n + r[k], 0);
