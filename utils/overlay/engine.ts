@@ -597,15 +597,15 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function pageSignals(): PageSignals | null {
     if (!context) return null;
     const rows = table ? adapter.readRows(table, context) : [];
-    const hooks = table && adapter.describeSignals ? adapter.describeSignals(table, rows) : null;
+    const health = hookHealth(rows);
     return {
-      health: hookHealth(rows),
+      health,
       table: table !== null,
       rows: rows.length,
-      rowHook: hooks?.rows ?? null,
+      rowHook: health?.table ?? null,
       ids: rows.filter((r) => r.id !== null).length,
-      idSource: hooks?.ids ?? null,
-      spend: hooks ? hooks.spend : null,
+      idSource: health?.id ?? null,
+      spend: health?.spend ?? null,
       date: context.rangeAssumed ? 'assumed' : (context.rangeSource ?? 'url'),
     };
   }

@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { nameBoxesIn, nameOf, readMetaRow, rowNodesOf } from '../../../utils/adapters/meta-table';
+import { createMetaTableMemory, nameBoxesIn, nameOf, readMetaRow, rowNodesOf } from '../../../utils/adapters/meta-table';
 
 interface RowMarkup {
   id: string;
@@ -108,7 +108,7 @@ describe('Meta row reading', () => {
   it('takes the ID from the row key, and the badge anchor is the clipping name box', () => {
     const { table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }, { id: '120000000002', name: 'Beta', keyed: true }]);
     const [first] = rowsOf(t);
-    const read = readMetaRow(first!, noReact);
+    const read = readMetaRow(first!, noReact, createMetaTableMemory());
     expect(read).toMatchObject({ id: '120000000001', name: 'Alpha', idSource: 'data-surface' });
     expect(read?.anchor.getAttribute('data-tooltip-content')).toBe('Alpha');
   });
@@ -121,14 +121,14 @@ describe('Meta row reading', () => {
       asked.push(el);
       return el === first ? '120000000042' : null;
     };
-    expect(readMetaRow(first!, react)).toMatchObject({ id: '120000000042', idSource: 'react', name: 'Alpha' });
-    expect(readMetaRow(second!, react)).toMatchObject({ id: null, idSource: null, name: 'Beta' });
+    expect(readMetaRow(first!, react, createMetaTableMemory())).toMatchObject({ id: '120000000042', idSource: 'react', name: 'Alpha' });
+    expect(readMetaRow(second!, react, createMetaTableMemory())).toMatchObject({ id: null, idSource: null, name: 'Beta' });
     expect(asked).toEqual([first, second]);
   });
 
   it('reads no campaign from a row whose name and tooltip disagree (mid-rewrite)', () => {
     const { table: t } = table([{ id: '1', name: 'Alpha', tooltip: 'Beta' }, { id: '2', name: 'Gamma' }]);
     const [first] = rowsOf(t);
-    expect(readMetaRow(first!, noReact)).toBeNull();
+    expect(readMetaRow(first!, noReact, createMetaTableMemory())).toBeNull();
   });
 });
