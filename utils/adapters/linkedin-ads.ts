@@ -37,7 +37,6 @@
  *  A8 SPA (ref): navigation by pushState; table bodies (and whole tables on a level change) are
  *     re-rendered with new nodes. The engine follows both; nothing here keeps element state.
  */
-import type { Level } from '../api/schema';
 import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
 import type { HookCatalogue } from '../overlay/hooks';
 import { parseRangeLabel } from '../dates/parse-range-label';
