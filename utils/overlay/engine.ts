@@ -287,7 +287,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     scheduleRetryAfterRateLimit(result, token);
     if (result.ok) {
       const fresh = createMatchIndex(result.rows);
-      for (const row of seen.values()) fresh.notePageRow(row.key, row.name);
+      for (const row of seen.values()) fresh.notePageRow(row);
       index = fresh;
       baseline = poolBaseline(result.rows);
     }
@@ -497,9 +497,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function showRow(row: PageRow): Badge {
     const key = campaignKey(row);
     if (!seen.has(key)) {
-      seen.set(key, { key, id: row.id, name: row.name });
+      const seenRow = { key, id: row.id, name: row.name };
+      seen.set(key, seenRow);
       seenVersion++;
-      if (index?.notePageRow(key, row.name)) invalidateViews();
+      if (index?.notePageRow(seenRow)) invalidateViews();
     }
     let badge = badgesByRow.get(row.row);
     // Right after the anchor (inside the row): the usual case, checked first because it is cheap.
