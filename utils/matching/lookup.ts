@@ -53,20 +53,32 @@ function idOf(id: string | null | undefined): string | undefined {
 
 export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonly R[]): MatchIndex<R> {
   const byId = new Map<string, number>();
-  const byNameAll = new Map<string, number[]>();
-  const byNameWithoutId = new Map<string, number[]>();
-  /** Each API row's normalised name ('' for none). */
-  const nameKeyOf: string[] = [];
   rows.forEach((row, index) => {
     const id = idOf(row.id);
     // Duplicate IDs are dropped by parseFunnelResponse; any left: the first one is matched by ID.
     if (id && !byId.has(id)) byId.set(id, index);
-    const key = row.name ? normalizeName(row.name) : '';
-    nameKeyOf.push(key);
-    if (!key) return;
-    push(byNameAll, key, index);
-    if (!id) push(byNameWithoutId, key, index);
   });
+
+  /**
+   * API rows by normalised name, built when a name is first needed, so a page whose rows all show
+   * IDs the API has never pays for normalising names: the rows without an ID (all that a page row
+   * with an unknown ID may pair with) first, every row once a page row without an ID asks.
+   */
+  let byNameWithoutId: Map<string, number[]> | null = null;
+  let byNameAll: Map<string, number[]> | null = null;
+  const apiNameKeys: Array<string | undefined> = [];
+  const apiNameKey = (index: number): string => (apiNameKeys[index] ??= normalizeName(rows[index]?.name ?? ''));
+  function apiRowsByName(pageRowHasId: boolean): Map<string, number[]> {
+    if (pageRowHasId && byNameWithoutId) return byNameWithoutId;
+    if (!pageRowHasId && byNameAll) return byNameAll;
+    const map = new Map<string, number[]>();
+    rows.forEach((row, index) => {
+      if (pageRowHasId && idOf(row.id)) return;
+      const key = apiNameKey(index);
+      if (key) push(map, key, index);
+    });
+    return pageRowHasId ? (byNameWithoutId = map) : (byNameAll = map);
+  }
 
   /** API rows whose ID a page row shows: no other page row can be them. */
   const claimed = new Uint8Array(rows.length);
@@ -98,11 +110,12 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
     }
     if (keys.has(pageKey)) return false;
     keys.add(pageKey);
-    return keys.size === 2 && byNameAll.has(key);
+    // Only a name some API row has can have matched before (only those asked for are built).
+    return keys.size === 2 && (byNameAll ?? byNameWithoutId)?.has(key) === true;
   };
 
   function nameCandidates(id: string | undefined, key: string): number[] {
-    const all = (id ? byNameWithoutId : byNameAll).get(key);
+    const all = apiRowsByName(id !== undefined).get(key);
     if (!all) return [];
     return all.some((a) => claimed[a]) ? all.filter((a) => !claimed[a]) : all;
   }
@@ -136,7 +149,7 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
       if (shown !== undefined && !claimed[shown]) {
         claimed[shown] = 1;
         // A name could have matched this API row before its own row was seen.
-        changed = pending === null && nameKeyOf[shown] !== '';
+        changed = pending === null && apiNameKey(shown) !== '';
       }
       if (pending) {
         pending.push(row);
