@@ -5,6 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { createMetaAdapter } from '../../../utils/adapters/meta-ads';
 import { createMetaTableMemory, nameBoxesIn, nameOf, readMetaRow, rowNodesOf } from '../../../utils/adapters/meta-table';
 
 interface RowMarkup {
@@ -130,5 +131,26 @@ describe('Meta row reading', () => {
     const { table: t } = table([{ id: '1', name: 'Alpha', tooltip: 'Beta' }, { id: '2', name: 'Gamma' }]);
     const [first] = rowsOf(t);
     expect(readMetaRow(first!, noReact, createMetaTableMemory())).toBeNull();
+  });
+});
+
+describe('Meta hook health (what the summary and the popup report)', () => {
+  const context = { platform: 'meta_ads' as const, level: 'campaign' as const, levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false, rangeSource: 'url' as const };
+
+  it('says the IDs came from React when no row key carries one, and where rows, names and spend were found', () => {
+    const { doc, table: t } = table([{ id: '1', name: 'Alpha' }, { id: '2', name: 'Beta' }]);
+    const adapter = createMetaAdapter({ objectIdOf: (el) => (el.textContent?.includes('Alpha') ? '120000000042' : null) });
+    const rows = adapter.readRows(t, context);
+    expect(rows.map((r) => r.id)).toEqual(['120000000042', null]);
+    expect(adapter.matchHooks?.(doc, t, rows, context)).toEqual({
+      table: 'structure', row: 'structure', name: 'data-surface', id: 'react', spend: 'data-surface', date: 'url', account: 'url', level: 'url',
+    });
+  });
+
+  it('says the IDs came from the row keys when they carry them', () => {
+    const { doc, table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }]);
+    const adapter = createMetaAdapter({ objectIdOf: () => null });
+    const rows = adapter.readRows(t, context);
+    expect(adapter.matchHooks?.(doc, t, rows, context)).toMatchObject({ id: 'data-surface', name: 'data-surface' });
   });
 });
