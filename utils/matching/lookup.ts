@@ -59,6 +59,9 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
     if (id && !byId.has(id)) byId.set(id, index);
   });
 
+  /** API rows whose ID a page row shows: no other page row can be them. */
+  const claimed = new Uint8Array(rows.length);
+
   /**
    * API rows by normalised name, built when a name is first needed, so a page whose rows all show
    * IDs the API has never pays for normalising names: the rows without an ID (all that a page row
@@ -73,16 +76,16 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
     if (!pageRowHasId && byNameAll) return byNameAll;
     const map = new Map<string, number[]>();
     rows.forEach((row, index) => {
-      if (pageRowHasId && idOf(row.id)) return;
+      // A row already shown by its ID is no name candidate, now or later (claims are not undone).
+      if (claimed[index] || (pageRowHasId && idOf(row.id))) return;
       const key = apiNameKey(index);
       if (key) push(map, key, index);
     });
     return pageRowHasId ? (byNameWithoutId = map) : (byNameAll = map);
   }
 
-  /** API rows whose ID a page row shows: no other page row can be them. */
-  const claimed = new Uint8Array(rows.length);
-  const pageKeysByName = new Map<string, Set<string>>();
+  /** The page rows seen per normalised name: the first one's key, a set once there are more. */
+  const pageKeysByName = new Map<string, string | Set<string>>();
   const normalized = new Map<string, string>();
   const norm = (name: string): string => {
     let value = normalized.get(name);
@@ -103,15 +106,20 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
   const noteName = (pageKey: string, name: string): boolean => {
     const key = norm(name);
     if (!key) return false;
-    let keys = pageKeysByName.get(key);
-    if (!keys) {
-      keys = new Set();
-      pageKeysByName.set(key, keys);
+    const keys = pageKeysByName.get(key);
+    if (keys === undefined) {
+      pageKeysByName.set(key, pageKey);
+      return false;
     }
-    if (keys.has(pageKey)) return false;
-    keys.add(pageKey);
-    // Only a name some API row has can have matched before (only those asked for are built).
-    return keys.size === 2 && (byNameAll ?? byNameWithoutId)?.has(key) === true;
+    if (keys === pageKey || (typeof keys !== 'string' && keys.has(pageKey))) return false;
+    if (typeof keys !== 'string') {
+      keys.add(pageKey); // a third row: the name is ambiguous already
+      return false;
+    }
+    pageKeysByName.set(key, new Set([keys, pageKey]));
+    // The name's second page row: a match shown with it before is ambiguous now. Only a name some
+    // API row has can have matched (and only the maps asked for are built).
+    return (byNameAll ?? byNameWithoutId)?.has(key) === true;
   };
 
   function nameCandidates(id: string | undefined, key: string): number[] {
@@ -135,7 +143,7 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
       if (!key) return NONE;
       const candidates = nameCandidates(id, key);
       if (candidates.length === 0) return NONE;
-      if (candidates.length > 1 || (pageKeysByName.get(key)?.size ?? 0) > 1) return AMBIGUOUS;
+      if (candidates.length > 1 || typeof pageKeysByName.get(key) === 'object') return AMBIGUOUS;
       const index = candidates[0] as number;
       return { kind: 'match', row: rows[index] as R, apiIndex: index, by: 'name' };
     },
