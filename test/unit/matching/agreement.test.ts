@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shuffle } from './shuffle';
 import type { FunnelRow } from '../../../utils/api/schema';
 import { createMatchIndex, matchRows, type LookupResult, type SeenPageRow } from '../../../utils/matching/lookup';
 import { normalizeName } from '../../../utils/matching/match';
@@ -123,15 +124,3 @@ describe('one set of matching rules, asked a page at a time or a row at a time',
     expect(index.lookup(null, 'Brand')).toEqual({ kind: 'none' });
   });
 });
-
-/** Deterministic Fisher–Yates shuffle driven by a seed (a small LCG). */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const result = [...items];
-  let state = seed >>> 0;
-  for (let i = result.length - 1; i > 0; i -= 1) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [result[i], result[j]] = [result[j] as T, result[i] as T];
-  }
-  return result;
-}

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shuffle } from './shuffle';
 import type { FunnelRow } from '../../../utils/api/schema';
 import { matchRows } from '../../../utils/matching/lookup';
 import { foldNameSlowly, normalizeName, type PageRow } from '../../../utils/matching/match';
@@ -117,15 +118,3 @@ describe('normalisation invariants', () => {
     );
   });
 });
-
-/** Deterministic Fisher–Yates shuffle driven by a seed (a small LCG). */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const result = [...items];
-  let state = seed >>> 0;
-  for (let i = result.length - 1; i > 0; i -= 1) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [result[i], result[j]] = [result[j] as T, result[i] as T];
-  }
-  return result;
-}
