@@ -13,7 +13,7 @@ export function anyNamesColumn(texts: readonly string[], names: ReadonlySet<stri
 }
 
 /** Whether a header cell names the column: its text, or one of its text nodes (next to sort icons and hints). */
-export function headerNamesColumn(cell: Element, names: ReadonlySet<string>): boolean {
+function headerNamesColumn(cell: Element, names: ReadonlySet<string>): boolean {
   return anyNamesColumn(textPieces(cell), names);
 }
 
