@@ -1,6 +1,13 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerBackground } from '../utils/background/main';
+import { createBackgroundCore, setUpCacheSweep, setUpMessaging, setUpReinjection, setUpTrustedStorage } from '../utils/background/setup';
 
 export default defineBackground({
-  main: registerBackground,
+  // Built when the worker starts, never on import; every listener registered synchronously here.
+  main() {
+    const core = createBackgroundCore();
+    setUpMessaging(core);
+    setUpTrustedStorage();
+    setUpReinjection();
+    setUpCacheSweep(core);
+  },
 });

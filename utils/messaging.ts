@@ -125,9 +125,32 @@ export interface ProtocolMap {
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;
 
-/** The funnel for a request, with its rows as objects again. */
-export async function askFunnel(request: FunnelRequest): Promise<FunnelAnswer> {
-  return fromWire(await sendMessage('getFunnel', request));
+/** How askFunnel tries again when the background does not answer (a stopped worker starting up). */
+export interface AskRetry {
+  /** Waits between attempts; when they are used up, the answer is `background_unavailable`. */
+  delaysMs: readonly number[];
+  wait(ms: number): Promise<void>;
+  /** False once the asker is gone (a content script orphaned by an extension reload). */
+  stillWanted(): boolean;
+}
+
+/**
+ * The funnel for a request, with its rows as objects again. Without `retry` a failure to reach
+ * the background is thrown (extension pages show it); with it, it is retried and then answered.
+ */
+export async function askFunnel(request: FunnelRequest, retry?: AskRetry): Promise<FunnelAnswer> {
+  if (!retry) return fromWire(await sendMessage('getFunnel', request));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const answer = await sendMessage('getFunnel', request);
+      if (answer) return fromWire(answer);
+    } catch {
+      // The worker may be starting up, or the extension was reloaded (then the asker is gone).
+    }
+    const delay = retry.delaysMs[attempt];
+    if (delay === undefined || !retry.stillWanted()) return { ok: false, error: { kind: 'background_unavailable' } };
+    await retry.wait(delay);
+  }
 }
 
 export function fromWire(answer: FunnelWireAnswer): FunnelAnswer {

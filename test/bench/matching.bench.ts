@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { FunnelRow } from '../../utils/api/schema';
-import { matchRows, type PageRow } from '../../utils/matching/match';
+import { matchRows } from '../../utils/matching/lookup';
+import type { PageRow } from '../../utils/matching/match';
 
 export interface BenchFigure {
   name: string;

@@ -39,7 +39,7 @@ describe('the Firefox build\'s manifest', () => {
   it('declares the https API origins as optional permissions, which permissions.request needs in MV2', () => {
     expect(manifest.manifest_version).toBe(2);
     const optional = manifest.optional_permissions ?? [];
-    // What the popup requests when the user saves such an API URL (see background/permissions.ts).
+    // What the popup requests when the user saves such an API URL (see utils/permissions/origin-permission.ts).
     for (const wanted of ['https://stats.example.com/*', 'https://crm.acme.fi/*']) {
       expect(optional.some((declared) => covers(declared, wanted)), wanted).toBe(true);
     }

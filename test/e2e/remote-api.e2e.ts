@@ -8,7 +8,7 @@
  * the permission prompt (it stays open, unanswered):
  * - the refusal: with the prompt unanswered, and then dismissed by closing the popup, nothing is
  *   sent and nothing is saved (what the popup says on a "no" or a failed request is unit-tested
- *   in test/unit/background/permissions.test.ts);
+ *   in test/unit/permissions/origin-permission.test.ts);
  * - the grant: the user allows the site under chrome://extensions › Site access (driven through
  *   the page's own developerPrivate API); Save then gets the permission without a prompt, and the
  *   badges come from the HTTPS API;

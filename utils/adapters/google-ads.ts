@@ -1,5 +1,6 @@
 /**
- * Google Ads adapter: the only file that knows Google Ads' URLs and DOM.
+ * Google Ads adapter: a declaration of Google Ads' DOM hooks; its URLs and the pure part of the
+ * page context are in google-context.ts.
  * Evidence for every hook is in shared/reference/ad-ui-dom.md (Google section). Hooks are ranked by
  * stability as the reference ranks them: the URL path and the `campaignId=` in name links, then
  * `essfield` attributes, then ARIA roles and labels, then AngularDart's custom tags, then classes.
@@ -10,22 +11,16 @@
  * not the customer ID, and is never sent as one.
  */
 import type { Level } from '../api/schema';
-import { defaultRange, type DateRange } from '../dates/range';
-import { parseRangeLabel } from '../dates/parse-range-label';
-import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
+import type { PageRow, PlatformAdapter } from '../overlay/adapter';
 import type { HookCatalogue } from '../overlay/hooks';
+import { gridColumnIndex } from './shared/columns';
+import { childHolding, firstMatching, firstMatchingIndex, isShown } from './shared/dom';
+import { visibleText } from './shared/text';
+import { googleContext, googleLevelFromUrl, idFromHref } from './google-context';
 
 export const GOOGLE_ADS_MATCHES = ['https://ads.google.com/aw/*'];
 
-const LEVEL_BY_PATH: Record<string, Level> = { campaigns: 'campaign', adgroups: 'ad_group', ads: 'ad' };
-const FALLBACK_LEVEL_LABEL: Record<Level, string> = { campaign: 'Campaigns', ad_group: 'Ad groups', ad: 'Ads' };
 
-/**
- * The drill-down parameter that names a row's own object in its name link. An ad group's link
- * carries its campaign's `campaignId` too, so each level reads only its own parameter.
- * (`adGroupId` and `adId` are guesses following `campaignId`; the reference names only the latter.)
- */
-const ID_PARAM_BY_LEVEL: Record<Level, string> = { campaign: 'campaignId', ad_group: 'adGroupId', ad: 'adId' };
 /**
  * `essfield` of the row's own name cell. The campaign name is seen as `name` and `campaign.name`
  * (reference); on ad group and ad pages `campaign.name` is the parent campaign's column, so it
@@ -95,86 +90,9 @@ const CONVERSIONS_HEADER_TEXTS = new Set(['conversions', 'konversiot']);
 /** Icon ligatures (`arrow_drop_down`) and hidden text are not part of a label. */
 const NON_TEXT = 'material-icon, [aria-hidden="true"], script, style';
 
-/** Rendered and not hidden by CSS (where the browser can tell: checkVisibility). */
-function isShown(element: Element): boolean {
-  const check = (element as Element & { checkVisibility?(options?: { visibilityProperty?: boolean }): boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(element, { visibilityProperty: true }) : true;
-}
-
-/** The list level from a Google Ads URL; null for overview, settings and every other page. */
-export function googleLevelFromUrl(url: URL): Level | null {
-  if (url.hostname !== 'ads.google.com') return null;
-  const match = /^\/aw\/(campaigns|adgroups|ads)\/?$/.exec(url.pathname);
-  return match ? (LEVEL_BY_PATH[match[1] as string] as Level) : null;
-}
-
-/**
- * The customer ID printed in the account picker (`123-456-7890`, any hyphen or space between the
- * groups) as digits. Null when the text shows none, or more than one different ID (a manager and
- * a client account side by side: which one the table shows is not certain).
- */
-export function parseCustomerId(text: string): string | null {
-  const ids = new Set<string>();
-  for (const m of text.matchAll(/(?<![\d-])(\d{3})[-\u2010\u2011\u2013\s\u00a0](\d{3})[-\u2010\u2011\u2013\s\u00a0](\d{4})(?![\d-])/g)) {
-    ids.add(`${m[1]}${m[2]}${m[3]}`);
-  }
-  return ids.size === 1 ? ([...ids][0] as string) : null;
-}
-
-/** The ID a name link names for this level: `campaignId=` on campaign rows, and so on. */
-export function idFromHref(href: string, level: Level, base = 'https://ads.google.com/'): string | null {
-  try {
-    const value = new URL(href, base).searchParams.get(ID_PARAM_BY_LEVEL[level]);
-    return value && /^\d{1,20}$/.test(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The pure part of the context: everything but what only the DOM knows. */
-export function googleContext(
-  url: URL,
-  input: { accountText: string | null; rangeLabels: string[]; levelLabel: string | null },
-  today: Date,
-): PageContext | null {
-  const level = googleLevelFromUrl(url);
-  if (!level) return null;
-  let range: DateRange | null = null;
-  for (const label of input.rangeLabels) {
-    range = parseRangeLabel(label, today);
-    if (range) break;
-  }
-  return {
-    platform: 'google_ads',
-    level,
-    levelLabel: input.levelLabel || FALLBACK_LEVEL_LABEL[level],
-    accountId: input.accountText === null ? null : parseCustomerId(input.accountText),
-    range: range ?? defaultRange(today),
-    rangeAssumed: range === null,
-    ...(range ? { rangeSource: 'label' as const } : {}),
-  };
-}
-
-/** Visible text of an element, text nodes joined by spaces, without icon ligatures. */
+/** Visible text of an element, without icon ligatures and hidden text. */
 function labelText(element: Element): string {
-  const parts: string[] = [];
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest(NON_TEXT)) continue;
-    const text = node.textContent?.trim();
-    if (text) parts.push(text);
-  }
-  return parts.join(' ');
-}
-
-function first(doc: ParentNode, selectors: readonly string[]): Element | null {
-  const index = firstIndex(doc, selectors);
-  return index < 0 ? null : doc.querySelector(selectors[index] as string);
-}
-
-/** Which of `selectors` finds something first; -1 for none. */
-function firstIndex(doc: ParentNode, selectors: readonly string[]): number {
-  return selectors.findIndex((selector) => doc.querySelector(selector) !== null);
+  return visibleText(element, NON_TEXT);
 }
 
 function dateLabels(doc: Document): Element[] {
@@ -194,13 +112,6 @@ function findGridBy(doc: Document): { grid: Element; selectorIndex: number } | n
   return null;
 }
 
-/** The cell's direct child that holds `inner` (the name component's host element). */
-function cellChildHolding(cell: Element, inner: Element): Element {
-  let node = inner;
-  while (node.parentElement && node.parentElement !== cell) node = node.parentElement;
-  return node;
-}
-
 function cellValueText(cell: Element): string {
   const inner = cell.querySelector('.ess-cell-ellipsis') ?? cell;
   return labelText(inner);
@@ -208,8 +119,7 @@ function cellValueText(cell: Element): string {
 
 /** Index, among a row's cells, of the column found by its header text (cells without essfield). */
 function columnIndexByHeader(table: Element, texts: ReadonlySet<string>): number {
-  const headers = [...table.querySelectorAll(SELECTORS.headerCell)];
-  return headers.findIndex((h) => texts.has((h.getAttribute('aria-label') ?? labelText(h)).trim().toLowerCase()));
+  return gridColumnIndex(table, SELECTORS.headerCell, texts, (h) => h.getAttribute('aria-label') ?? labelText(h));
 }
 
 /** A column's text in this row: by the cell's essfield, or by the header's position. */
@@ -235,16 +145,18 @@ function readGoogleRow(row: Element, level: Level): PageRow | null {
   if (!name) return null;
   // After the name component (e.g. <campaign-name>), inside the cell: out of the link and of
   // the component's own template, which Angular re-renders.
-  const anchor = link ? cellChildHolding(nameCell, link) : nameCell.lastElementChild ?? nameCell;
+  const anchor = link ? childHolding(nameCell, link) : nameCell.lastElementChild ?? nameCell;
   return { row, anchor, id, name };
 }
 
 export const googleAdsAdapter: PlatformAdapter = {
   platform: 'google_ads',
+  // What a row is read by: the name and ID cells' `essfield`, and the name link's `campaignId=`.
+  watchAttributes: ['essfield', 'href'],
 
   readContext(url, doc, today) {
     if (!googleLevelFromUrl(url)) return null;
-    const picker = first(doc, SELECTORS.accountPicker);
+    const picker = firstMatching(doc, SELECTORS.accountPicker);
     const labels = dateLabels(doc);
     const grid = findGrid(doc);
     // The app shell is still booting (splash): no header, no table. Wait rather than send a
@@ -303,7 +215,7 @@ export const googleAdsAdapter: PlatformAdapter = {
     const tableHook = found && found.grid === table ? (TABLE_HOOKS[found.selectorIndex] ?? null) : null;
     const firstRow = rows[0];
     const nameLink = firstRow?.row.querySelector(NAME_SELECTOR_BY_LEVEL[context.level])?.querySelector('a[href]');
-    const accountIndex = firstIndex(doc, SELECTORS.accountPicker);
+    const accountIndex = firstMatchingIndex(doc, SELECTORS.accountPicker);
     const spend = table?.querySelector(`[essfield="${SELECTORS.costField}"]`) ? 'essfield' : table && columnIndexByHeader(table, COST_HEADER_TEXTS) >= 0 ? 'header text' : null;
     return {
       table: tableHook,
@@ -320,7 +232,7 @@ export const googleAdsAdapter: PlatformAdapter = {
   contextSources(doc) {
     const sources = new Set<Element>();
     for (const label of dateLabels(doc)) sources.add(label.closest(SELECTORS.dateHost) ?? label);
-    const picker = first(doc, SELECTORS.accountPicker);
+    const picker = firstMatching(doc, SELECTORS.accountPicker);
     if (picker) sources.add(picker);
     return [...sources];
   },

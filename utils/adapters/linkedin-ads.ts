@@ -1,5 +1,6 @@
 /**
- * LinkedIn Campaign Manager adapter: the only file that knows LinkedIn's URLs and DOM.
+ * LinkedIn Campaign Manager adapter: a declaration of LinkedIn's URLs and DOM hooks. The pure
+ * reading of its URLs and links (A1–A3) is in linkedin-links.ts.
  *
  * ASSUMPTIONS (all of them, in one place). Evidence: shared/reference/ad-ui-dom.md, LinkedIn
  * section, which is thin ("weak evidence"); nothing here was checked against the live site.
@@ -13,7 +14,7 @@
  *  A2 Naming (ref + LinkedIn help): URLs keep the old names. A URL "campaign group" is a UI
  *     "Campaign" (new naming) and a URL "campaign" is a UI "Ad set"; both namings exist in the
  *     wild, so the level's label is read from the page: the text of the link (tab/nav) that points
- *     at the current list page. Fallback: the new naming.
+ *     at the current list page. No such link: no label (the UI names the level in its language).
  *  A3 Rows (ref, inferred): a real `<table>`; a campaign row is the `<tr>` in a `<tbody>` holding
  *     a name link to that row's own entity: `/accounts/{acct}/campaign-groups/{id}`,
  *     `/campaigns/{id}[/…]`, `/creatives/{id}`, or a list URL filtered to exactly that one entity
@@ -36,24 +37,16 @@
  *  A8 SPA (ref): navigation by pushState; table bodies (and whole tables on a level change) are
  *     re-rendered with new nodes. The engine follows both; nothing here keeps element state.
  */
-import type { Level } from '../api/schema';
-import { parseRangeLabel } from '../dates/parse-range-label';
-import { defaultRange, isoDate, isValidIsoDate, type DateRange } from '../dates/range';
 import type { PageContext, PageRow, PlatformAdapter } from '../overlay/adapter';
 import type { HookCatalogue } from '../overlay/hooks';
+import { parseRangeLabel } from '../dates/parse-range-label';
+import type { DateRange } from '../dates/range';
+import { anyNamesColumn, tableCellAt, tableColumnByHeader } from './shared/columns';
+import { parseInputDate, rangeFields } from './shared/context';
+import { collapseSpaces } from './shared/text';
+import { entityIdFromHref, pickLevelLabel, readLinkedInUrl, type LevelLink, type LinkedInUrlInfo } from './linkedin-links';
 
 export const LINKEDIN_MATCHES = ['https://www.linkedin.com/campaignmanager/*'];
-
-/** The list page's path segment (after `/accounts/{acct}/`) for each level. */
-const SEGMENT_BY_LEVEL: Record<Level, string> = { campaign: 'campaign-groups', ad_group: 'campaigns', ad: 'creatives' };
-/** Query parameter that filters a list to entities of the level (`campaigns?campaignGroupIds=[1]`). */
-const FILTER_PARAM_BY_LEVEL: Record<Level, string> = {
-  campaign: 'campaignGroupIds',
-  ad_group: 'campaignIds',
-  ad: 'creativeIds',
-};
-/** Used only when the page shows no label for the level (A2): LinkedIn's current naming. */
-const FALLBACK_LEVEL_LABEL: Record<Level, string> = { campaign: 'Campaigns', ad_group: 'Ad sets', ad: 'Ads' };
 
 const SELECTORS = {
   dateControl: '#date-range-control',
@@ -86,96 +79,9 @@ const SPEND_HEADER_TEXTS = new Set(['spent', 'käytetty', 'amount spent', 'käyt
 const LEADS_HEADER_TEXTS = new Set(['leads', 'liidit']);
 const CONVERSIONS_HEADER_TEXTS = new Set(['conversions', 'konversiot']);
 
-const ACCOUNT_PATH = /^\/campaignmanager\/accounts\/(\d{1,20})(?:\/(.*))?$/;
-const ENTITY_ID = /^\d{1,20}$/;
-
-export interface LinkedInUrlInfo {
-  level: Level;
-  accountId: string;
-  /** The path segment the level's list lives at, for finding the page's label (A2). */
-  segment: string;
-}
-
-/** A1: which list page a URL shows, or null for any other page. */
-export function readLinkedInUrl(url: URL): LinkedInUrlInfo | null {
-  if (url.hostname !== 'www.linkedin.com') return null;
-  const match = ACCOUNT_PATH.exec(url.pathname.replace(/\/+$/, ''));
-  if (!match) return null;
-  const accountId = match[1] as string;
-  const rest = (match[2] ?? '').split('/').filter(Boolean);
-  if (rest.length === 1) {
-    const level = levelOfSegment(rest[0] as string);
-    return level ? { level, accountId, segment: rest[0] as string } : null;
-  }
-  // A campaign's (ad set's) own creatives list.
-  if (rest.length === 3 && rest[0] === 'campaigns' && ENTITY_ID.test(rest[1] as string) && rest[2] === 'creatives') {
-    return { level: 'ad', accountId, segment: 'creatives' };
-  }
-  return null;
-}
-
-function levelOfSegment(segment: string): Level | null {
-  for (const [level, s] of Object.entries(SEGMENT_BY_LEVEL)) if (s === segment) return level as Level;
-  return null;
-}
-
-/**
- * A3: the ID of the entity of `level` a name link points at, or null when the link points at
- * anything else (another level, another account, a list of several).
- * `/campaign-groups/123`, `/campaigns/123/details`, `/creatives/123`, `/campaigns?campaignGroupIds=[123]`.
- */
-export function entityIdFromHref(href: string, level: Level, accountId: string | null): string | null {
-  let url: URL;
-  try {
-    url = new URL(href, 'https://www.linkedin.com');
-  } catch {
-    return null;
-  }
-  const match = ACCOUNT_PATH.exec(url.pathname.replace(/\/+$/, ''));
-  if (!match || (accountId !== null && match[1] !== accountId)) return null;
-  const rest = (match[2] ?? '').split('/').filter(Boolean);
-  if (rest[0] === SEGMENT_BY_LEVEL[level] && rest.length >= 2) {
-    const id = rest[1] as string;
-    return ENTITY_ID.test(id) ? id : null;
-  }
-  // A list filtered to one entity of this level (the link drills down into it).
-  const filter = url.searchParams.get(FILTER_PARAM_BY_LEVEL[level]);
-  if (filter !== null) {
-    const ids = filter.replace(/^(?:List)?[[(]|[\])]$/g, '').split(',').map((s) => s.trim().replace(/^urn:li:\w+:/, ''));
-    if (ids.length === 1 && ENTITY_ID.test(ids[0] as string)) return ids[0] as string;
-  }
-  return null;
-}
-
 /** A4: whether a column header's text (or one of its text pieces) names the spend column. */
 export function isSpendHeader(texts: readonly string[]): boolean {
-  return namesColumn(texts, SPEND_HEADER_TEXTS);
-}
-
-/** Whether a header's text (or one of its text pieces) is one of a column's names. */
-function namesColumn(texts: readonly string[], names: ReadonlySet<string>): boolean {
-  return texts.some((text) => names.has(normalise(text).toLowerCase()));
-}
-
-function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * A5: a date as LinkedIn's start/end inputs hold it: `08/01/2026` (US order, the English UI),
- * `1.8.2026` (Finnish), or ISO. Returns YYYY-MM-DD or null.
- */
-export function parseInputDate(value: string): string | null {
-  const text = value.trim();
-  let y: number, m: number, d: number;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
-  const iso = isoDate(new Date(y, m - 1, d));
-  const expected = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return iso === expected && isValidIsoDate(iso) ? iso : null;
+  return anyNamesColumn(texts, SPEND_HEADER_TEXTS);
 }
 
 /** A5: the applied range from the label, else from the inputs; null when neither reads. */
@@ -192,40 +98,12 @@ export function readLinkedInRangeFrom(
   today: Date,
 ): { range: DateRange; from: 'label' | 'inputs' } | null {
   if (source.label) {
-    const range = parseRangeLabel(normalise(source.label), today);
+    const range = parseRangeLabel(collapseSpaces(source.label), today);
     if (range) return { range, from: 'label' };
   }
   const from = source.start ? parseInputDate(source.start) : null;
   const to = source.end ? parseInputDate(source.end) : null;
   return from && to && from <= to ? { range: { from, to }, from: 'inputs' } : null;
-}
-
-/** A2: a level label as printed on a tab or nav link: counts such as "(12)" dropped. */
-export function cleanLevelLabel(text: string): string {
-  return normalise(text).replace(/\s*\(\d[\d,.\s]*\)$/, '').replace(/\s+\d[\d,.\s]*$/, '');
-}
-
-export interface LevelLink {
-  /** The link's URL path, without query. */
-  path: string;
-  text: string;
-  /** Marked as the current page (`aria-current="page"`, `aria-selected="true"`). */
-  current: boolean;
-}
-
-/**
- * A2: the page's own name for the level: the text of a link (tab, nav) to this level's list,
- * the current one first (a breadcrumb to the same list may say "All campaign groups").
- */
-export function pickLevelLabel(links: readonly LevelLink[], accountId: string, segment: string): string | null {
-  const listPath = `/campaignmanager/accounts/${accountId}/${segment}`;
-  const ordered = [...links.filter((l) => l.current), ...links.filter((l) => !l.current)];
-  for (const link of ordered) {
-    if (link.path.replace(/\/+$/, '') !== listPath) continue;
-    const label = cleanLevelLabel(link.text);
-    if (label) return label;
-  }
-  return null;
 }
 
 function pageLevelLabel(doc: Document, info: LinkedInUrlInfo): string | null {
@@ -253,44 +131,14 @@ function dateSource(doc: Document): { label: string | null; start: string | null
   return { label: toggle?.textContent ?? null, start: start?.value ?? null, end: end?.value ?? null };
 }
 
-/** Text pieces of a header cell: its whole text and each of its text nodes. */
-function headerTexts(cell: Element): string[] {
-  const texts = [cell.textContent ?? ''];
-  const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.nodeValue ?? '');
-  return texts;
-}
-
-/** Column position of every cell of a row, counting `colspan`. */
-function columnOf(row: HTMLTableRowElement, column: number): HTMLTableCellElement | null {
-  let at = 0;
-  for (const cell of row.cells) {
-    if (column >= at && column < at + cell.colSpan) return column === at ? cell : null;
-    at += cell.colSpan;
-  }
-  return null;
-}
-
-function columnByHeader(table: HTMLTableElement, names: ReadonlySet<string>): number | null {
-  const headerRows = table.tHead?.rows;
-  const headerRow = headerRows?.[headerRows.length - 1];
-  if (!headerRow) return null;
-  let at = 0;
-  for (const cell of headerRow.cells) {
-    if (namesColumn(headerTexts(cell), names)) return at;
-    at += cell.colSpan;
-  }
-  return null;
-}
-
 /** A row's text in the first of these columns that the table shows; null when none is shown. */
 function columnText(row: Element, table: Element, ...columns: ReadonlyArray<ReadonlySet<string>>): string | null {
   if (!(table instanceof HTMLTableElement) || !(row instanceof HTMLTableRowElement)) return null;
   for (const names of columns) {
-    const column = columnByHeader(table, names);
+    const column = tableColumnByHeader(table, names);
     if (column === null) continue;
-    const cell = columnOf(row, column);
-    return cell ? normalise(cell.textContent ?? '') || null : null;
+    const cell = tableCellAt(row, column);
+    return cell ? collapseSpaces(cell.textContent ?? '') || null : null;
   }
   return null;
 }
@@ -300,7 +148,7 @@ function readLinkedInRow(row: Element, context: PageContext): PageRow | null {
   for (const link of row.querySelectorAll<HTMLAnchorElement>(SELECTORS.accountLink)) {
     if (link.closest('tr') !== row) continue;
     const id = entityIdFromHref(link.getAttribute('href') ?? '', context.level, context.accountId);
-    const name = normalise(link.textContent ?? '');
+    const name = collapseSpaces(link.textContent ?? '');
     if (id && name) return { row, anchor: link, id, name };
   }
   return null;
@@ -308,6 +156,8 @@ function readLinkedInRow(row: Element, context: PageContext): PageRow | null {
 
 export const linkedInAdsAdapter: PlatformAdapter = {
   platform: 'linkedin_ads',
+  // What a row is read by (A3): its name link's `href`, which names the row's own entity.
+  watchAttributes: ['href'],
 
   readContext(url, doc, today) {
     const info = readLinkedInUrl(url);
@@ -316,11 +166,9 @@ export const linkedInAdsAdapter: PlatformAdapter = {
     return {
       platform: 'linkedin_ads',
       level: info.level,
-      levelLabel: pageLevelLabel(doc, info) ?? FALLBACK_LEVEL_LABEL[info.level],
+      levelLabel: pageLevelLabel(doc, info),
       accountId: info.accountId,
-      range: read?.range ?? defaultRange(today),
-      rangeAssumed: read === null,
-      ...(read ? { rangeSource: read.from } : {}),
+      ...rangeFields(read?.range ?? null, read?.from ?? 'label', today),
     };
   },
 
@@ -384,7 +232,7 @@ export const linkedInAdsAdapter: PlatformAdapter = {
       row: isTable && rows.length > 0 ? 'tbody rows' : null,
       name: rows.length > 0 ? 'link' : null,
       id: rows.some((r) => r.id !== null) ? 'link' : null,
-      spend: isTable && columnByHeader(table, SPEND_HEADER_TEXTS) !== null ? 'header text' : null,
+      spend: isTable && tableColumnByHeader(table, SPEND_HEADER_TEXTS) !== null ? 'header text' : null,
       date: context.rangeAssumed ? null : (context.rangeSource ?? null),
       account: 'url',
       level: 'url',

@@ -7,10 +7,11 @@
  */
 import type { Level } from '../api/schema';
 import { parseRangeLabel } from '../dates/parse-range-label';
-import { defaultRange, isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
+import { isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
 import type { PageContext, PlatformAdapter } from '../overlay/adapter';
-import { nameBoxesIn, nameHook, readMetaLeads, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
 import type { HookCatalogue } from '../overlay/hooks';
+import { createMetaTableMemory, nameBoxesIn, nameHook, readMetaLeads, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
+import { rangeFields } from './shared/context';
 
 export const META_MATCHES = [
   'https://adsmanager.facebook.com/adsmanager/*',
@@ -21,7 +22,6 @@ export const META_MATCHES = [
 const LEVEL_BY_PATH: Record<string, Level> = { campaigns: 'campaign', adsets: 'ad_group', ads: 'ad' };
 /** Drilling into a campaign or ad set selects it in one of these parameters. */
 const SELECTION_PARAMS = ['selected_campaign_ids', 'selected_adset_ids', 'selected_ad_ids'];
-const FALLBACK_LEVEL_LABEL: Record<Level, string> = { campaign: 'Campaigns', ad_group: 'Ad sets', ad: 'Ads' };
 
 const SELECTORS = {
   table: '[data-surface="/am/table"]',
@@ -29,6 +29,7 @@ const SELECTORS = {
   loading: '[role="progressbar"][aria-busy="true"]',
   nameBox: '[data-tooltip-content]',
   dateLabel: '[data-surface="/am/table/stats_range"]',
+  levelTab: '[role="tab"][aria-selected="true"]',
 } as const;
 
 export function readMetaContext(url: URL, today: Date): Omit<PageContext, 'levelLabel'> | null {
@@ -37,10 +38,9 @@ export function readMetaContext(url: URL, today: Date): Omit<PageContext, 'level
   const level = LEVEL_BY_PATH[match[1] as string] as Level;
   const act = url.searchParams.get('act')?.replace(/^act_/, '') ?? '';
   const accountId = /^\d{1,20}$/.test(act) ? act : null;
-  const range = readMetaRange(url, today);
   // Drilling into a campaign or ad set selects it: the list shows only part of the account.
   const filtered = SELECTION_PARAMS.some((param) => url.searchParams.has(param));
-  return { platform: 'meta_ads', level, accountId, range: range ?? defaultRange(today), rangeAssumed: range === null, ...(range ? { rangeSource: 'url' as const } : {}), filtered };
+  return { platform: 'meta_ads', level, accountId, ...rangeFields(readMetaRange(url, today), 'url', today), filtered };
 }
 
 /**
@@ -63,9 +63,6 @@ export function readMetaRange(url: URL, today: Date): DateRange | null {
   const preset = url.searchParams.get('date_preset');
   return preset ? resolvePreset(preset, today) : null;
 }
-
-/** Row nodes found in the last full read, per table: a changed element's row is its ancestor among them. */
-const knownRows = new WeakMap<Element, WeakSet<Element>>();
 
 /** The table when its data-surface and roles are gone: the scroll container around the name boxes. */
 function tableAroundNames(doc: Document): Element | null {
@@ -100,10 +97,19 @@ export interface MetaAdapterDeps {
   objectIdOf: ObjectIdOf;
 }
 
+/**
+ * A fresh adapter for one overlay run: what it remembers of the table (row nodes, name boxes,
+ * header labels) lives and dies with the run, never in the module.
+ */
 export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
+  const memory = createMetaTableMemory();
+  /** Row nodes found in the last full read, per table: a changed element's row is its ancestor among them. */
+  const knownRows = new WeakMap<Element, WeakSet<Element>>();
   return {
     platform: 'meta_ads',
-    watchAttributes: ['data-surface', 'data-tooltip-content', 'href'],
+    // What a row is read by: the name cell's and row's keys, and the tooltip's full name. Not
+    // `href`: Meta's name link is `#` (the ID is in the row key or React's properties).
+    watchAttributes: ['data-surface', 'data-tooltip-content'],
     // Not `style`: a recycled row's transform only moves it. What it shows changes in its name cell
     // (watched) and its row key; watching the transform cost a record per row per scrolling frame.
     watchRowAttributes: ['data-surface'],
@@ -115,11 +121,11 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
         // No date in the URL: the date button still prints the account's default range.
         const label = doc.querySelector(SELECTORS.dateLabel)?.textContent ?? '';
         const range = label ? parseRangeLabel(label, today) : null;
-        if (range) base = { ...base, range, rangeAssumed: false, rangeSource: 'label' };
+        if (range) base = { ...base, ...rangeFields(range, 'label', today) };
       }
       // The active level tab ("Campaigns", "Ad sets", "Kampanjat") is the page's plural name.
-      const tab = doc.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim();
-      return { ...base, levelLabel: tab || FALLBACK_LEVEL_LABEL[base.level] };
+      const tab = doc.querySelector(SELECTORS.levelTab)?.textContent?.trim();
+      return { ...base, levelLabel: tab || null };
     },
 
     findTable(doc) {
@@ -145,7 +151,7 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
       const known = new WeakSet<Element>();
       for (const row of new Set(rowOfBox.values())) {
         known.add(row);
-        const read = readMetaRow(row, deps.objectIdOf);
+        const read = readMetaRow(row, deps.objectIdOf, memory);
         if (read) rows.push(read);
       }
       knownRows.set(table, known);
@@ -160,24 +166,15 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
     },
 
     readRow(row) {
-      return readMetaRow(row, deps.objectIdOf);
+      return readMetaRow(row, deps.objectIdOf, memory);
     },
 
     readSpend(row, table) {
-      return readMetaSpend(row, table);
+      return readMetaSpend(row, table, memory);
     },
 
     readPlatformLeads(row, table) {
-      return readMetaLeads(row, table);
-    },
-
-    describeSignals(table, rows) {
-      const idSources = new Set((rows as MetaRow[]).map((r) => r.idSource).filter((s) => s !== null));
-      return {
-        rows: tableHook(table),
-        ids: [...idSources].join(', ') || null,
-        spend: spendHook(table),
-      };
+      return readMetaLeads(row, table, memory);
     },
 
     hooks: META_HOOKS,
@@ -190,7 +187,7 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
         row: table && rows.length > 0 ? 'structure' : null,
         name: table ? nameHook(table, rows) : null,
         id: idSources.includes('data-surface') ? 'data-surface' : idSources.includes('react') ? 'react' : null,
-        spend: table ? spendHook(table) : null,
+        spend: table ? spendHook(table, memory) : null,
         date: context.rangeAssumed ? null : (context.rangeSource ?? null),
         account: context.accountId !== null ? 'url' : null,
         level: 'url',

@@ -16,6 +16,8 @@
  *   "Tulokset"), only when the result type printed under its value is a lead type.
  */
 import type { PageRow } from '../overlay/adapter';
+import { cellUnderHeader } from './shared/columns';
+import { collapseSpaces, elementWithText, isColumnName } from './shared/text';
 
 /** Answers "which object ID does React hold for this row?" (null: none, or not available). */
 export type ObjectIdOf = (row: Element) => string | null;
@@ -36,6 +38,27 @@ export interface MetaRow extends PageRow {
   idSource: IdSource | null;
 }
 
+/**
+ * What reading one table remembers, to stay cheap while rows scroll by. One per overlay run
+ * (createMetaAdapter makes it), never shared between runs; WeakMaps, so dropped nodes go with it.
+ */
+export interface MetaTableMemory {
+  /**
+   * A row's name box, per row node: it is read on every recycle, and searching the whole row
+   * (metric cells included) each time was the adapter's main cost while scrolling.
+   */
+  readonly nameBoxByRow: WeakMap<Element, Element>;
+  /**
+   * The header label found by its text, per table and column: finding it walks every text node
+   * of the table, and the lead count is read row by row.
+   */
+  readonly headerByText: WeakMap<Element, Map<MetaColumn, Element>>;
+}
+
+export function createMetaTableMemory(): MetaTableMemory {
+  return { nameBoxByRow: new WeakMap(), headerByText: new WeakMap() };
+}
+
 /** The boxes holding a campaign name: one per row. */
 export function nameBoxesIn(root: Element): Element[] {
   const boxes = new Set<Element>();
@@ -47,8 +70,6 @@ export function nameBoxesIn(root: Element): Element[] {
   return [...boxes];
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /** The name a box shows; null when its link text and its tooltip disagree (mid-rewrite, or not a name). */
 export function nameOf(box: Element): string | null {
   const link = box.matches('a') ? box : box.querySelector('a');
@@ -56,23 +77,18 @@ export function nameOf(box: Element): string | null {
   const full = (box.getAttribute('data-tooltip-content') ?? '').trim();
   // Equal as printed is the usual case; only a difference needs whitespace folded to be sure.
   if (shown === full) return shown || null;
-  const [a, b] = [squash(shown), squash(full)];
+  const [a, b] = [collapseSpaces(shown), collapseSpaces(full)];
   if (a && b && a !== b) return null;
   return a || b || null;
 }
 
-/**
- * A row's name box, remembered per row node: it is read on every recycle, and searching the
- * whole row (metric cells included) each time was the adapter's main cost while scrolling. A box
- * the host replaced or moved is no longer inside the row, and is looked up again.
- */
-const nameBoxByRow = new WeakMap<Element, Element>();
-function nameBoxOf(row: Element): Element | null {
-  const known = nameBoxByRow.get(row);
+/** A row's name box, as remembered (a box the host replaced or moved is looked up again). */
+function nameBoxOf(row: Element, memory: MetaTableMemory): Element | null {
+  const known = memory.nameBoxByRow.get(row);
   if (known && row.contains(known)) return known;
   const boxes = nameBoxesIn(row);
   if (boxes.length !== 1) return null;
-  nameBoxByRow.set(row, boxes[0] as Element);
+  memory.nameBoxByRow.set(row, boxes[0] as Element);
   return boxes[0] as Element;
 }
 
@@ -115,8 +131,8 @@ export function rowNodesOf(boxes: readonly Element[], table: Element): Map<Eleme
 }
 
 /** What one row node shows: its name box, name, ID (with where it came from) and badge anchor. */
-export function readMetaRow(row: Element, objectIdOf: ObjectIdOf): MetaRow | null {
-  const box = nameBoxOf(row);
+export function readMetaRow(row: Element, objectIdOf: ObjectIdOf, memory: MetaTableMemory): MetaRow | null {
+  const box = nameBoxOf(row, memory);
   if (!box) return null;
   const name = nameOf(box);
   if (!name) return null;
@@ -157,8 +173,8 @@ const RESULTS_COLUMN: MetaColumn = {
 const LEAD_RESULT_TYPE = /\bleads?\b|liidi/i;
 
 /** The spend text a row prints, by the cell's key or else by the spend header's x position. */
-export function readMetaSpend(row: Element, table: Element): string | null {
-  const cell = columnCell(row, table, SPEND_COLUMN);
+export function readMetaSpend(row: Element, table: Element, memory: MetaTableMemory): string | null {
+  const cell = columnCell(row, table, SPEND_COLUMN, memory);
   return cell ? valueText(cell) : null;
 }
 
@@ -166,8 +182,8 @@ export function readMetaSpend(row: Element, table: Element): string | null {
  * The lead count a row's Results column prints, when its result type is a lead type; null when
  * the column is not rendered or counts something else (link clicks, purchases).
  */
-export function readMetaLeads(row: Element, table: Element): string | null {
-  const cell = columnCell(row, table, RESULTS_COLUMN);
+export function readMetaLeads(row: Element, table: Element, memory: MetaTableMemory): string | null {
+  const cell = columnCell(row, table, RESULTS_COLUMN, memory);
   if (!cell) return null;
   const value = valueText(cell);
   const resultType = (cell.textContent ?? '').replace(value, '').trim();
@@ -175,19 +191,12 @@ export function readMetaLeads(row: Element, table: Element): string | null {
 }
 
 /** A column's cell in this row: by the cell's key, or else under the column's header by x position. */
-function columnCell(row: Element, table: Element, column: MetaColumn): Element | null {
+function columnCell(row: Element, table: Element, column: MetaColumn, memory: MetaTableMemory): Element | null {
   const keyed = row.querySelector(column.cellKey);
   if (keyed) return keyed;
-  const header = columnHeader(table, column);
+  const header = columnHeader(table, column, memory);
   if (!header) return null;
-  const h = header.getBoundingClientRect();
-  const centre = h.left + h.width / 2;
-  for (const value of row.querySelectorAll('[geotextcolor="value"]')) {
-    const cell = value.closest('._4lg0') ?? value;
-    const r = cell.getBoundingClientRect();
-    if (r.width > 0 && Math.abs(r.left + r.width / 2 - centre) <= COLUMN_TOLERANCE_PX) return cell;
-  }
-  return null;
+  return cellUnderHeader(header, row.querySelectorAll('[geotextcolor="value"]'), (value) => value.closest('._4lg0') ?? value, COLUMN_TOLERANCE_PX);
 }
 
 /** How the names were found (hook health): the name cell's key, or the tooltip box alone. */
@@ -197,32 +206,22 @@ export function nameHook(table: Element, rows: readonly PageRow[]): 'data-surfac
 }
 
 /** Where the spend column was found, for the summary's signal report. */
-export function spendHook(table: Element): 'data-surface' | 'header text' | null {
+export function spendHook(table: Element, memory: MetaTableMemory): 'data-surface' | 'header text' | null {
   if (table.querySelector(SPEND_HEADER_KEY) || table.querySelector(SPEND_CELL_KEY)) return 'data-surface';
-  return columnHeader(table, SPEND_COLUMN) ? 'header text' : null;
+  return columnHeader(table, SPEND_COLUMN, memory) ? 'header text' : null;
 }
 
-/**
- * The label found by text last time, per table and column: finding it walks every text node of the
- * table, and the lead count is read row by row. Used again only while it still reads the same.
- */
-const labelByText = new WeakMap<Element, Map<MetaColumn, Element>>();
-
-/** A column's header box: by its key, or by its text in English or Finnish. */
-function columnHeader(table: Element, column: MetaColumn): Element | null {
+/** A column's header box: by its key, or by its text in English or Finnish (remembered while it still reads so). */
+function columnHeader(table: Element, column: MetaColumn, memory: MetaTableMemory): Element | null {
   const keyed = table.querySelector(column.headerKey);
   if (keyed) return headerBox(keyed);
-  const known = labelByText.get(table)?.get(column);
-  if (known && table.contains(known) && column.headerTexts.has((known.textContent ?? '').trim().toLowerCase())) return headerBox(known);
-  const walker = table.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (column.headerTexts.has((text.nodeValue ?? '').trim().toLowerCase()) && text.parentElement) {
-      if (!labelByText.has(table)) labelByText.set(table, new Map());
-      labelByText.get(table)?.set(column, text.parentElement);
-      return headerBox(text.parentElement);
-    }
-  }
-  return null;
+  const known = memory.headerByText.get(table)?.get(column);
+  if (known && table.contains(known) && isColumnName(known.textContent ?? '', column.headerTexts)) return headerBox(known);
+  const label = elementWithText(table, column.headerTexts);
+  if (!label) return null;
+  if (!memory.headerByText.has(table)) memory.headerByText.set(table, new Map());
+  memory.headerByText.get(table)?.set(column, label);
+  return headerBox(label);
 }
 
 function headerBox(label: Element): Element {

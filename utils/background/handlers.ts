@@ -1,11 +1,12 @@
 /**
- * What the background answers to each message of the protocol map, as plain functions of
- * (data, sender), so unit tests call them directly; main.ts only wires them to messaging.
- * Who may send what is decided once, in `createHandlers`, from the sender (see access.ts).
+ * What the background answers to each message of the protocol map: one route per message (its
+ * schema, whether content scripts may send it, what it does), and the one access check in front
+ * of them all (`createHandlers`), as plain functions of (data, sender) so unit tests call them
+ * directly; setup.ts registers them with messaging.
  */
 import { createApiClient, validateBaseUrl } from '../api/client';
 import { toApiError } from '../api/errors';
-import { PLATFORMS } from '../api/constants';
+import { PLATFORMS, type Platform } from '../api/constants';
 import { FunnelQuerySchema, FunnelRowSchema, MAX_NAME_LENGTH, type MetaResponse } from '../api/schema';
 import { MAX_PLATFORM_LEADS_PER_NOTE, type PlatformLeadsStore } from './platform-leads-store';
 import { z } from '../api/zod';
@@ -62,9 +63,6 @@ const FunnelRequestSchema = z
   })
   .strict();
 
-/** The only messages a content script may send. */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['getFunnel', 'notePlatformLeads']);
-
 /**
  * Lead counts a page's rows showed. The page is hostile: IDs and names as the funnel rows allow
  * them, counts finite and not negative, a bounded number of rows, and nothing else.
@@ -87,9 +85,22 @@ type Handler<K extends keyof ProtocolMap> = (
 export type Handlers = { [K in keyof ProtocolMap]: Handler<K> };
 // Messages to a tab's content script, which the background neither sends nor answers here.
 type BackgroundHandlers = Omit<Handlers, 'funnelChanged' | 'pageHealth'>;
-type CallerHandlers = {
-  [K in keyof BackgroundHandlers]: (data: Parameters<ProtocolMap[K]>[0], caller: Caller) => Promise<ReturnType<ProtocolMap[K]>>;
-};
+
+/**
+ * One message as the background answers it: what it must look like, who may send it, and what
+ * it does. Extension pages (popup, dashboard) may send every message; our content scripts only
+ * those that declare `contentScriptPlatform`, and only for the ad manager they run on.
+ */
+interface Route<In, Out> {
+  /** The message as it must look (zod); left out for messages without data, whose data is ignored. */
+  schema?: z.ZodType<In>;
+  /** Content scripts may send it too: the platform it speaks for, which must be their page's. */
+  contentScriptPlatform?(input: In): Platform;
+  handle(input: In, caller: Caller): Promise<Out>;
+}
+type Routes = { [K in keyof BackgroundHandlers]: Route<unknown, ReturnType<ProtocolMap[K]>> };
+
+const route = <In, Out>(r: Route<In, Out>): Route<In, Out> => r;
 
 /** Parses with zod; a message that does not parse is refused, never half used. */
 function parseOrRefuse<T>(schema: z.ZodType<T>, data: unknown): T {
@@ -103,7 +114,27 @@ function sameOrigin(a: string, b: string): boolean {
   return new URL(a).origin === new URL(b).origin;
 }
 
+/**
+ * The handlers as registered with messaging: each route behind the one access check, applied
+ * here once for all of them. The sender is classified (access.ts), a content script is refused
+ * what it may not send or a platform not its own, and the data is parsed, before a route runs.
+ */
 export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
+  const routes = createRoutes(deps);
+  const checked = {} as Record<string, (data: unknown, sender: Sender) => Promise<unknown>>;
+  for (const [type, r] of Object.entries(routes) as Array<[string, Route<unknown, unknown>]>) {
+    checked[type] = async (data, sender) => {
+      const caller = classifySender(sender, deps.extensionId, deps.extensionOrigin);
+      if (caller.kind !== 'extension_page' && !r.contentScriptPlatform) throw new RefusedMessageError();
+      const input = r.schema ? parseOrRefuse(r.schema, data) : undefined;
+      if (caller.kind === 'content_script' && r.contentScriptPlatform?.(input) !== caller.platform) throw new RefusedMessageError();
+      return r.handle(input, caller);
+    };
+  }
+  return checked as unknown as BackgroundHandlers;
+}
+
+function createRoutes(deps: HandlerDeps): Routes {
   const statusReport = async (): Promise<StatusReport> => {
     const [settings, connection, outcomes, importInfo] = await Promise.all([
       deps.readSettings(), deps.readConnection(), deps.readOutcomes(), deps.imports?.info() ?? null,
@@ -118,117 +149,124 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
     return { configured: connection !== null, apiBaseUrl: connection?.baseUrl ?? null, hasKey: connection !== null, settings, platforms, importInfo };
   };
 
-  const handlers: CallerHandlers = {
-    async getFunnel(data, caller): Promise<FunnelWireAnswer> {
-      const request = parseOrRefuse(FunnelRequestSchema, data);
+  return {
+    getFunnel: route({
+      schema: FunnelRequestSchema,
       // A content script asks for its own ad manager only: the platform is the page's, not the message's.
-      if (caller.kind === 'content_script' && request.platform !== caller.platform) throw new RefusedMessageError();
-      deps.subscribe(request, caller.tabId);
-      const answer = await deps.service.getFunnel(request);
-      return answer.ok ? { ...answer, rows: packRows(answer.rows) } : answer;
-    },
+      contentScriptPlatform: (request) => request.platform,
+      async handle(request, caller): Promise<FunnelWireAnswer> {
+        deps.subscribe(request, caller.tabId);
+        const answer = await deps.service.getFunnel(request);
+        return answer.ok ? { ...answer, rows: packRows(answer.rows) } : answer;
+      },
+    }),
 
-    async notePlatformLeads(data, caller) {
-      const note = parseOrRefuse(PlatformLeadsNoteSchema, data);
-      // As for getFunnel: a content script speaks for its own ad manager only.
-      if (caller.kind === 'content_script' && note.request.platform !== caller.platform) throw new RefusedMessageError();
-      await deps.platformLeads?.note(note.request, note.rows);
-    },
+    notePlatformLeads: route({
+      schema: PlatformLeadsNoteSchema,
+      contentScriptPlatform: (note) => note.request.platform,
+      async handle(note) {
+        await deps.platformLeads?.note(note.request, note.rows);
+      },
+    }),
 
-    async getPlatformLeads(data) {
-      const query = parseOrRefuse(PlatformLeadsQuerySchema, data);
-      return (await deps.platformLeads?.list(query.level, query.from, query.to)) ?? [];
-    },
+    getPlatformLeads: route({
+      schema: PlatformLeadsQuerySchema,
+      async handle(query) {
+        return (await deps.platformLeads?.list(query.level, query.from, query.to)) ?? [];
+      },
+    }),
 
-    async getStatus() {
-      return statusReport();
-    },
+    getStatus: route({ handle: statusReport }),
 
-    async testConnection(data): Promise<ConnectionResult> {
-      const input = parseOrRefuse(z.object({ baseUrl: z.string(), apiKey: z.string() }).strict(), data);
-      const valid = validateBaseUrl(input.baseUrl);
-      if (!valid.ok) return { ok: false, error: { kind: 'not_configured' } };
-      const saved = await deps.readConnection();
-      // A blank key means "the saved one", and only for the origin it was saved for.
-      const apiKey = input.apiKey.trim() || (saved && sameOrigin(saved.baseUrl, valid.url.href) ? saved.apiKey : '');
-      if (!apiKey) return { ok: false, error: { kind: 'not_configured' } };
-      if (!(await deps.hasOriginPermission(valid.url.href))) return { ok: false, error: { kind: 'permission_missing' } };
-      try {
-        return { ok: true, meta: await deps.getMeta(valid.url.href, apiKey) };
-      } catch (error) {
-        return { ok: false, error: toApiError(error) };
-      }
-    },
-
-    async saveConnection(data) {
-      const input = parseOrRefuse(z.object({ baseUrl: z.string().nullable(), apiKey: z.string() }).strict(), data);
-      const before = await deps.readConnection();
-      const newKey = input.apiKey.trim();
-      let next: Connection | null = null;
-      if (input.baseUrl !== null) {
+    testConnection: route({
+      schema: z.object({ baseUrl: z.string(), apiKey: z.string() }).strict(),
+      async handle(input): Promise<ConnectionResult> {
         const valid = validateBaseUrl(input.baseUrl);
-        if (!valid.ok) throw new RefusedMessageError();
-        const baseUrl = valid.url.href.replace(/\/+$/, '');
-        // A blank key keeps the saved one, but never carries it to another origin.
-        const apiKey = newKey || (before && sameOrigin(before.baseUrl, baseUrl) ? before.apiKey : '');
-        if (!apiKey) throw new RefusedMessageError();
-        next = { baseUrl, apiKey };
-      }
-      await deps.writeConnection(next);
-      // Connecting an API is choosing it as the source.
-      if (next !== null) await deps.updateSettings({ dataSource: 'api' });
-      // A new URL or key: nothing from the old source may be shown again.
-      if (before?.baseUrl !== next?.baseUrl || newKey) {
-        await deps.service.clearAll();
-        await deps.clearOutcomes();
+        if (!valid.ok) return { ok: false, error: { kind: 'not_configured' } };
+        const saved = await deps.readConnection();
+        // A blank key means "the saved one", and only for the origin it was saved for.
+        const apiKey = input.apiKey.trim() || (saved && sameOrigin(saved.baseUrl, valid.url.href) ? saved.apiKey : '');
+        if (!apiKey) return { ok: false, error: { kind: 'not_configured' } };
+        if (!(await deps.hasOriginPermission(valid.url.href))) return { ok: false, error: { kind: 'permission_missing' } };
+        try {
+          return { ok: true, meta: await deps.getMeta(valid.url.href, apiKey) };
+        } catch (error) {
+          return { ok: false, error: toApiError(error) };
+        }
+      },
+    }),
+
+    saveConnection: route({
+      schema: z.object({ baseUrl: z.string().nullable(), apiKey: z.string() }).strict(),
+      async handle(input) {
+        const before = await deps.readConnection();
+        const newKey = input.apiKey.trim();
+        let next: Connection | null = null;
+        if (input.baseUrl !== null) {
+          const valid = validateBaseUrl(input.baseUrl);
+          if (!valid.ok) throw new RefusedMessageError();
+          const baseUrl = valid.url.href.replace(/\/+$/, '');
+          // A blank key keeps the saved one, but never carries it to another origin.
+          const apiKey = newKey || (before && sameOrigin(before.baseUrl, baseUrl) ? before.apiKey : '');
+          if (!apiKey) throw new RefusedMessageError();
+          next = { baseUrl, apiKey };
+        }
+        await deps.writeConnection(next);
+        // Connecting an API is choosing it as the source.
+        if (next !== null) await deps.updateSettings({ dataSource: 'api' });
+        // A new URL or key: nothing from the old source may be shown again.
+        if (before?.baseUrl !== next?.baseUrl || newKey) {
+          await deps.service.clearAll();
+          await deps.clearOutcomes();
+          deps.notifyAll();
+        }
+        return statusReport();
+      },
+    }),
+
+    updateSettings: route({
+      schema: SettingsPatchSchema,
+      async handle(patch) {
+        await deps.updateSettings(patch);
         deps.notifyAll();
-      }
-      return statusReport();
-    },
+        return statusReport();
+      },
+    }),
 
-    async updateSettings(data) {
-      await deps.updateSettings(parseOrRefuse(SettingsPatchSchema, data));
-      deps.notifyAll();
-      return statusReport();
-    },
+    refreshNow: route({
+      async handle() {
+        deps.service.expireAll();
+        deps.notifyAll();
+        return statusReport();
+      },
+    }),
 
-    async refreshNow() {
-      deps.service.expireAll();
-      deps.notifyAll();
-      return statusReport();
-    },
+    clearCache: route({
+      async handle() {
+        await deps.service.clearAll();
+        deps.notifyAll();
+      },
+    }),
 
-    async clearCache() {
-      await deps.service.clearAll();
-      deps.notifyAll();
-    },
+    importChanged: route({
+      async handle() {
+        deps.imports?.forget();
+        await deps.updateSettings({ dataSource: 'import' });
+        deps.notifyAll();
+        return statusReport();
+      },
+    }),
 
-    async importChanged() {
-      deps.imports?.forget();
-      await deps.updateSettings({ dataSource: 'import' });
-      deps.notifyAll();
-      return statusReport();
-    },
-
-    async deleteImport() {
-      await deps.imports?.delete();
-      deps.imports?.forget();
-      if ((await deps.readSettings()).dataSource === 'import') await deps.updateSettings({ dataSource: 'api' });
-      deps.notifyAll();
-      return statusReport();
-    },
+    deleteImport: route({
+      async handle() {
+        await deps.imports?.delete();
+        deps.imports?.forget();
+        if ((await deps.readSettings()).dataSource === 'import') await deps.updateSettings({ dataSource: 'api' });
+        deps.notifyAll();
+        return statusReport();
+      },
+    }),
   };
-
-  // The one access check: every message is classified by its sender before its handler runs.
-  const checked = {} as Record<string, (data: unknown, sender: Sender) => Promise<unknown>>;
-  for (const [type, handler] of Object.entries(handlers) as Array<[string, (data: unknown, caller: Caller) => Promise<unknown>]>) {
-    checked[type] = async (data, sender) => {
-      const caller = classifySender(sender, deps.extensionId, deps.extensionOrigin);
-      if (caller.kind !== 'extension_page' && !CONTENT_SCRIPT_MESSAGES.has(type)) throw new RefusedMessageError();
-      return handler(data, caller);
-    };
-  }
-  return checked as unknown as BackgroundHandlers;
 }
 
 export function createMetaFetcher() {

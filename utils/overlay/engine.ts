@@ -288,7 +288,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     scheduleRetryAfterRateLimit(result, token);
     if (result.ok) {
       const fresh = createMatchIndex(result.rows);
-      for (const row of seen.values()) fresh.notePageRow(row.key, row.name);
+      for (const row of seen.values()) fresh.notePageRow(row);
       index = fresh;
       // The pool a campaign is compared with: every row of the answer (its platform, account and level).
       baseline = poolCounts(result.rows);
@@ -499,9 +499,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function showRow(row: PageRow): Badge {
     const key = campaignKey(row);
     if (!seen.has(key)) {
-      seen.set(key, { key, id: row.id, name: row.name });
+      const seenRow = { key, id: row.id, name: row.name };
+      seen.set(key, seenRow);
       seenVersion++;
-      if (index?.notePageRow(key, row.name)) invalidateViews();
+      if (index?.notePageRow(seenRow)) invalidateViews();
     }
     let badge = badgesByRow.get(row.row);
     // Right after the anchor (inside the row): the usual case, checked first because it is cheap.
@@ -599,15 +600,15 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function pageSignals(): PageSignals | null {
     if (!context) return null;
     const rows = table ? adapter.readRows(table, context) : [];
-    const hooks = table && adapter.describeSignals ? adapter.describeSignals(table, rows) : null;
+    const health = hookHealth(rows);
     return {
-      health: hookHealth(rows),
+      health,
       table: table !== null,
       rows: rows.length,
-      rowHook: hooks?.rows ?? null,
+      rowHook: health?.table ?? null,
       ids: rows.filter((r) => r.id !== null).length,
-      idSource: hooks?.ids ?? null,
-      spend: hooks ? hooks.spend : null,
+      idSource: health?.id ?? null,
+      spend: health?.spend ?? null,
       date: context.rangeAssumed ? 'assumed' : (context.rangeSource ?? 'url'),
     };
   }

@@ -4,8 +4,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import type { FunnelAnswer, FunnelRequest } from '../messaging';
-import { fromWire, onMessage, sendMessage } from '../messaging';
+import { askFunnel, onMessage, sendMessage } from '../messaging';
 import type { PlatformAdapter } from './adapter';
 import { runOverlay } from './engine';
 import { MAX_NAME_LENGTH } from '../api/constants';
@@ -15,22 +14,10 @@ import { withFallback } from './with-fallback';
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
-  const askFunnel = async (request: FunnelRequest): Promise<FunnelAnswer> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const answer = await sendMessage('getFunnel', request);
-        if (answer) return fromWire(answer);
-      } catch {
-        // The worker may be starting up, or the extension was reloaded (then ctx is invalid).
-      }
-      const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined || ctx.isInvalid) return { ok: false, error: { kind: 'background_unavailable' } };
-      await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
-    }
-  };
+  const retry = { delaysMs: RETRY_DELAYS_MS, wait: (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), ms)), stillWanted: () => !ctx.isInvalid };
 
   const overlay = runOverlay(ctx, withFallback(adapter), {
-    askFunnel,
+    askFunnel: (request) => askFunnel(request, retry),
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
     warn: (message) => console.warn(message),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { googleContext, googleLevelFromUrl, idFromHref, parseCustomerId } from '../../../utils/adapters/google-ads';
+import { googleContext, googleLevelFromUrl, idFromHref, parseCustomerId } from '../../../utils/adapters/google-context';
 
 const TODAY = new Date(2026, 10, 23, 12, 0);
 const url = (s: string) => new URL(s);
@@ -90,7 +90,15 @@ describe('googleContext', () => {
     expect(two?.level).toBe('ad_group');
     expect(two?.levelLabel).toBe('Campaigns');
     const none = googleContext(url('https://ads.google.com/aw/adgroups'), { ...base, rangeLabels: ['Compare'], levelLabel: null }, TODAY);
-    expect(none).toMatchObject({ range: { from: '2026-10-24', to: '2026-11-22' }, rangeAssumed: true, levelLabel: 'Ad groups' });
+    expect(none).toMatchObject({ range: { from: '2026-10-24', to: '2026-11-22' }, rangeAssumed: true });
+    expect(none).not.toHaveProperty('rangeSource');
+  });
+
+  it('gives no level label when the grid names none: the UI names the level in its own language', () => {
+    const unnamed = googleContext(url('https://ads.google.com/aw/adgroups'), { ...base, levelLabel: '' }, TODAY);
+    expect(unnamed?.levelLabel).toBeNull();
+    const none = googleContext(url('https://ads.google.com/aw/adgroups'), { ...base, levelLabel: null }, TODAY);
+    expect(none?.levelLabel).toBeNull();
   });
 
   it('is null off the list pages', () => {

@@ -1,15 +1,8 @@
 /** The LinkedIn adapter's pure parts: URLs → level and account, row links → IDs, headers, dates. */
 import { describe, expect, it } from 'vitest';
-import {
-  LINKEDIN_MATCHES,
-  cleanLevelLabel,
-  entityIdFromHref,
-  isSpendHeader,
-  parseInputDate,
-  pickLevelLabel,
-  readLinkedInRange,
-  readLinkedInUrl,
-} from '../../../utils/adapters/linkedin-ads';
+import { LINKEDIN_MATCHES, isSpendHeader, readLinkedInRange } from '../../../utils/adapters/linkedin-ads';
+import { cleanLevelLabel, entityIdFromHref, pickLevelLabel, readLinkedInUrl } from '../../../utils/adapters/linkedin-links';
+import { parseInputDate } from '../../../utils/adapters/shared/context';
 
 const ACCT = '508123456';
 const base = `https://www.linkedin.com/campaignmanager/accounts/${ACCT}`;

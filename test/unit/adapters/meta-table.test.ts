@@ -5,7 +5,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { nameBoxesIn, nameOf, readMetaRow, rowNodesOf } from '../../../utils/adapters/meta-table';
+import { createMetaAdapter } from '../../../utils/adapters/meta-ads';
+import { createMetaTableMemory, nameBoxesIn, nameOf, readMetaRow, rowNodesOf } from '../../../utils/adapters/meta-table';
 
 interface RowMarkup {
   id: string;
@@ -108,7 +109,7 @@ describe('Meta row reading', () => {
   it('takes the ID from the row key, and the badge anchor is the clipping name box', () => {
     const { table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }, { id: '120000000002', name: 'Beta', keyed: true }]);
     const [first] = rowsOf(t);
-    const read = readMetaRow(first!, noReact);
+    const read = readMetaRow(first!, noReact, createMetaTableMemory());
     expect(read).toMatchObject({ id: '120000000001', name: 'Alpha', idSource: 'data-surface' });
     expect(read?.anchor.getAttribute('data-tooltip-content')).toBe('Alpha');
   });
@@ -121,14 +122,35 @@ describe('Meta row reading', () => {
       asked.push(el);
       return el === first ? '120000000042' : null;
     };
-    expect(readMetaRow(first!, react)).toMatchObject({ id: '120000000042', idSource: 'react', name: 'Alpha' });
-    expect(readMetaRow(second!, react)).toMatchObject({ id: null, idSource: null, name: 'Beta' });
+    expect(readMetaRow(first!, react, createMetaTableMemory())).toMatchObject({ id: '120000000042', idSource: 'react', name: 'Alpha' });
+    expect(readMetaRow(second!, react, createMetaTableMemory())).toMatchObject({ id: null, idSource: null, name: 'Beta' });
     expect(asked).toEqual([first, second]);
   });
 
   it('reads no campaign from a row whose name and tooltip disagree (mid-rewrite)', () => {
     const { table: t } = table([{ id: '1', name: 'Alpha', tooltip: 'Beta' }, { id: '2', name: 'Gamma' }]);
     const [first] = rowsOf(t);
-    expect(readMetaRow(first!, noReact)).toBeNull();
+    expect(readMetaRow(first!, noReact, createMetaTableMemory())).toBeNull();
+  });
+});
+
+describe('Meta hook health (what the summary and the popup report)', () => {
+  const context = { platform: 'meta_ads' as const, level: 'campaign' as const, levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false, rangeSource: 'url' as const };
+
+  it('says the IDs came from React when no row key carries one, and where rows, names and spend were found', () => {
+    const { doc, table: t } = table([{ id: '1', name: 'Alpha' }, { id: '2', name: 'Beta' }]);
+    const adapter = createMetaAdapter({ objectIdOf: (el) => (el.textContent?.includes('Alpha') ? '120000000042' : null) });
+    const rows = adapter.readRows(t, context);
+    expect(rows.map((r) => r.id)).toEqual(['120000000042', null]);
+    expect(adapter.matchHooks?.(doc, t, rows, context)).toEqual({
+      table: 'structure', row: 'structure', name: 'data-surface', id: 'react', spend: 'data-surface', date: 'url', account: 'url', level: 'url',
+    });
+  });
+
+  it('says the IDs came from the row keys when they carry them', () => {
+    const { doc, table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }]);
+    const adapter = createMetaAdapter({ objectIdOf: () => null });
+    const rows = adapter.readRows(t, context);
+    expect(adapter.matchHooks?.(doc, t, rows, context)).toMatchObject({ id: 'data-surface', name: 'data-surface' });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { readMetaLeads } from '../../../utils/adapters/meta-table';
+import { createMetaTableMemory, readMetaLeads } from '../../../utils/adapters/meta-table';
 import { googleAdsAdapter } from '../../../utils/adapters/google-ads';
 
 const NBSP = '\u00a0';
@@ -33,27 +33,27 @@ describe('Meta: Results, when the result type is a lead type', () => {
     ['95', 'Verkkosivuston liidit'],
   ])('%s with result type "%s" is read', (value, type) => {
     const { row, table } = metaRow({ value, type });
-    expect(readMetaLeads(row, table)).toBe(value);
+    expect(readMetaLeads(row, table, createMetaTableMemory())).toBe(value);
   });
 
   it('any attribution window of the Results column', () => {
     const { row, table } = metaRow({ value: '40', type: 'Leads (form)', window: '7d_click' });
-    expect(readMetaLeads(row, table)).toBe('40');
+    expect(readMetaLeads(row, table, createMetaTableMemory())).toBe('40');
   });
 
   it.each([['Link clicks'], ['Linkin klikkaukset'], ['Purchases'], ['Landing page views']])('result type "%s" is not a lead count: nothing', (type) => {
     const { row, table } = metaRow({ value: '310', type });
-    expect(readMetaLeads(row, table)).toBeNull();
+    expect(readMetaLeads(row, table, createMetaTableMemory())).toBeNull();
   });
 
   it('a Results cell that names no result type: nothing (it might count anything)', () => {
     const { row, table } = metaRow({ value: '310' });
-    expect(readMetaLeads(row, table)).toBeNull();
+    expect(readMetaLeads(row, table, createMetaTableMemory())).toBeNull();
   });
 
   it('no Results column: nothing', () => {
     const { row, table } = metaRow(null);
-    expect(readMetaLeads(row, table)).toBeNull();
+    expect(readMetaLeads(row, table, createMetaTableMemory())).toBeNull();
   });
 });
 

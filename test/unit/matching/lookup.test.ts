@@ -1,4 +1,4 @@
-/** The overlay's per-row match index: the same rules as matchRows, answered one row at a time. */
+/** The overlay's per-row match index (the matching rules, answered one row at a time). */
 import { describe, expect, it } from 'vitest';
 import type { FunnelRow } from '../../../utils/api/schema';
 import { createMatchIndex } from '../../../utils/matching/lookup';
@@ -13,30 +13,30 @@ const api: FunnelRow[] = [
 describe('createMatchIndex', () => {
   it('matches by ID first, whatever the names on the page', () => {
     const index = createMatchIndex(api);
-    index.notePageRow('id:111', 'Spring Sale');
-    index.notePageRow('id:222', 'Spring Sale');
+    index.notePageRow({ key: 'id:111', id: '111', name: 'Spring Sale' });
+    index.notePageRow({ key: 'id:222', id: '222', name: 'Spring Sale' });
     expect(index.lookup('111', 'Spring Sale')).toMatchObject({ kind: 'match', by: 'id', row: api[0] });
   });
 
   it('sees a name shared by two page rows as ambiguous, though both were noted before any lookup', () => {
     const index = createMatchIndex(api);
-    expect(index.notePageRow('name:spring-a', 'Spring Sale')).toBe(false);
-    expect(index.notePageRow('name:spring-b', ' spring  sale ')).toBe(false);
+    expect(index.notePageRow({ key: 'name:spring-a', id: null, name: 'Spring Sale' })).toBe(false);
+    expect(index.notePageRow({ key: 'name:spring-b', id: null, name: ' spring  sale ' })).toBe(false);
     expect(index.lookup(null, 'Spring Sale')).toEqual({ kind: 'ambiguous' });
     expect(index.lookup(null, 'Retargeting')).toMatchObject({ kind: 'match', by: 'name', row: api[2] });
   });
 
   it('says when a second page row makes a name match shown earlier ambiguous', () => {
     const index = createMatchIndex(api);
-    index.notePageRow('name:a', 'Spring Sale');
+    index.notePageRow({ key: 'name:a', id: null, name: 'Spring Sale' });
     expect(index.lookup(null, 'Spring Sale')).toMatchObject({ kind: 'match', by: 'name', row: api[1] });
     // The same page row again changes nothing; another row with that name does.
-    expect(index.notePageRow('name:a', 'Spring Sale')).toBe(false);
-    expect(index.notePageRow('name:b', 'Spring Sale')).toBe(true);
+    expect(index.notePageRow({ key: 'name:a', id: null, name: 'Spring Sale' })).toBe(false);
+    expect(index.notePageRow({ key: 'name:b', id: null, name: 'Spring Sale' })).toBe(true);
     expect(index.lookup(null, 'Spring Sale')).toEqual({ kind: 'ambiguous' });
     // A name no API row has cannot make anything ambiguous.
-    index.notePageRow('name:c', 'Unknown');
-    expect(index.notePageRow('name:d', 'Unknown')).toBe(false);
+    index.notePageRow({ key: 'name:c', id: null, name: 'Unknown' });
+    expect(index.notePageRow({ key: 'name:d', id: null, name: 'Unknown' })).toBe(false);
   });
 
   it('pairs a page row whose ID finds nothing only with API rows without an ID', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelRow } from '../../../utils/api/schema';
-import { matchRows, type PageRow } from '../../../utils/matching/match';
+import { matchRows } from '../../../utils/matching/lookup';
+import type { PageRow } from '../../../utils/matching/match';
 
 const counts = { leads: 10, mql: 5, sql: 3, meetings: 2, won: 1, lost: 1, revenue: 1000 };
 const api = (fields: Pick<FunnelRow, 'id' | 'name'>): FunnelRow => ({ ...fields, ...counts });
@@ -48,16 +49,14 @@ describe('matchRows: by ID', () => {
     expect(result.coverage.ambiguous).toEqual([]);
   });
 
-  it('two page rows with one ID are ambiguous: neither gets the row', () => {
+  it('two page rows with one ID both get the row: an ID names one object, however often it is drawn', () => {
     const page: PageRow[] = [
       { key: 'r1', id: '111', name: 'Brand' },
-      { key: 'r2', id: '111', name: 'Brand' },
+      { key: 'r2', id: '111', name: 'Brand (pinned)' },
     ];
     const result = matchRows(page, [api({ id: '111', name: 'Brand' })]);
-    expect(result.matches.size).toBe(0);
-    expect(result.coverage.ambiguous).toEqual([{ by: 'id', name: 'Brand', key: '111', pageKeys: ['r1', 'r2'], apiIndexes: [0] }]);
-    expect(result.coverage.apiOnly).toEqual([]);
-    expect(result.coverage.unmatched).toEqual([]);
+    expect(pairs(result)).toEqual([['r1', 0, 'id'], ['r2', 0, 'id']]);
+    expect(result.coverage).toEqual({ matched: ['r1', 'r2'], unmatched: [], apiOnly: [], ambiguous: [] });
   });
 
   it('IDs are trimmed; a blank ID is no ID', () => {
@@ -107,11 +106,13 @@ describe('matchRows: by name', () => {
     expect(result.coverage.apiOnly).toEqual([]);
   });
 
-  it('rows that could not pair anyway are left out of a clash', () => {
-    // g1 has an ID and the only API row has a different one: g1 is no candidate, so m1 pairs alone.
+  it('a name on two page rows is not guessed, even when one of them cannot be the API row', () => {
+    // g1 (ID 5) is not API row 7; but m1 may be campaign 5 again, read before its ID was (Meta's
+    // IDs can arrive after the row): giving m1 row 7's numbers could put them on campaign 5.
     const result = matchRows([{ key: 'g1', id: '5', name: 'Brand' }, { key: 'm1', name: 'Brand' }], [api({ id: '7', name: 'Brand' })]);
-    expect(pairs(result)).toEqual([['m1', 0, 'name']]);
+    expect(pairs(result)).toEqual([]);
     expect(result.coverage.unmatched).toEqual(['g1']);
+    expect(result.coverage.ambiguous).toEqual([{ by: 'name', name: 'Brand', key: 'brand', pageKeys: ['m1'], apiIndexes: [0] }]);
   });
 
   it('rows with no name and no matching ID are simply unmatched', () => {

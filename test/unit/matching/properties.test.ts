@@ -4,8 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shuffle } from './shuffle';
 import type { FunnelRow } from '../../../utils/api/schema';
-import { foldNameSlowly, matchRows, normalizeName, type PageRow } from '../../../utils/matching/match';
+import { matchRows } from '../../../utils/matching/lookup';
+import { foldNameSlowly, normalizeName, type PageRow } from '../../../utils/matching/match';
 
 const counts = { leads: 1, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 };
 
@@ -31,11 +33,13 @@ const sortedPairs = (result: ReturnType<typeof matchRows>, apiRows: readonly Fun
   [...result.matches].map(([key, m]) => `${key}→${JSON.stringify(apiRows[m.apiIndex])}/${m.by}`).sort();
 
 describe('matching invariants', () => {
-  it('never pairs one API row with two page rows', () => {
+  it('never pairs one API row with two page rows, unless both show its ID', () => {
     fc.assert(
       fc.property(pageArb, apiArb, (page, api) => {
-        const indexes = [...matchRows(page, api).matches.values()].map((m) => m.apiIndex);
-        expect(new Set(indexes).size).toBe(indexes.length);
+        const byName = [...matchRows(page, api).matches.values()].filter((m) => m.by === 'name').map((m) => m.apiIndex);
+        const byId = new Set([...matchRows(page, api).matches.values()].filter((m) => m.by === 'id').map((m) => m.apiIndex));
+        expect(new Set(byName).size).toBe(byName.length);
+        expect(byName.filter((a) => byId.has(a))).toEqual([]);
       }),
     );
   });
@@ -66,7 +70,7 @@ describe('matching invariants', () => {
         expect(pageKeys.sort()).toEqual(page.map((row) => row.key).sort());
         expect(coverage.matched).toEqual([...matches.keys()].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))));
         const apiIndexes = [
-          ...[...matches.values()].map((m) => m.apiIndex),
+          ...new Set([...matches.values()].map((m) => m.apiIndex)),
           ...coverage.apiOnly.map((a) => a.apiIndex),
           ...coverage.ambiguous.flatMap((a) => a.apiIndexes),
         ];
@@ -114,15 +118,3 @@ describe('normalisation invariants', () => {
     );
   });
 });
-
-/** Deterministic Fisher–Yates shuffle driven by a seed (a small LCG). */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const result = [...items];
-  let state = seed >>> 0;
-  for (let i = result.length - 1; i > 0; i -= 1) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [result[i], result[j]] = [result[j] as T, result[i] as T];
-  }
-  return result;
-}

@@ -21,7 +21,7 @@ function setUp(names: string[], adapterReads: (table: Element) => PageRow[]) {
   const table = document.getElementById('t') as Element;
   const adapter = {
     platform: 'meta_ads', readContext: () => context, findTable: () => table, isLoading: () => false,
-    readRows: (t: Element) => adapterReads(t), rowOf: () => table.firstElementChild, readRow: () => null, readSpend: () => '€1',
+    watchAttributes: ['href'], readRows: (t: Element) => adapterReads(t), rowOf: () => table.firstElementChild, readRow: () => null, readSpend: () => '€1',
   } as PlatformAdapter;
   let clock = 0;
   const wrapped = withFallback(adapter, { layout, now: () => clock });

@@ -1,0 +1,46 @@
+/**
+ * Reading text off an ad manager's page, the same way in every adapter. Platform-blind: the
+ * adapters pass in what counts as a name or a label on their page.
+ */
+
+/** Runs of whitespace as one space, trimmed: how names and headers are compared. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a header's text is one of a column's names (names are lower case, English and Finnish). */
+export function isColumnName(text: string, names: ReadonlySet<string>): boolean {
+  return names.has(text.trim().toLowerCase());
+}
+
+/**
+ * Visible text of an element: its text nodes joined by spaces, leaving out those inside `skip`
+ * (icon ligatures such as `arrow_drop_down`, hidden text).
+ */
+export function visibleText(element: Element, skip: string): string {
+  const parts: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest(skip)) continue;
+    const text = node.textContent?.trim();
+    if (text) parts.push(text);
+  }
+  return parts.join(' ');
+}
+
+/** An element's whole text and each of its text nodes: a header also holds sort icons and hints. */
+export function textPieces(element: Element): string[] {
+  const texts = [element.textContent ?? ''];
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.nodeValue ?? '');
+  return texts;
+}
+
+/** The element around the first text node under `root` that names one of `names` (document order). */
+export function elementWithText(root: Element, names: ReadonlySet<string>): Element | null {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (isColumnName(text.nodeValue ?? '', names) && text.parentElement) return text.parentElement;
+  }
+  return null;
+}
