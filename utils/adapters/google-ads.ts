@@ -241,6 +241,8 @@ function readGoogleRow(row: Element, level: Level): PageRow | null {
 
 export const googleAdsAdapter: PlatformAdapter = {
   platform: 'google_ads',
+  // The name cell's essfield and its link: the row's name and ID are read from these.
+  watchAttributes: ['href', 'essfield'],
 
   readContext(url, doc, today) {
     if (!googleLevelFromUrl(url)) return null;

@@ -308,6 +308,8 @@ function readLinkedInRow(row: Element, context: PageContext): PageRow | null {
 
 export const linkedInAdsAdapter: PlatformAdapter = {
   platform: 'linkedin_ads',
+  // The name link: the row's ID is read from its href.
+  watchAttributes: ['href'],
 
   readContext(url, doc, today) {
     const info = readLinkedInUrl(url);

@@ -171,15 +171,6 @@ export function createMetaAdapter(deps: MetaAdapterDeps): PlatformAdapter {
       return readMetaLeads(row, table);
     },
 
-    describeSignals(table, rows) {
-      const idSources = new Set((rows as MetaRow[]).map((r) => r.idSource).filter((s) => s !== null));
-      return {
-        rows: tableHook(table),
-        ids: [...idSources].join(', ') || null,
-        spend: spendHook(table),
-      };
-    },
-
     hooks: META_HOOKS,
 
     matchHooks(_doc, table, rows, context) {

@@ -9,8 +9,11 @@ import type { HookCatalogue, HookHealth } from './hooks';
 export interface PageContext {
   platform: Platform;
   level: Level;
-  /** How the page in front of the user names this level ("Campaigns", "Ad sets", "Kampanjat"). */
-  levelLabel: string;
+  /**
+   * How the page in front of the user names this level ("Campaigns", "Ad sets", "Kampanjat");
+   * null when the page shows no label (the UI then names the level in the user's language).
+   */
+  levelLabel: string | null;
   /** Digits only; null when the page does not show it (the request then goes without it). */
   accountId: string | null;
   range: DateRange;
@@ -39,16 +42,6 @@ export interface PageRow {
    * (`watchRowAttributes`), instead of the whole row with its metric cells.
    */
   watch?: Element;
-}
-
-/** Which of an adapter's hooks found something on this page, for the summary's details. */
-export interface HookReport {
-  /** How the table and its rows were found (e.g. "data-surface", "structure"). */
-  rows: string;
-  /** Where the rows' IDs came from (e.g. "data-surface, react"); null when no row shows one. */
-  ids: string | null;
-  /** How the spend column was found; null when it is not on the page. */
-  spend: string | null;
 }
 
 export interface PlatformAdapter {
@@ -84,12 +77,13 @@ export interface PlatformAdapter {
   readPlatformLeads?(row: Element, table: Element): string | null;
   /** Elements outside the table whose text feeds readContext (a date picker's label). */
   contextSources?(doc: Document): Element[];
-  /** Attributes inside rows that can change which campaign a row shows (default: href, data-surface, essfield). */
-  watchAttributes?: string[];
+  /**
+   * Attributes inside rows that can change which campaign a row shows (those the adapter reads a
+   * row's ID or name from): the engine watches exactly these, and knows no platform's own.
+   */
+  watchAttributes: string[];
   /** Attributes of the row node itself that change when it is recycled (with PageRow.watch). */
   watchRowAttributes?: string[];
-  /** Which hooks matched, for the summary's details ("not recognised" vs "no data"). */
-  describeSignals?(table: Element, rows: readonly PageRow[]): HookReport;
   /** The hooks this adapter reads the page by, each with its alternatives (see hooks.ts). */
   hooks?: HookCatalogue;
   /**

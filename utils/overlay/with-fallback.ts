@@ -114,10 +114,6 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     readSpend(row, table) {
       return active ? null : adapter.readSpend(row, table);
     },
-    describeSignals(table, rows) {
-      if (!active) return adapter.describeSignals?.(table, rows) ?? { rows: 'structure', ids: null, spend: null };
-      return { rows: FALLBACK_HOOK, ids: rows.some((r) => r.id !== null) ? FALLBACK_HOOK : null, spend: null };
-    },
     matchHooks(doc, table, rows, context) {
       const health = adapter.matchHooks?.(doc, table === ownContainer ? null : table, rows, context) ?? {};
       if (!active) return health;
