@@ -38,9 +38,11 @@ export interface OverlayDeps {
 }
 
 /**
- * How often every row is re-read and the table looked for: a change the host made without a
- * mutation record we listen to (a class turning a row into a placeholder) is corrected within
- * POLL_MS, and a table that appears (or is replaced) is found within POLL_MS.
+ * How often the context and every row are re-read, and the table looked for. Navigation needs no
+ * poll (wxt:locationchange), but the page changes what the context is read from without one and
+ * outside anything observed: Google's account picker and date label render after the table
+ * (google-overlay.e2e.ts fails without this re-read). And a change the host made without a
+ * mutation record we listen to (a class turning a row into a placeholder) is corrected within POLL_MS.
  */
 const POLL_MS = 400;
 
@@ -180,8 +182,11 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     return badges.show(row, key);
   }
 
-  // The poll: every row is re-read now and then, and the table looked for (see POLL_MS).
-  ctx.setInterval(() => watcher.schedule(), POLL_MS);
+  // The poll (see POLL_MS). A context change starts its own load and pass.
+  ctx.setInterval(() => {
+    guard(page.check);
+    watcher.schedule();
+  }, POLL_MS);
 
   // Teardown removes our DOM (each part on the signal): in an orphaned script (extension
   // reloaded) every extension API throws "Extension context invalidated", and that must not
