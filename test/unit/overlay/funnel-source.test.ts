@@ -4,24 +4,15 @@
  * after a 429 once the block has passed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FunnelRow } from '../../../utils/api/schema';
-import type { FunnelAnswer, FunnelData, FunnelRequest } from '../../../utils/messaging';
+import type { FunnelAnswer, FunnelRequest } from '../../../utils/messaging';
 import type { PageContext } from '../../../utils/overlay/adapter';
 import { createFunnelSource } from '../../../utils/overlay/funnel-source';
 import type { SeenRow } from '../../../utils/overlay/seen-row';
+import { funnelData as data, springSale } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
 
 const october: PageContext = { platform: 'meta_ads', level: 'campaign', levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false };
 const may: PageContext = { ...october, range: { from: '2026-05-01', to: '2026-05-31' } };
-const springSale: FunnelRow = { id: '7', name: 'Spring Sale', leads: 120, mql: 80, sql: 30, meetings: 20, won: 8, lost: 10, revenue: 75000 };
-
-function data(rows: FunnelRow[], overrides: Partial<FunnelData> = {}): FunnelData {
-  return {
-    ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: [], asOf: '2026-11-22T08:00:00Z',
-    fetchedAt: 0, stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 10, compareRule: 'interval' }, ...overrides,
-  };
-}
-
 let page: OverlayPage;
 beforeEach(() => {
   page = openOverlayPage('');
