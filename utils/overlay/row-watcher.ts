@@ -52,7 +52,7 @@ function watchRowContent(attributeFilter: string[]): MutationObserverInit {
 const WATCH_ROWS_ADDED_OR_REMOVED: MutationObserverInit = { childList: true, subtree: true };
 
 /** A record of the host's, not one our own badges caused by being added, removed or rendered. */
-export function isHostChange(record: MutationRecord): boolean {
+function isHostChange(record: MutationRecord): boolean {
   if (record.type === 'childList') {
     const { addedNodes, removedNodes } = record;
     if (addedNodes.length + removedNodes.length > 0) {
