@@ -50,8 +50,9 @@ afterAll(async () => {
 });
 afterEach(() => expect(browser.errors).toEqual([]));
 
-async function openMeta(): Promise<Page> {
+async function openMeta(beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await browser.newPage();
+  await beforeLoad?.(page);
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
   await waitForReplica(page);
   await expect.poll(async () => (await visibleMetaRows(page)).every((r) => r.badge && r.badge !== '…')).toBe(true);
@@ -260,12 +261,22 @@ describe('a compromised content script', () => {
 });
 
 describe('a hostile page script', () => {
-  it('cannot tear the overlay down by announcing a "newer" overlay', async () => {
-    const page = await openMeta();
-    // What a newer version's content script announces after an update; any page can dispatch it.
-    await page.evaluate(() => {
-      for (const platform of ['meta_ads', 'google_ads', 'linkedin_ads']) document.dispatchEvent(new Event(`funnel-lens:overlay-started:${platform}`));
-    });
+  it('cannot tear the overlay down by announcing a "newer" overlay, and hears no announcement of ours', async () => {
+    const announced = ['funnel-lens:overlay-started', ...['meta_ads', 'google_ads', 'linkedin_ads'].map((p) => `funnel-lens:overlay-started:${p}`)];
+    // The page listens from before any script of ours runs: an event type crosses worlds, so it
+    // would hear one the overlay dispatched. WXT's context stops older instances without one.
+    const page = await openMeta((p) =>
+      p.addInitScript((types: string[]) => {
+        const heard: string[] = [];
+        (window as unknown as { heardFromOverlay: string[] }).heardFromOverlay = heard;
+        for (const type of types) for (const target of [document, window]) target.addEventListener(type, () => heard.push(type), true);
+      }, announced),
+    );
+    expect(await page.evaluate(() => (window as unknown as { heardFromOverlay: string[] }).heardFromOverlay)).toEqual([]);
+    // What an older version's content script announced after an update; any page can dispatch it.
+    await page.evaluate((types: string[]) => {
+      for (const type of types) document.dispatchEvent(new Event(type));
+    }, announced);
     // The overlay is alive: its summary stays, and rows scrolled into view get their badges.
     await replicaCall(page, 'scrollBy', 10 * 48);
     await expect.poll(async () => (await visibleMetaRows(page)).every((r) => r.badge && r.badge !== '…')).toBe(true);

@@ -10,7 +10,7 @@ const HOOK_ALTERNATIVE_KEYS: Record<string, Parameters<typeof t>[0]> = {
   role: 'hookAlt.role',
   structure: 'hookAlt.structure',
   react: 'hookAlt.react',
-  'header text': 'signal.headerText',
+  'header text': 'hookAlt.headerText',
   url: 'hookAlt.url',
   label: 'hookAlt.label',
   inputs: 'hookAlt.inputs',

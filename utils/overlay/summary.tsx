@@ -5,60 +5,15 @@
  * loading, API errors with what to do, stale data, assumptions, and "table layout not recognised".
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
-import { errorText } from '../i18n/error-text';
-import { t } from '../i18n/t';
-import { coverageByLookup, type MatchIndex } from '../matching/lookup';
+import { coverageByLookup } from '../matching/lookup';
 import type { Coverage } from '../matching/match';
-import type { FunnelAnswer } from '../messaging';
-import type { PageContext } from './adapter';
-import { formatAge } from './age';
 import type { HookHealth } from './hooks';
-import { healthLine } from './health-line';
-import type { SeenRow } from './engine';
 import type { UiLocale } from '../i18n/locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
-import { totalGap } from '../funnel/platform-gap';
-import { formatCount, formatPercent } from '../i18n/locale';
-import { formatLeadCount, type PlatformLeads } from './platform-leads';
+import { SummaryPanel } from './summary-panel';
+import type { SummaryState } from './summary-state';
 
-/** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */
-export interface PageSignals {
-  /** Which alternative of each of the adapter's hooks matched (null: it declares none). */
-  health: HookHealth | null;
-  table: boolean;
-  rows: number;
-  /** How rows were found (`data-surface`, `role`, `structure`); null when the adapter does not say. */
-  rowHook: string | null;
-  ids: number;
-  /** Where IDs came from (`data-surface`, `react`, comma-separated); null for none. */
-  idSource: string | null;
-  /** How the spend column was found; null when not found. */
-  spend: string | null;
-  date: 'url' | 'label' | 'inputs' | 'assumed';
-}
-
-export interface SummaryState {
-  context: PageContext | null;
-  answer: FunnelAnswer | null;
-  layoutUnknown: boolean;
-  /** The badges come from the platform-blind fallback finder, not the adapter's own hooks. */
-  fallback: boolean;
-  /** No rows yet while the host still shows its loading state: "waiting for the table", not "not recognised". */
-  waitingForTable: boolean;
-  seen: ReadonlyMap<string, SeenRow>;
-  /** The badges' match index: coverage is counted with it, so it says what the badges show. */
-  index: MatchIndex | null;
-  /** Changes with the page context and with the data behind it. */
-  dataKey: string;
-  /** Changes whenever a campaign is seen for the first time. */
-  seenVersion: number;
-  /** The platform's lead count read from each campaign's row (issue 20), by the same keys as `seen`. */
-  platformLeads?: ReadonlyMap<string, PlatformLeads>;
-  /** Changes whenever one of those counts changes. */
-  platformLeadsVersion?: number;
-}
 
 /**
  * Coverage (matching every campaign seen against every API row) is the summary's one costly
@@ -95,7 +50,16 @@ textarea.diagnostics-text { width: 100%; box-sizing: border-box; font: 11px mono
 @media print { .panel { display: none; } }
 `;
 
-export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string }): Summary {
+export interface SummaryOptions {
+  locale: UiLocale;
+  signal: AbortSignal;
+  onRetry: () => void;
+  /** Which alternative of each of the adapter's hooks matches now (null: it declares none); read when the details show. */
+  health: () => HookHealth | null;
+  diagnostics: () => string;
+}
+
+export function createSummary(options: SummaryOptions): Summary {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let lastRender = '';
@@ -172,7 +136,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} diagnostics={options.diagnostics} locale={options.locale} />, shadow);
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} health={options.health} diagnostics={options.diagnostics} locale={options.locale} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);
@@ -186,204 +150,4 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
     },
   };
   return summary;
-}
-
-function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string; locale: UiLocale }) {
-  const { state, coverage, total, onRetry } = props;
-  const [expanded, setExpanded] = useState(false);
-  const { context, answer } = state;
-  if (!context) return null;
-  // The page's own word for its rows ("ad sets", "campaign groups"), as the user reads it there.
-  const level = context.levelLabel ? context.levelLabel.toLocaleLowerCase() : t(`level.${context.level}`);
-  const seenByKey = state.seen;
-  const nameOf = (key: string) => seenByKey.get(key)?.name ?? key;
-
-  let body;
-  if (state.layoutUnknown) {
-    body = (
-      <>
-        <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>
-        <Signals signals={props.signals()} />
-        <CopyDiagnostics diagnostics={props.diagnostics} />
-      </>
-    );
-  } else if (answer === null) {
-    body = (
-      <div class="msg" role="status">
-        {t('summary.loading')}
-        <div class="progress" role="progressbar" aria-busy="true" aria-label={t('summary.loading')}><span /></div>
-      </div>
-    );
-  } else if (!answer.ok) {
-    body = (
-      <div class="msg warn" role="alert">
-        {answer.error.kind === 'disabled' ? t('summary.disabled') : errorText(answer.error)}
-        {answer.error.kind !== 'disabled' && <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>}
-      </div>
-    );
-  } else {
-    const matched = coverage?.matched.length ?? 0;
-    body = (
-      <>
-        <div class="line" role="status">
-          <span>{t('summary.matched', { matched, total, level })}</span>
-          {coverage && !context.filtered && coverage.apiOnly.length > 0 && <span>· {t('summary.notOnPage', { count: coverage.apiOnly.length, level })}</span>}
-          {coverage && coverage.ambiguous.length > 0 && <span>· {t('summary.ambiguous', { count: coverage.ambiguous.length })}</span>}
-          <span class="muted">· {t('summary.updated', { age: formatAge(answer.fetchedAt, Date.now()) })}</span>
-          <button type="button" class="toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-            {expanded ? t('summary.collapse') : t('summary.expand')}
-          </button>
-        </div>
-        <PlatformTotals state={state} coverage={coverage} level={level} locale={props.locale} />
-        {answer.refreshError && (
-          <div class="msg warn" role="alert">
-            {t('summary.staleError', { age: formatAge(answer.fetchedAt, Date.now()), reason: errorText(answer.refreshError) })}
-            <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>
-          </div>
-        )}
-        {state.fallback && <div class="msg muted fallback">{t('summary.fallback')}</div>}
-        {state.waitingForTable && <div class="msg muted" role="status">{t('summary.waitingForTable')}</div>}
-        {answer.problemCount > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problemCount })}</div>}
-        {expanded && coverage && (
-          <div>
-            <div class="muted">{t('summary.range', { from: context.range.from, to: context.range.to })}</div>
-            <h3>{t('summary.unmatchedTitle')}</h3>
-            <List items={coverage.unmatched.map(nameOf)} />
-            {!context.filtered && (
-              <>
-                <h3>{t('summary.apiOnlyTitle')}</h3>
-                <List items={coverage.apiOnly.map((r) => r.name ?? r.id ?? '')} />
-              </>
-            )}
-            {coverage.ambiguous.length > 0 && (
-              <>
-                <h3>{t('summary.ambiguousTitle')}</h3>
-                <List items={coverage.ambiguous.map((a) => a.name)} />
-              </>
-            )}
-            <Signals signals={props.signals()} />
-            <CopyDiagnostics diagnostics={props.diagnostics} />
-          </div>
-        )}
-      </>
-    );
-  }
-
-  return (
-    <section class="panel" aria-label={t('summary.title')}>
-      <div class="line">
-        <span class="brand">{t('summary.title')}</span>
-        {answer?.ok && answer.source === 'demo' && <span class="tag">{t('summary.demo')}</span>}
-      </div>
-      {body}
-      {context.rangeAssumed && <div class="msg muted">{t('summary.rangeAssumed', { from: context.range.from, to: context.range.to })}</div>}
-      {context.accountId === null && <div class="msg muted">{t('summary.accountMissing')}</div>}
-    </section>
-  );
-}
-
-/** Hook names as adapters report them → their message keys. */
-const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
-  'data-surface': 'signal.dataSurface',
-  role: 'signal.role',
-  structure: 'signal.structure',
-  react: 'signal.react',
-  'header text': 'signal.headerText',
-  url: 'signal.url',
-  label: 'signal.label',
-  inputs: 'signal.inputs',
-  assumed: 'signal.assumed',
-};
-const signalText = (hook: string | null) =>
-  hook === null ? t('signal.none') : hook.split(', ').map((h) => (SIGNAL_KEYS[h] ? t(SIGNAL_KEYS[h]) : h)).join(', ');
-
-function Signals({ signals }: { signals: PageSignals | null }) {
-  if (!signals) return null;
-  return (
-    <>
-      <h3>{t('summary.signalsTitle')}</h3>
-      {signals.health && <div class="health">{healthLine(signals.health)}</div>}
-      <ul class="signals">
-        <li>{t('summary.signalRows', { count: signals.rows, how: signals.table ? signalText(signals.rowHook) : t('signal.none') })}</li>
-        <li>{t('summary.signalIds', { count: signals.ids, how: signalText(signals.idSource) })}</li>
-        <li>{t('summary.signalSpend', { how: signalText(signals.spend) })}</li>
-        <li>{t('summary.signalDate', { how: signalText(signals.date) })}</li>
-      </ul>
-    </>
-  );
-}
-
-/**
- * Copies the redacted diagnostics (diagnostics.ts) for a bug report. Where the page does not let
- * us write the clipboard, the text is shown selected instead, for the user to copy.
- */
-function CopyDiagnostics({ diagnostics }: { diagnostics: () => string }) {
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; text: string }>({ kind: 'idle' });
-  const copy = () => {
-    const text = diagnostics();
-    const manual = () => setState({ kind: 'manual', text });
-    try {
-      navigator.clipboard.writeText(text).then(() => setState({ kind: 'copied' }), manual);
-    } catch {
-      manual();
-    }
-  };
-  return (
-    <div class="msg">
-      <button type="button" class="retry diagnostics" onClick={copy}>{t('summary.copyDiagnostics')}</button>
-      {state.kind === 'copied' && <span class="muted" role="status"> {t('summary.diagnosticsCopied')}</span>}
-      {state.kind === 'manual' && (
-        <>
-          <div class="muted" role="status">{t('summary.diagnosticsManual')}</div>
-          <textarea class="diagnostics-text" readOnly rows={6} aria-label={t('summary.copyDiagnostics')} value={state.text} ref={(el) => el?.select()} />
-        </>
-      )}
-    </div>
-  );
-}
-
-function List({ items }: { items: string[] }) {
-  if (items.length === 0) return <div class="muted">{t('summary.none')}</div>;
-  const shown = items.slice(0, 50);
-  return (
-    <ul>
-      {shown.map((item, i) => <li key={i}>{item}</li>)}
-      {items.length > shown.length && <li class="muted">+{items.length - shown.length}</li>}
-    </ul>
-  );
-}
-
-/**
- * The page's platform lead total next to the CRM's (issue 20): "Meta: 1,240 leads · CRM 1,018
- * (82%)", over the campaigns that show both a platform count and a matched CRM row.
- */
-function PlatformTotals(props: { state: SummaryState; coverage: Coverage | null; level: string; locale: UiLocale }) {
-  const { state, coverage, locale } = props;
-  const leadsByKey = state.platformLeads;
-  if (!coverage || !leadsByKey || leadsByKey.size === 0 || !state.index || !state.context) return null;
-  const pairs: Array<{ platformLeads: number; crmLeads: number }> = [];
-  let approximate = false;
-  for (const key of coverage.matched) {
-    const leads = leadsByKey.get(key);
-    const row = state.seen.get(key);
-    if (!leads || !row) continue;
-    const match = state.index.lookup(row.id, row.name);
-    if (match.kind !== 'match') continue;
-    pairs.push({ platformLeads: leads.count, crmLeads: match.row.leads });
-    approximate ||= leads.approximate;
-  }
-  const gap = totalGap(pairs);
-  if (!gap) return null;
-  const figures = {
-    platform: t(`platform.${state.context.platform}`),
-    platformLeads: `${approximate ? '≈' : ''}${formatLeadCount(gap.platformLeads, locale)}`,
-    crmLeads: formatCount(gap.crmLeads, locale),
-  };
-  return (
-    <div class="msg platform-totals">
-      <span class="platform-total">{gap.share === null ? t('summary.platformLeadsNoShare', figures) : t('summary.platformLeads', { ...figures, share: formatPercent(gap.share, locale) })}</span>
-      <span class="muted"> {t('summary.platformLeadsOver', { count: pairs.length, level: props.level })}</span>
-      {gap.flag && <div class="warn">{t(gap.flag === 'crm-low' ? 'card.gapLow' : 'card.gapHigh')}</div>}
-    </div>
-  );
 }

@@ -1,6 +1,6 @@
 /** When a tab asks again after a 429: after the block, spread out so tabs do not come back together. */
 import { describe, expect, it } from 'vitest';
-import { rateLimitRetryDelayMs } from '../../../utils/overlay/engine';
+import { rateLimitRetryDelayMs } from '../../../utils/overlay/funnel-source';
 
 describe('rateLimitRetryDelayMs', () => {
   it('waits out Retry-After, then spreads the tabs over up to a fifth of the wait', () => {

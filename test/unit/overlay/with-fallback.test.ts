@@ -20,8 +20,8 @@ function setUp(names: string[], adapterReads: (table: Element) => PageRow[]) {
   const { document } = parseHTML(`<!doctype html><html><body><section id="t">${names.map((n) => `<div class="r"><div><a href="#">${n}</a></div></div>`).join('')}</section></body></html>`);
   const table = document.getElementById('t') as Element;
   const adapter = {
-    platform: 'meta_ads', readContext: () => context, findTable: () => table, isLoading: () => false,
-    watchAttributes: ['href'], readRows: (t: Element) => adapterReads(t), rowOf: () => table.firstElementChild, readRow: () => null, readSpend: () => '€1',
+    platform: 'meta_ads', watchAttributes: ['href'], readContext: () => context, findTable: () => table, isLoading: () => false,
+    readRows: (t: Element) => adapterReads(t), rowOf: () => table.firstElementChild, readRow: () => null, readSpend: () => '€1',
   } as PlatformAdapter;
   let clock = 0;
   const wrapped = withFallback(adapter, { layout, now: () => clock });
