@@ -260,6 +260,49 @@ describe('a compromised content script', () => {
 });
 
 describe('a hostile page script', () => {
+  it('finds our elements but cannot read a number or a campaign out of them: closed roots, nothing on the hosts', async () => {
+    const page = await openMeta();
+    const ui = ourUi(page);
+    // What a user sees (read through the content script's world): the badges' numbers and names.
+    const badgeTexts = (await ui.locator('funnel-lens-badge', 'button').allTextContents()).filter((t) => /\d/.test(t));
+    const badgeNames = await Promise.all((await ui.locator('funnel-lens-badge', 'button').allTextContents()).map((_, i) => ui.locator('funnel-lens-badge', 'button').nth(i).accessibleName()));
+    expect(badgeTexts.length).toBeGreaterThan(5);
+    expect(badgeNames.filter((n) => world.some((c) => n.includes(c.name))).length).toBeGreaterThan(5);
+    // Open a card by keyboard, as a user would; the summary is on the page already.
+    await ui.locator('funnel-lens-badge', 'button').nth(HOSTILE_NAMES.length + 1).focus();
+    await page.keyboard.press('Enter');
+    await ui.locator('funnel-lens-card', '[role="dialog"]').waitFor();
+    expect(await ui.locator('funnel-lens-card', '[role="dialog"]').textContent()).toContain('MQL→Won');
+    expect(await summaryText(page)).toMatch(/\d+ of \d+ campaigns matched/);
+
+    // The page's own script: everything it can get from our hosts and the rows around them.
+    const seen = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('funnel-lens-badge, funnel-lens-card, funnel-lens-summary')];
+      return {
+        tags: [...new Set(hosts.map((h) => h.tagName.toLowerCase()))].sort(),
+        openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
+        // Each host as the page can serialise it, its text, and any attribute.
+        markup: [...new Set(hosts.map((h) => h.outerHTML + h.getHTML({ serializableShadowRoots: true }) + h.textContent + (h as HTMLElement).innerText))],
+        // Rendered text of the table rows around the badges, and of a selection over the page.
+        rowsText: [...document.querySelectorAll('._1gda._2djg')].map((r) => (r as HTMLElement).innerText).join('\n'),
+        selection: (() => {
+          getSelection()?.selectAllChildren(document.body);
+          const text = getSelection()?.toString() ?? '';
+          getSelection()?.removeAllRanges();
+          return text;
+        })(),
+      };
+    });
+    expect(seen.tags).toEqual(['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary']);
+    expect(seen.openRoots).toBe(0);
+    expect(seen.markup.sort()).toEqual(['<funnel-lens-badge lang="en"></funnel-lens-badge>', '<funnel-lens-card lang="en"></funnel-lens-card>', '<funnel-lens-summary lang="en"></funnel-lens-summary>']);
+    const pageText = `${seen.rowsText}\n${seen.selection}`;
+    for (const text of badgeTexts) expect(pageText).not.toContain(text.trim());
+    // Nor the card's or the summary's words (the page's own account is called "Funnel Lens QA").
+    expect(pageText).not.toMatch(/MQL→Won|campaigns matched|Show details/);
+    await page.close();
+  });
+
   it('cannot tear the overlay down by announcing a "newer" overlay', async () => {
     const page = await openMeta();
     // What a newer version's content script announces after an update; any page can dispatch it.
