@@ -22,7 +22,7 @@
  *    answers with an event whose detail Chromium copies across worlds. Only tests install it: the
  *    built extension answers nothing of the kind (security.e2e.ts checks the page learns nothing).
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 
 /** What `window.__funnelLensShadow.read(host)` returns: null when `host` has no shadow root of ours. */
 export interface ShadowReading {
@@ -309,6 +309,21 @@ function cssTarget(page: Page, host: string, inner: string): Target {
   return { describe: `${host} >> ${inner}`, resolveAll: all, resolve: async () => (await all())[0] ?? null };
 }
 
+/** Elements matching `inner` inside the root of the one host `host` (a Playwright locator: a badge found by its row's text). */
+function hostLocatorTarget(page: Page, host: Locator, inner: string): Target {
+  const all = async () => {
+    // The host's place among the elements of its kind, as the page's DOM has it now.
+    const { tag, index } = await host.evaluate((h) => ({ tag: h.localName, index: [...document.querySelectorAll(h.localName)].indexOf(h) }));
+    const spec = JSON.stringify({ tag, index, inner });
+    return objectsInWorld(page, `((spec) => {
+      const h = document.querySelectorAll(spec.tag)[spec.index];
+      const root = h && chrome.dom.openOrClosedShadowRoot(h);
+      return root ? [...root.querySelectorAll(spec.inner)] : [];
+    })(${spec})`);
+  };
+  return { describe: `${host.toString()} >> ${inner}`, resolveAll: all, resolve: async () => (await all())[0] ?? null };
+}
+
 /** Elements inside the first `host` whose role and accessible name in the accessibility tree are `role` and `name`. */
 function roleTarget(page: Page, host: string, role: string, name: string): Target {
   const all = async () => {
@@ -331,6 +346,8 @@ function roleTarget(page: Page, host: string, role: string, name: string): Targe
 export interface OurUi {
   /** Elements matching `inner` (CSS) inside the shadow roots of our hosts matching `host` (CSS, in the page). */
   locator(host: string, inner: string): OurLocator;
+  /** Elements matching `inner` inside the root of the host element a Playwright locator finds. */
+  inside(host: Locator, inner: string): OurLocator;
   /** Elements inside the first `host` with this role and exact accessible name (what a screen reader gets). */
   getByRole(host: string, role: string, name: string): OurLocator;
   /** Calls self-contained `fn(arg)` in the content script's world; `arg` and the result are JSON. */
@@ -342,6 +359,7 @@ export interface OurUi {
 export function ourUi(page: Page): OurUi {
   return {
     locator: (host, inner) => makeLocator(page, cssTarget(page, host, inner)),
+    inside: (host, inner) => makeLocator(page, hostLocatorTarget(page, host, inner)),
     getByRole: (host, role, name) => makeLocator(page, roleTarget(page, host, role, name)),
     run: (fn, arg) => evaluateInWorld(page, `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`),
     evaluate: (expression) => evaluateInWorld(page, expression),
