@@ -34,13 +34,18 @@ export interface ShadowReading {
 
 /** `window.__funnelLensShadow` in the page's main world, for page-side readers (installed by `shadowBridge`). */
 export interface PageShadowBridge {
+  /** What `host`'s root shows; throws when the content script's half of the bridge is not there (yet). */
   read(host: Element): ShadowReading | null;
-  watch(host: Element): void;
+  /** Makes every change inside `host`'s root fire 'funnel-lens-test:shadow-changed' on document; false when nobody answered. */
+  watch(host: Element): boolean;
 }
 export type WithShadowBridge = { __funnelLensShadow: PageShadowBridge };
 
-/** The main world's half of the bridge, idempotent (the page may have navigated since). */
-const MAIN_BRIDGE = String.raw`(() => {
+/**
+ * The main world's half of the bridge, idempotent (the page may have navigated since). Exported
+ * for the bench's probe, which is installed before the page loads.
+ */
+export const MAIN_BRIDGE = String.raw`(() => {
   if (window.__funnelLensShadow) return;
   let reply;
   document.addEventListener('funnel-lens-test:shadow-reply', (event) => { reply = event.detail; }, true);
@@ -51,9 +56,9 @@ const MAIN_BRIDGE = String.raw`(() => {
       if (reply === undefined) throw new Error('the shadow bridge did not answer: install it with shadowBridge(page)');
       return reply === '' ? null : JSON.parse(reply);
     },
-    /** Makes every change inside host's root fire 'funnel-lens-test:shadow-changed' on document. */
     watch(host) {
-      host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-watch'));
+      // The content script's half cancels the event when it took the root in.
+      return !host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-watch', { cancelable: true }));
     },
   };
 })()`;
@@ -75,7 +80,9 @@ const ISOLATED_BRIDGE = String.raw`(() => {
   const changes = new MutationObserver(() => document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-changed')));
   document.addEventListener('funnel-lens-test:shadow-watch', (event) => {
     const root = rootOf(event.target);
-    if (!root || watched.has(root)) return;
+    if (!root) return;
+    event.preventDefault();
+    if (watched.has(root)) return;
     watched.add(root);
     changes.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
   }, true);
@@ -141,6 +148,15 @@ async function startTracker(page: Page): Promise<WorldTracker> {
       }
     },
   };
+}
+
+/**
+ * Follows our content script's world in `page` from now on, putting the bridge's half into each
+ * new one as soon as Chromium announces it: call it before `goto` when a probe must read from the
+ * first badge on (the bench's cold start).
+ */
+export async function followOurWorld(page: Page): Promise<void> {
+  await tracker(page);
 }
 
 /**

@@ -90,6 +90,7 @@ export function foreignStringsIn(strings: readonly string[], lang: UiLanguage, d
 
 export async function foreignStrings(page: Page, lang: UiLanguage, scope: string | null, data: readonly string[] = []): Promise<string[]> {
   const strings = scope === null ? await page.evaluate(readUiStrings, scope) : await ourUi(page).run(readUiStrings, scope);
+  if (strings.length === 0) throw new Error(`no UI strings found in ${scope ?? 'the page'}`);
   return foreignStringsIn(strings, lang, data);
 }
 
@@ -115,6 +116,8 @@ export function readLayoutProblems(scope: string | null): string[] {
   const roots: Array<Document | ShadowRoot> = scope === null
     ? [document]
     : [...document.querySelectorAll<HTMLElement>(scope)].map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host)).filter((root): root is ShadowRoot => root !== null);
+  // With a scope, a run that reaches none of our roots must not pass as "no problems".
+  if (scope !== null && roots.length === 0) problems.push(`no shadow root of ours to check in ${scope}`);
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
