@@ -67,9 +67,12 @@ export const MAIN_BRIDGE = String.raw`(() => {
 const ISOLATED_BRIDGE = String.raw`(() => {
   if (globalThis.__funnelLensShadowBridge) return;
   globalThis.__funnelLensShadowBridge = true;
+  // A content script orphaned by an extension reload loses chrome.dom: it stays quiet, the new one answers.
+  const canRead = () => !!(globalThis.chrome && chrome.dom);
   const rootOf = (host) => chrome.dom.openOrClosedShadowRoot(host);
   const textOf = (root) => [...root.childNodes].filter((n) => n.nodeName !== 'STYLE').map((n) => n.textContent).join('');
   document.addEventListener('funnel-lens-test:shadow-read', (event) => {
+    if (!canRead()) return;
     const root = rootOf(event.target);
     const button = root && root.querySelector('button');
     const reading = root && { text: textOf(root), button: button && { text: button.textContent, label: button.getAttribute('aria-label') || '' } };
@@ -79,6 +82,7 @@ const ISOLATED_BRIDGE = String.raw`(() => {
   const watched = new WeakSet();
   const changes = new MutationObserver(() => document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-changed')));
   document.addEventListener('funnel-lens-test:shadow-watch', (event) => {
+    if (!canRead()) return;
     const root = rootOf(event.target);
     if (!root) return;
     event.preventDefault();
