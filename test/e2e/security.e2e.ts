@@ -260,6 +260,15 @@ describe('a compromised content script', () => {
 });
 
 describe('a hostile page script', () => {
+  it('the built overlays attach closed shadow roots only, and never read one back through `shadowRoot`', () => {
+    const dir = path.join(EXTENSION_DIR, 'content-scripts');
+    for (const file of ['google-ads.js', 'linkedin-ads.js', 'meta-ads.js']) {
+      const code = readFileSync(path.join(dir, file), 'utf8');
+      expect(code.match(/attachShadow\(\{mode:"\w+"\}\)/g), file).toEqual(['attachShadow({mode:"closed"})']);
+      expect(code, file).not.toMatch(/\.shadowRoot\b/);
+    }
+  });
+
   it('finds our elements but cannot read a number or a campaign out of them: closed roots, nothing on the hosts', async () => {
     const page = await openMeta();
     const ui = ourUi(page);
