@@ -8,3 +8,6 @@ export interface DemoScene {
   /** Shows the scene in `browser`, whose UI language is `lang`, and returns the screenshot files it wrote. */
   run(input: { browser: ExtensionBrowser; outDir: string; lang: UiLanguage }): Promise<string[]>;
 }
+
+/** A badge's button once it shows numbers or "no data", not the loading state (inside the badge's shadow root). */
+export const READY_BUTTON = 'button:not([data-tone="loading"])';

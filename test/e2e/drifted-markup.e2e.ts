@@ -24,6 +24,7 @@ import { openPopup } from './support/popup';
 import { summaryText, waitForReplica } from './support/meta-page';
 import { REPLICA_TRUTH, badgeVisibility, describeWrongEpisodes, expectedNumbers, startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type RowTruthReport } from './support/row-truth-probe';
 import { useConnectedSession } from './support/session';
+import { ourUi } from './support/our-ui';
 
 const META_ACCOUNT = '7700112233';
 const GOOGLE_CUSTOMER = '4445556667';
@@ -108,7 +109,7 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
 
     // "Copy diagnostics": the table's shape for a bug report, and nothing of the page's data.
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://adsmanager.facebook.com' });
-    await page.locator('funnel-lens-summary').getByRole('button', { name: 'Copy diagnostics' }).click();
+    await ourUi(page).getByRole('funnel-lens-summary', 'button', 'Copy diagnostics').click();
     await expect.poll(() => summaryText(page)).toContain('Copied: paste it into your bug report');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('badges from the fallback finder: yes');

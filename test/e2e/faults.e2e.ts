@@ -12,6 +12,7 @@ import { stopServiceWorker, type ExtensionBrowser } from './support/browser';
 import { expectMetaBadgesAgree, routeMetaCampaigns, summaryText, visibleMetaRows, waitForReplica } from './support/meta-page';
 import { openPopup } from './support/popup';
 import { useConnectedSession } from './support/session';
+import { ourUi } from './support/our-ui';
 
 const ACCOUNT = '1234567890';
 const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 40, seed: 41 });
@@ -89,7 +90,7 @@ describe('faults, with nothing cached', () => {
 
     // "Try again" after the API recovers shows the numbers.
     server.setFault(null);
-    await page.locator('funnel-lens-summary').getByRole('button', { name: 'Try again' }).click();
+    await ourUi(page).getByRole('funnel-lens-summary', 'button', 'Try again').click();
     await expectBadgesAgree(page, range);
     await page.close();
   });

@@ -13,6 +13,7 @@ import { type StatsServer } from '../support/stats-server';
 import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { linkedInRows, linkedInSettled, waitForLinkedInReplica, type LinkedInRow } from './support/linkedin-page';
+import { ourUi } from './support/our-ui';
 import { replicaCall, summaryText } from './support/meta-page';
 import { useConnectedSession } from './support/session';
 import { REPLICA_TRUTH, badgeVisibility } from './support/row-truth-probe';
@@ -98,11 +99,11 @@ async function clickName(page: Page, index: number): Promise<void> {
 
 /** Opens the card of model row `index` through its badge; returns the card's text. */
 async function cardText(page: Page, index: number): Promise<string> {
-  await page.evaluate((i) => {
-    const tr = (window as unknown as { __replica: { rowElement(i: number): HTMLElement } }).__replica.rowElement(i);
-    (tr.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button') as HTMLButtonElement).click();
-  }, index);
-  const card = page.locator('funnel-lens-card').locator('[role="dialog"]');
+  // The replica's own row element for that model row is the (index + 2)th <tr>: the totals row comes first.
+  expect(await page.evaluate((i) => (window as unknown as { __replica: { rowElement(i: number): HTMLElement } }).__replica.rowElement(i) === document.querySelectorAll('table tbody tr')[i + 1], index)).toBe(true);
+  const ui = ourUi(page);
+  await ui.locator(`table tbody tr:nth-child(${index + 2}) funnel-lens-badge`, 'button').click();
+  const card = ui.locator('funnel-lens-card', '[role="dialog"]');
   await expect.poll(() => card.count()).toBe(1);
   const text = ((await card.textContent()) ?? '').replace(/\s+/g, ' ');
   await page.keyboard.press('Escape');

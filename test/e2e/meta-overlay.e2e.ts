@@ -14,6 +14,7 @@ import { badgeAgrees } from './support/expected';
 import { readVisibleMetaRows, replicaCall, summaryText, visibleMetaRows, waitForReplica, type VisibleRow } from './support/meta-page';
 import { useConnectedSession } from './support/session';
 import { hookHealthLine } from './support/hook-health';
+import { ourUi, shadowBridge, type WithShadowBridge } from './support/our-ui';
 
 const ACCOUNT = '1234567890';
 const ROW_HEIGHT = 48;
@@ -92,6 +93,7 @@ function wrongRows(rows: VisibleRow[], expected: Map<string, FunnelRow>, identit
 /** Scrolls by `dy` and reads the rows at the next animation frame, as a user's next look would. */
 async function scrollAndReadNextFrame(page: Page, dy: number): Promise<VisibleRow[]> {
   // The reader is shipped into the page once, as source, so the read happens inside that frame.
+  await shadowBridge(page);
   await page.evaluate(`window.__flReadRows ??= ${readVisibleMetaRows.toString()}`);
   return page.evaluate(async (delta) => {
     const w = window as unknown as { __replica: { scrollBy(px: number): void }; __flReadRows(): VisibleRow[] };
@@ -103,9 +105,9 @@ async function scrollAndReadNextFrame(page: Page, dy: number): Promise<VisibleRo
 
 /** Focuses the first badge (it is reachable by keyboard), opens its card with Enter, returns the card's text. */
 async function openFirstCardByKeyboard(page: Page): Promise<string> {
-  await page.locator('funnel-lens-badge').first().locator('button').focus();
+  await ourUi(page).locator('funnel-lens-badge', 'button').first().focus();
   await page.keyboard.press('Enter');
-  const card = page.locator('funnel-lens-card').locator('[role="dialog"]');
+  const card = ourUi(page).locator('funnel-lens-card', '[role="dialog"]');
   await expect.poll(() => card.count()).toBe(1);
   return (await card.textContent()) ?? '';
 }
@@ -228,7 +230,7 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
     expect(text).toMatch(/ROAS/);
     await page.keyboard.press('Escape');
 
-    await page.locator('funnel-lens-summary').getByRole('button', { name: 'Show details' }).click();
+    await ourUi(page).getByRole('funnel-lens-summary', 'button', 'Show details').click();
     await expect.poll(() => summaryText(page)).toContain('What Funnel Lens found on this page');
     // One report: the hook health, which alternative of each of the adapter's hooks matched
     // (where IDs, spend and the date range were read), and no second list beside it.
@@ -269,6 +271,7 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     // 0.4 s as a safety net; reading 4 frames (about 67 ms) after each jump, 12 times, shows
     // that the badges followed the rows' own changes: the poll can fall into few of those windows.
     const targets = [321, 17, 455, 90, 250, 3, 480, 133, 377, 61, 299, 412];
+    await shadowBridge(page);
     const snapshots = (await page.evaluate(async (indexes) => {
       const replica = (window as unknown as { __replica: { scrollToIndex(i: number): void; visibleRows(): Array<{ id: string; clientTop: number }> } }).__replica;
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -279,7 +282,8 @@ describe('Meta Ads Manager overlay (variant A)', () => {
         const rowNodes = [...document.querySelectorAll('._1gda._2djg')];
         for (const m of replica.visibleRows()) {
           const row = rowNodes.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
-          const badge = row?.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button')?.textContent ?? null;
+          const host = row?.querySelector('funnel-lens-badge');
+          const badge = host ? ((window as unknown as WithShadowBridge).__funnelLensShadow.read(host)?.button?.text ?? null) : null;
           out.push({ jump: index, id: m.id, badge });
         }
         // The next jump starts from a settled page: every row on screen shows a badge, none loading.
@@ -317,7 +321,7 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     expect(text).toContain('Matched by campaign ID');
     expect(text).toContain('Source: Acme CRM');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('funnel-lens-card [role="dialog"]').count()).toBe(0);
+    await expect.poll(() => ourUi(page).locator('funnel-lens-card', '[role="dialog"]').count()).toBe(0);
     await page.close();
   });
 

@@ -15,6 +15,7 @@ import { waitForLinkedInReplica } from './support/linkedin-page';
 import { linkedInUrl, routeLinkedInReplica } from '../replicas/serve-linkedin';
 import { summaryText, waitForReplica } from './support/meta-page';
 import { useConnectedSession } from './support/session';
+import { ourUi } from './support/our-ui';
 
 const ACCOUNT = '5550001111';
 const FROM = '2026-10-01';
@@ -79,9 +80,10 @@ async function rowText(page: Page, rowSelector: string, name: string): Promise<s
  * allows, and returns its text. By keyboard, an open card never sits over the next badge.
  */
 async function cardOf(page: Page, rowSelector: string, name: string): Promise<string> {
-  await page.locator(rowSelector, { hasText: name }).locator('funnel-lens-badge button').focus();
+  const ui = ourUi(page);
+  await ui.inside(page.locator(rowSelector, { hasText: name }).locator('funnel-lens-badge'), 'button').focus();
   await page.keyboard.press('Enter');
-  const card = page.locator('funnel-lens-card [role="dialog"]');
+  const card = ui.locator('funnel-lens-card', '[role="dialog"]');
   await expect.poll(async () => plain((await card.textContent()) ?? '')).toContain(name);
   return plain((await card.textContent()) ?? '');
 }

@@ -17,6 +17,7 @@ import { metaAdsManagerUrl } from '../replicas/serve';
 import type { StatsServer } from '../support/stats-server';
 import type { ExtensionBrowser } from './support/browser';
 import { routeMetaCampaigns, waitForReplica } from './support/meta-page';
+import { ourUi } from './support/our-ui';
 import { openPopup } from './support/popup';
 import { useConnectedSession } from './support/session';
 
@@ -155,7 +156,8 @@ describe('trends', () => {
     const meta = await browser.newPage();
     await meta.goto(metaAdsManagerUrl({ accountId: ACCOUNT }));
     await waitForReplica(meta);
-    const badge = meta.locator('funnel-lens-badge').first().locator('button');
+    const ui = ourUi(meta);
+    const badge = ui.locator('funnel-lens-badge', 'button').first();
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^MQL→Won 10% · €\d+K$/);
 
     const setMetaTarget = async (percent: string, costPerWon = '') => {
@@ -179,13 +181,13 @@ describe('trends', () => {
     // 10% of 300 MQLs: the interval (about 7%–14%) lies wholly below 20%, wholly above 5%.
     await setMetaTarget('20', '800');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^MQL→Won 10% · €\d+K ✗$/);
-    expect(await badge.getAttribute('aria-label')).toMatch(/ MQL→Won target 20%: missed$/);
+    // What a screen reader announces for the badge (its name in the accessibility tree).
+    expect(await badge.accessibleName()).toMatch(/ MQL→Won target 20%: missed$/);
     // The card judges cost per won with the row's own spend: €15,000 for 30 won of 300 MQLs
     // (the last 30 days) is €500, between €359 and €705 over the interval, so within €800.
     await badge.click();
-    const card = meta.locator('funnel-lens-card [role="dialog"]');
-    await card.waitFor();
-    expect(await card.locator('[data-metric]').allTextContents()).toEqual([
+    await ui.locator('funnel-lens-card', '[role="dialog"]').waitFor();
+    expect(await ui.locator('funnel-lens-card', '[role="dialog"] [data-metric]').allTextContents()).toEqual([
       'MQL→Won: target ≥\u00a020%, missed', 'Cost per won deal: target ≤\u00a0€800, met',
     ]);
     await meta.keyboard.press('Escape');
@@ -193,7 +195,7 @@ describe('trends', () => {
 
     await setMetaTarget('5');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^MQL→Won 10% · €\d+K ✓$/);
-    expect(await badge.getAttribute('aria-label')).toMatch(/ MQL→Won target 5%: met$/);
+    expect(await badge.accessibleName()).toMatch(/ MQL→Won target 5%: met$/);
     expect(await popupTarget()).toMatch(/^MQL→Won: target ≥\u00a05%, met · /);
     await meta.close();
   }, 40_000);

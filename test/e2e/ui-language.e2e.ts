@@ -4,7 +4,9 @@
  * summary in Meta Ads Manager (the replica in the same language). In each: no text clipped and
  * nothing scrolling sideways, axe with no serious violations, and no message of the other
  * language (compared with the catalogues), apart from data the API or the page supplies. One
- * browser per language, launched with that UI language (`--lang`).
+ * browser per language, launched with that UI language (`--lang`). Our elements in Meta Ads
+ * Manager have closed shadow roots: these checks, axe included, look inside them from our content
+ * script's world (support/our-ui.ts, support/axe.ts), over every element of our shadow trees.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +19,7 @@ import { metaAdsManagerUrl, routeMetaReplica } from '../replicas/serve';
 import { catalogue, UI_LANGUAGES } from '../support/catalogues';
 import { startStatsServer, type StatsServer } from '../support/stats-server';
 import { seriousAxeViolations } from './support/axe';
+import { ourUi } from './support/our-ui';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { waitForReplica } from './support/meta-page';
 import { foreignStrings, layoutProblems } from './support/ui-language';
@@ -99,8 +102,7 @@ for (const lang of UI_LANGUAGES) {
     it("a campaign's badge, card and the page summary in Meta Ads Manager, on the demo data", async () => {
       const page = await openMeta(DEMO_ACCOUNTS.meta_ads, demoCampaigns);
       await openCard(page);
-      const card = page.locator('funnel-lens-card [role="dialog"]');
-      const cardText = (await card.textContent()) ?? '';
+      const cardText = (await ourUi(page).locator('funnel-lens-card', '[role="dialog"]').textContent()) ?? '';
       for (const key of ['lead', 'mql', 'sql', 'meeting', 'won']) expect(cardText).toContain(msg(`stage.${key}`));
       expect(await page.locator('funnel-lens-card').getAttribute('lang')).toBe(lang);
       await expandSummary(page);
@@ -120,7 +122,7 @@ for (const lang of UI_LANGUAGES) {
 
       const page = await openMeta(API_ACCOUNT, apiCampaigns);
       await openCard(page);
-      const steps = await page.locator('funnel-lens-card [role="dialog"] .bars [role=listitem] > .bar:first-child > span:first-child').allTextContents();
+      const steps = await ourUi(page).locator('funnel-lens-card', '[role="dialog"] .bars [role=listitem] > .bar:first-child > span:first-child').allTextContents();
       expect(steps).toEqual(API_STAGES.map((s) => s.label));
       await expandSummary(page);
       await expectReadable(page, OUR_ELEMENTS, [...API_STAGES.map((s) => s.label), 'Acme CRM', ...apiCampaigns.map((c) => c.name)]);
@@ -137,7 +139,7 @@ for (const lang of UI_LANGUAGES) {
       const page = await browser.newPage();
       await page.goto(metaAdsManagerUrl({ accountId }));
       await waitForReplica(page);
-      await page.locator('funnel-lens-badge button:not([data-tone="loading"])').first().waitFor();
+      await ourUi(page).locator('funnel-lens-badge', 'button:not([data-tone="loading"])').first().waitFor();
       return page;
     }
   });
@@ -149,15 +151,15 @@ function demoCampaignNames(): string[] {
 
 /** Opens the card of the second campaign with numbers, by keyboard as a screen-reader user would. */
 async function openCard(page: Page): Promise<void> {
-  const badge = page.locator('funnel-lens-badge button:not([data-tone="loading"]):not([data-tone="none"])').nth(1);
-  await badge.focus();
+  const ui = ourUi(page);
+  await ui.locator('funnel-lens-badge', 'button:not([data-tone="loading"]):not([data-tone="none"])').nth(1).focus();
   await page.keyboard.press('Enter');
-  await page.locator('funnel-lens-card [role="dialog"]').waitFor();
+  await ui.locator('funnel-lens-card', '[role="dialog"]').waitFor();
 }
 
 /** Opens the summary's details: the lists and what Funnel Lens found on the page. */
 async function expandSummary(page: Page): Promise<void> {
-  const toggle = page.locator('funnel-lens-summary button.toggle');
+  const toggle = ourUi(page).locator('funnel-lens-summary', 'button.toggle');
   await toggle.click();
   await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
 }

@@ -3,6 +3,8 @@
  * https://ads.google.com/aw/campaigns, connected to the stats server through the real popup.
  * Each visible row's badge must state its own campaign's numbers, also after the replica
  * recycles its row nodes while scrolling; campaigns the CRM does not know get the empty badge.
+ * The badges' shadow roots are closed, also to the page; the test reads them through WebDriver
+ * BiDi (support/shadow.ts), and checks that the page's own world still cannot.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -13,6 +15,7 @@ import { readVisibleGoogleRows } from '../e2e/support/google-page';
 import { makeWorld } from '../fixtures/world';
 import { GOOGLE_REPLICA, googleAdsUrl, type GoogleReplicaData } from '../replicas/serve';
 import { interceptReplica } from './support/firefox';
+import { exposeOurRoots } from './support/shadow';
 import { popupOutcome, submitConnection, useFirefoxSession } from './support/session';
 
 const ACCOUNT = '1234567890';
@@ -36,6 +39,8 @@ async function expectRowsAgree(page: Page, expected: Map<string, FunnelRow>): Pr
   let last: VisibleRow[] = [];
   await expect
     .poll(async () => {
+      // Our badges' roots are closed: BiDi hands the page the ones present now (support/shadow.ts).
+      await exposeOurRoots(page);
       last = await page.evaluate(readVisibleGoogleRows);
       return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
     }, { timeout: 10_000, interval: 50 })
@@ -68,6 +73,8 @@ describe('Google Ads overlay in Firefox', () => {
       for (const row of await expectRowsAgree(page, expected)) seen.add(row.id);
       await page.evaluate((dy) => (window as unknown as { __replica: { scrollBy(dy: number): void } }).__replica.scrollBy(dy), 9 * ROW_HEIGHT);
     }
+    // The page's own world finds the badges but no root to read them through, nor any text.
+    expect(await page.evaluate(() => [...document.querySelectorAll('funnel-lens-badge')].map((h) => ({ root: h.shadowRoot, html: h.outerHTML })).find((h) => h.root !== null || h.html !== '<funnel-lens-badge lang="en"></funnel-lens-badge>') ?? 'none readable')).toBe('none readable');
     // Four screens' worth of campaigns, recycled row nodes included, some of them unknown to the CRM.
     expect(seen.size).toBeGreaterThan(36);
     expect([...seen].filter((id) => !expected.has(id)).length).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 /**
- * One badge: `<funnel-lens-badge>` with an open shadow root holding a button.
+ * One badge: `<funnel-lens-badge>` with a closed shadow root holding a button.
  * It remembers which campaign (key) and which data version it shows, so a pass over the table
  * costs nothing for rows that did not change, and a recycled row re-renders at once.
  */

@@ -1,8 +1,13 @@
 /**
- * Our elements in the host page: a custom-named element with an open shadow root, so our styles
+ * Our elements in the host page: a custom-named element with a closed shadow root, so our styles
  * and the host's stay apart both ways. Custom elements cannot be *registered* from a content
  * script's isolated world (its `customElements` is null in Chromium), but a valid custom element
  * name may still host a shadow root, which is all we need.
+ *
+ * Closed, because the host page is hostile (issue #18): the ad manager's own scripts must not read
+ * won revenue per campaign out of our badges. Its `host.shadowRoot` is null; only the `root`
+ * returned here reaches inside, so keep it where the element is made, and put nothing about the
+ * data on the host itself (no attributes, no light-DOM text): everything lives in the root.
  */
 import { uiLocale } from '../i18n/locale';
 
@@ -31,7 +36,7 @@ export function createBareShadowHost(tag: OwnTag, css: string): { host: HTMLElem
   const host = document.createElement(tag);
   // Our text is in the UI language, whatever the host page's: screen readers pronounce it so.
   host.lang = hostLang ??= uiLocale();
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);

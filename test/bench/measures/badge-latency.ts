@@ -11,6 +11,7 @@ import {
   ACCOUNT_5K, PAGE_PROBE, awaitWatch, expectedFor, log, metaReplicaData, summarize, waitForAgreement,
   type Figure,
 } from './shared';
+import { followOurWorld } from '../../e2e/support/our-ui';
 
 const TRIALS = Number(process.env.BENCH_LATENCY_TRIALS ?? 20);
 const RANGE_A = { from: '2026-10-01', to: '2026-10-31' };
@@ -21,6 +22,8 @@ export async function measureBadgeLatency(session: BenchSession): Promise<Figure
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   await routeMetaReplica(browser.context, metaReplicaData(session.campaigns5k, { skeletonMs: 300 }));
   const page = await browser.newPage();
+  // The probe reads our closed roots through the bridge, which must be in our world from its start.
+  await followOurWorld(page);
   await page.addInitScript(PAGE_PROBE);
   await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...RANGE_A }));
   await waitForReplica(page);

@@ -11,6 +11,7 @@ import type { WorldEntity } from '../../fixtures/types';
 import type { MetaReplicaData } from '../../replicas/serve';
 import type { StatsServer } from '../../support/stats-server';
 import { BADGE_AGREES_IN_PAGE } from '../../e2e/support/expected';
+import { MAIN_BRIDGE, shadowBridge } from '../../e2e/support/our-ui';
 
 export interface Figure {
   /** Stable key in bench.json. */
@@ -110,21 +111,31 @@ export function freshRange(): { from: string; to: string } {
  *  - armNow(): the same snapshot right now (after a synchronous scroll);
  *  - done: a promise of { ms, firstMs } from the trigger to every visible row's badge stating its
  *    own campaign's numbers (ms), and to the first such badge (firstMs).
- * The watch is a MutationObserver on the document and on every badge's open shadow root, plus rAF
- * polling as a backstop. Row nodes are found by their inline `top` (no layout is forced).
+ * The watch is a MutationObserver on the document and, through the test's shadow bridge
+ * (e2e/support/our-ui.ts: our roots are closed), on every badge's shadow root, plus rAF polling as
+ * a backstop. Row nodes are found by their inline `top` (no layout is forced). A page that loads
+ * with the probe needs `followOurWorld(page)` before `goto`, so the bridge is there from the start.
  */
 export const PAGE_PROBE = String.raw`(() => {
   if (window.__bench) return;
+  ${MAIN_BRIDGE};
   ${BADGE_AGREES_IN_PAGE}
-  const state = { expected: {}, watch: null, shadowRoots: new WeakSet() };
+  const state = { expected: {}, watch: null, watched: new WeakSet() };
   const observer = new MutationObserver(() => tick());
+  const onShadowChange = () => tick();
+  document.addEventListener('funnel-lens-test:shadow-changed', onShadowChange);
   function observeShadows() {
     for (const badge of document.querySelectorAll('funnel-lens-badge')) {
-      const root = badge.shadowRoot;
-      if (root && !state.shadowRoots.has(root)) {
-        state.shadowRoots.add(root);
-        observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
-      }
+      if (!state.watched.has(badge) && window.__funnelLensShadow.watch(badge)) state.watched.add(badge);
+    }
+  }
+  /** The badge's button as the bridge reads it; null while the content script's half is not there yet. */
+  function buttonOf(badge) {
+    try {
+      const reading = badge ? window.__funnelLensShadow.read(badge) : null;
+      return reading && reading.button;
+    } catch {
+      return null;
     }
   }
   function startObserving() {
@@ -147,13 +158,11 @@ export const PAGE_PROBE = String.raw`(() => {
   }
   function rowOk(nodes, r) {
     const node = nodes.get(r.top);
-    const badge = node && node.querySelector('funnel-lens-badge');
-    const button = badge && badge.shadowRoot && badge.shadowRoot.querySelector('button');
+    const button = buttonOf(node && node.querySelector('funnel-lens-badge'));
     if (!button) return false;
     // The numbers must be this campaign's, and so must the name the badge's accessible name states.
     const expected = state.expected[r.id];
-    const label = button.getAttribute('aria-label') || '';
-    return agrees(button.textContent, expected) && (!expected || label.includes(expected[3]));
+    return agrees(button.text, expected) && (!expected || button.label.includes(expected[3]));
   }
   function tick() {
     const w = state.watch;
@@ -190,9 +199,8 @@ export const PAGE_PROBE = String.raw`(() => {
       const nodes = rowNodesByTop();
       w.resolve({ ms: null, firstMs: w.firstMs, rows: w.rows.length, frames: w.frames, failing: w.rows.filter((r) => !rowOk(nodes, r)).slice(0, 3).map((r) => {
         const node = nodes.get(r.top);
-        const badge = node && node.querySelector('funnel-lens-badge');
-        const button = badge && badge.shadowRoot ? badge.shadowRoot.querySelector('button') : null;
-        return { id: r.id, label: button ? (button.getAttribute('aria-label') || '').slice(0, 80) : null, text: button ? button.textContent.slice(-60) : null };
+        const button = buttonOf(node && node.querySelector('funnel-lens-badge'));
+        return { id: r.id, label: button ? button.label.slice(0, 80) : null, text: button ? button.text.slice(-60) : null };
       }) });
     }, w.timeoutMs);
     tick();
@@ -231,7 +239,11 @@ export const PAGE_PROBE = String.raw`(() => {
       begin(w, performance.now());
       return true;
     },
-    stop() { observer.disconnect(); state.watch = null; },
+    stop() {
+      observer.disconnect();
+      document.removeEventListener('funnel-lens-test:shadow-changed', onShadowChange);
+      state.watch = null;
+    },
     allAgree() {
       const nodes = rowNodesByTop();
       const rows = snapshot();
@@ -267,6 +279,7 @@ export async function waitForAgreement(page: Page, timeoutMs = 15_000): Promise<
  * its observer must not be in a measured window.
  */
 export async function waitForBadgesThenStopProbe(page: Page, server: StatsServer, range: { from: string; to: string }): Promise<void> {
+  await shadowBridge(page);
   await page.evaluate(PAGE_PROBE);
   await setExpected(page, expectedFor(server, ACCOUNT_5K, range));
   await waitForAgreement(page);

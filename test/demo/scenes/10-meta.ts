@@ -4,7 +4,8 @@ import { LEVELS } from '../../../utils/api/constants';
 import { DEMO_ACCOUNTS, demoEntities } from '../../../utils/demo/dataset';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import { waitForReplica } from '../../e2e/support/meta-page';
-import type { DemoScene } from '../scene';
+import { ourUi } from '../../e2e/support/our-ui';
+import { READY_BUTTON, type DemoScene } from '../scene';
 
 export const scene: DemoScene = {
   title: 'Meta Ads Manager',
@@ -20,11 +21,11 @@ export const scene: DemoScene = {
     const page = await browser.newPage();
     await page.goto(metaAdsManagerUrl({ accountId }));
     await waitForReplica(page);
-    await page.locator('funnel-lens-badge button:not([data-tone="loading"])').first().waitFor();
+    await ourUi(page).locator('funnel-lens-badge', READY_BUTTON).first().waitFor();
     const list = path.join(outDir, 'meta-campaigns.png');
     await page.screenshot({ path: list });
-    await page.locator('funnel-lens-badge').nth(1).locator('button').click();
-    await page.locator('funnel-lens-card [role="dialog"]').waitFor();
+    await ourUi(page).locator('funnel-lens-badge', 'button').nth(1).click();
+    await ourUi(page).locator('funnel-lens-card', '[role="dialog"]').waitFor();
     const card = path.join(outDir, 'meta-card.png');
     await page.screenshot({ path: card });
     await page.close();

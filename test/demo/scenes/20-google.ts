@@ -3,9 +3,8 @@ import path from 'node:path';
 import { DEMO_ACCOUNTS, demoEntities } from '../../../utils/demo/dataset';
 import { googleAdsUrl, routeGoogleAdsReplica } from '../../replicas/serve';
 import { waitForGoogleReplica } from '../../e2e/support/google-page';
-import type { DemoScene } from '../scene';
-
-const READY_BADGE = 'funnel-lens-badge button:not([data-tone="loading"])';
+import { ourUi } from '../../e2e/support/our-ui';
+import { READY_BUTTON, type DemoScene } from '../scene';
 
 export const scene: DemoScene = {
   title: 'Google Ads',
@@ -22,12 +21,12 @@ export const scene: DemoScene = {
     const page = await browser.newPage();
     await page.goto(googleAdsUrl());
     await waitForGoogleReplica(page);
-    await page.locator(READY_BADGE).first().waitFor();
+    await ourUi(page).locator('funnel-lens-badge', READY_BUTTON).first().waitFor();
     const list = path.join(outDir, 'google-campaigns.png');
     await page.screenshot({ path: list });
 
-    await page.locator('funnel-lens-badge').nth(1).locator('button').click();
-    await page.locator('funnel-lens-card [role="dialog"]').waitFor();
+    await ourUi(page).locator('funnel-lens-badge', 'button').nth(1).click();
+    await ourUi(page).locator('funnel-lens-card', '[role="dialog"]').waitFor();
     const card = path.join(outDir, 'google-card.png');
     await page.screenshot({ path: card });
     await page.keyboard.press('Escape');
@@ -37,7 +36,7 @@ export const scene: DemoScene = {
     await page.getByRole('link', { name: first.name, exact: true }).first().click();
     await page.waitForURL(/\/aw\/adgroups\?campaignId=/);
     await page.waitForFunction(() => document.querySelector('ess-cell[essfield="name"] ad-group-name') !== null);
-    await page.locator(READY_BADGE).first().waitFor();
+    await ourUi(page).locator('funnel-lens-badge', READY_BUTTON).first().waitFor();
     const groups = path.join(outDir, 'google-adgroups.png');
     await page.screenshot({ path: groups });
     await page.close();

@@ -4,7 +4,8 @@ import { LEVELS } from '../../../utils/api/constants';
 import { DEMO_ACCOUNTS, demoEntities } from '../../../utils/demo/dataset';
 import { linkedInUrl, routeLinkedInReplica } from '../../replicas/serve-linkedin';
 import { waitForLinkedInReplica } from '../../e2e/support/linkedin-page';
-import type { DemoScene } from '../scene';
+import { ourUi } from '../../e2e/support/our-ui';
+import { READY_BUTTON, type DemoScene } from '../scene';
 
 export const scene: DemoScene = {
   title: 'LinkedIn Campaign Manager',
@@ -19,16 +20,16 @@ export const scene: DemoScene = {
     const page = await browser.newPage();
     await page.goto(linkedInUrl({ accountId, level: 'campaign' }));
     await waitForLinkedInReplica(page);
-    await page.locator('funnel-lens-badge button:not([data-tone="loading"])').first().waitFor();
+    await ourUi(page).locator('funnel-lens-badge', READY_BUTTON).first().waitFor();
     const list = path.join(outDir, 'linkedin-campaigns.png');
     await page.screenshot({ path: list });
 
     // Into the first campaign (a URL "campaign group"): its ad sets, by pushState.
     await page.locator('table tbody tr').nth(1).locator('td.col-name a').click();
     await page.waitForURL(/\/campaigns\?campaignGroupIds=/);
-    await page.locator('funnel-lens-badge button:not([data-tone="loading"])').first().waitFor();
-    await page.locator('funnel-lens-badge').first().locator('button').click();
-    await page.locator('funnel-lens-card [role="dialog"]').waitFor();
+    await ourUi(page).locator('funnel-lens-badge', READY_BUTTON).first().waitFor();
+    await ourUi(page).locator('funnel-lens-badge', 'button').first().click();
+    await ourUi(page).locator('funnel-lens-card', '[role="dialog"]').waitFor();
     const card = path.join(outDir, 'linkedin-ad-sets-card.png');
     await page.screenshot({ path: card });
     await page.close();

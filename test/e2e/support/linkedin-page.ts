@@ -1,5 +1,6 @@
 /** Reading the LinkedIn replica as a user sees it: which campaign each row shows, and its badge. */
 import type { Page } from 'playwright-core';
+import { shadowBridge, type WithShadowBridge } from './our-ui';
 
 export interface LinkedInRow {
   id: string;
@@ -18,14 +19,15 @@ export interface LinkedInRow {
  * Every campaign row of the model, each read from the <tr> the replica rendered for it (the
  * replica's own reference, so a badge in the wrong row is caught, not looked up by name).
  */
-export function linkedInRows(page: Page): Promise<LinkedInRow[]> {
+export async function linkedInRows(page: Page): Promise<LinkedInRow[]> {
+  await shadowBridge(page);
   return page.evaluate(() => {
     type Replica = { visibleRows(): Array<{ id: string; name: string }>; rowElement(i: number): HTMLTableRowElement | null };
     const replica = (window as unknown as { __replica: Replica }).__replica;
     return replica.visibleRows().map((m, i) => {
       const tr = replica.rowElement(i);
       const hosts = tr ? [...tr.querySelectorAll('funnel-lens-badge')] : [];
-      const badge = hosts[0]?.shadowRoot?.querySelector('button')?.textContent ?? null;
+      const badge = hosts[0] ? ((window as unknown as WithShadowBridge).__funnelLensShadow.read(hosts[0])?.button?.text ?? null) : null;
       const link = tr?.querySelector('td.col-name a') ?? null;
       return {
         id: m.id,

@@ -6,6 +6,7 @@ import type { ReplicaCampaign } from '../../fixtures/types';
 import { routeMetaReplica } from '../../replicas/serve';
 import type { StatsServer } from '../../support/stats-server';
 import { badgeAgrees } from './expected';
+import { shadowBridge, type WithShadowBridge } from './our-ui';
 
 export interface VisibleRow {
   id: string;
@@ -25,7 +26,8 @@ export interface VisibleRow {
 /**
  * Every row the replica's model says is on screen, read from the DOM as a user sees it: the row
  * node at that row's height (rows are moved by transform), its name, its badge and whether the
- * badge can be seen. Runs in the page; self-contained so page.evaluate can ship it.
+ * badge can be seen. Runs in the page; self-contained so page.evaluate can ship it. Reads inside
+ * our closed roots through the test's shadow bridge (see our-ui.ts; installed by `visibleMetaRows`).
  */
 export function readVisibleMetaRows(): VisibleRow[] {
   type Model = { id: string; name: string; clientTop: number };
@@ -36,7 +38,7 @@ export function readVisibleMetaRows(): VisibleRow[] {
   return model.map((m) => {
     const row = rows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
     const host = row?.querySelector('funnel-lens-badge') ?? null;
-    const badge = host?.shadowRoot?.querySelector('button')?.textContent ?? null;
+    const badge = host ? ((window as unknown as WithShadowBridge).__funnelLensShadow.read(host)?.button?.text ?? null) : null;
     const shownName = row?.querySelector('[data-tooltip-content] a, a')?.textContent ?? '';
     let badgeVisible: boolean | null = null;
     if (host) {
@@ -50,7 +52,8 @@ export function readVisibleMetaRows(): VisibleRow[] {
   });
 }
 
-export function visibleMetaRows(page: Page): Promise<VisibleRow[]> {
+export async function visibleMetaRows(page: Page): Promise<VisibleRow[]> {
+  await shadowBridge(page);
   return page.evaluate(readVisibleMetaRows);
 }
 
@@ -69,9 +72,13 @@ export function replicaCall(page: Page, method: string, ...args: unknown[]): Pro
   );
 }
 
-/** The page summary's visible text (inside its shadow root). */
-export function summaryText(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('funnel-lens-summary')?.shadowRoot?.textContent ?? '');
+/** The page summary's text (inside its shadow root, without its stylesheet); '' when there is no summary. */
+export async function summaryText(page: Page): Promise<string> {
+  await shadowBridge(page);
+  return page.evaluate(() => {
+    const host = document.querySelector('funnel-lens-summary');
+    return host ? ((window as unknown as WithShadowBridge).__funnelLensShadow.read(host)?.text ?? '') : '';
+  });
 }
 
 /** The Meta replica at its real URLs, with `campaigns` on the Campaigns page and a short skeleton. */

@@ -6,7 +6,9 @@
  * The caller gives the truth (a function, as page-side source, returning the visible rows from the
  * replica's model, each with the row node that shows it) and the expected numbers per campaign ID
  * (from the stats server, computed in the test). The probe only reads what a user sees: the text
- * of the badge's button through its open shadow root. It never calls into the extension.
+ * of the badge's button inside its closed shadow root, through the test's shadow bridge (our-ui.ts;
+ * `window.__funnelLensShadow`, answered synchronously from the content script's world, which
+ * reads the DOM and never calls into the extension's code).
  *
  * Two kinds of samples:
  * - painted frames: after every animation-frame callback (the engine's own pass included) and
@@ -24,6 +26,7 @@
 import type { Page } from 'playwright-core';
 import type { FunnelRow } from '../../../utils/api/schema';
 import { BADGE_AGREES_IN_PAGE } from './expected';
+import { shadowBridge } from './our-ui';
 
 /** What a campaign's badge must state: [mql, won, revenue] (see expected.ts for the rules). */
 export type ExpectedNumbers = [mql: number, won: number, revenue: number];
@@ -125,8 +128,8 @@ const PROBE_SOURCE = String.raw`(truth, expected, badgeSelector) => {
   function badgeTexts(node) {
     const texts = [];
     for (const badge of node.querySelectorAll(badgeSelector)) {
-      const button = badge.shadowRoot && badge.shadowRoot.querySelector('button');
-      texts.push(button ? button.textContent : '');
+      const reading = window.__funnelLensShadow.read(badge);
+      texts.push(reading && reading.button ? reading.button.text : '');
     }
     return texts;
   }
@@ -296,6 +299,7 @@ const PROBE_SOURCE = String.raw`(truth, expected, badgeSelector) => {
 
 /** Starts the probe in the page's main world (replacing a running one); it samples until stopped. */
 export async function startRowTruthProbe(page: Page, options: RowTruthProbeOptions): Promise<void> {
+  await shadowBridge(page);
   const call = `(${PROBE_SOURCE})((${options.truth}), ${JSON.stringify(options.expected)}, ${JSON.stringify(options.badgeSelector ?? 'funnel-lens-badge')})`;
   await page.evaluate(call);
 }
@@ -305,14 +309,15 @@ export async function startRowTruthProbe(page: Page, options: RowTruthProbeOptio
  * same truth and rule as the probe), e.g. before a run, so the probe sees only what the run does.
  */
 export async function waitForRowsAgree(page: Page, options: RowTruthProbeOptions, timeoutMs = 10_000): Promise<void> {
+  await shadowBridge(page);
   const check = `(() => {
     ${BADGE_AGREES_IN_PAGE}
     const expected = ${JSON.stringify(options.expected)};
     const rows = (${options.truth})();
     return rows.length > 0 && rows.every((row) => {
       const badges = row.node ? row.node.querySelectorAll(${JSON.stringify(options.badgeSelector ?? 'funnel-lens-badge')}) : [];
-      const button = badges.length === 1 && badges[0].shadowRoot && badges[0].shadowRoot.querySelector('button');
-      return !!button && agrees(button.textContent, expected[row.id]);
+      const reading = badges.length === 1 ? window.__funnelLensShadow.read(badges[0]) : null;
+      return !!(reading && reading.button) && agrees(reading.button.text, expected[row.id]);
     });
   })()`;
   await page.waitForFunction(check, undefined, { timeout: timeoutMs, polling: 50 });

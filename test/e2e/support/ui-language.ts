@@ -4,10 +4,16 @@
  *    not a hand-written list), apart from data the API or the host page supplies;
  *  - no text is clipped and nothing scrolls sideways.
  * `scope` is null for an extension page (the whole document) or a selector of our own shadow
- * hosts in an ad manager (badges, card, summary), whose host page is not ours to judge.
+ * hosts in an ad manager (badges, card, summary), whose host page is not ours to judge. Their
+ * shadow roots are closed, so with a scope the checks run in our content script's world, where
+ * `chrome.dom.openOrClosedShadowRoot` opens them (see our-ui.ts).
  */
 import type { Page } from 'playwright-core';
 import { catalogue, type UiLanguage } from '../../support/catalogues';
+import { ourUi } from './our-ui';
+
+/** What the readers below use of a content script's `chrome` when they look into our closed roots. */
+type ContentScriptGlobals = { chrome: { dom: { openOrClosedShadowRoot(host: HTMLElement): ShadowRoot | null } } };
 
 const PLACEHOLDER = /\{[A-Za-z0-9_]+\}/;
 const LETTER = /\p{L}/gu;
@@ -40,13 +46,13 @@ export function foreignPieces(lang: UiLanguage, other: UiLanguage): Array<{ key:
 
 /**
  * Every string the UI shows or announces: text nodes, and the aria-label, title, placeholder and
- * alt attributes, in the document or inside the shadow roots matched by `scope`.
- * Runs in the page; self-contained so page.evaluate can ship it.
+ * alt attributes, in the document or inside the shadow roots of the hosts matched by `scope`.
+ * Runs in the page, or in the content script's world with a scope; self-contained so it can be shipped.
  */
 export function readUiStrings(scope: string | null): string[] {
   const roots: Array<Document | ShadowRoot> = scope === null
     ? [document]
-    : [...document.querySelectorAll(scope)].map((host) => host.shadowRoot).filter((root): root is ShadowRoot => root !== null);
+    : [...document.querySelectorAll<HTMLElement>(scope)].map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host)).filter((root): root is ShadowRoot => root !== null);
   const strings: string[] = [];
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -83,7 +89,9 @@ export function foreignStringsIn(strings: readonly string[], lang: UiLanguage, d
 }
 
 export async function foreignStrings(page: Page, lang: UiLanguage, scope: string | null, data: readonly string[] = []): Promise<string[]> {
-  return foreignStringsIn(await page.evaluate(readUiStrings, scope), lang, data);
+  const strings = scope === null ? await page.evaluate(readUiStrings, scope) : await ourUi(page).run(readUiStrings, scope);
+  if (strings.length === 0) throw new Error(`no UI strings found in ${scope ?? 'the page'}`);
+  return foreignStringsIn(strings, lang, data);
 }
 
 /**
@@ -91,7 +99,8 @@ export async function foreignStrings(page: Page, lang: UiLanguage, scope: string
  * any text that reaches past the window's left or right edge; text cut off by a box that hides
  * its overflow; text that needs a box to scroll sideways; text whose end something else is
  * painted over (a label running under a bar), checked where the window shows it. Text meant for
- * screen readers only (clipped to a pixel) is skipped. Runs in the page; self-contained so page.evaluate can ship it.
+ * screen readers only (clipped to a pixel) is skipped. Runs in the page, or in the content script's world with a
+ * scope; self-contained so it can be shipped.
  */
 export function readLayoutProblems(scope: string | null): string[] {
   const problems: string[] = [];
@@ -106,7 +115,9 @@ export function readLayoutProblems(scope: string | null): string[] {
   }
   const roots: Array<Document | ShadowRoot> = scope === null
     ? [document]
-    : [...document.querySelectorAll(scope)].map((host) => host.shadowRoot).filter((root): root is ShadowRoot => root !== null);
+    : [...document.querySelectorAll<HTMLElement>(scope)].map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host)).filter((root): root is ShadowRoot => root !== null);
+  // With a scope, a run that reaches none of our roots must not pass as "no problems".
+  if (scope !== null && roots.length === 0) problems.push(`no shadow root of ours to check in ${scope}`);
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -159,5 +170,5 @@ export function readLayoutProblems(scope: string | null): string[] {
 }
 
 export function layoutProblems(page: Page, scope: string | null): Promise<string[]> {
-  return page.evaluate(readLayoutProblems, scope);
+  return scope === null ? page.evaluate(readLayoutProblems, scope) : ourUi(page).run(readLayoutProblems, scope);
 }
