@@ -17,6 +17,7 @@ import type { Connection } from './connection';
 import type { ImportInfo } from '../import/import-db';
 import type { FunnelService } from './funnel-service';
 import type { OutcomeByPlatform } from './status';
+import { TabRangeChoiceSchema, type TabRanges } from './tab-ranges';
 
 export { RefusedMessageError, type Sender };
 
@@ -41,6 +42,8 @@ export interface HandlerDeps {
   imports?: ImportControl;
   /** The lead counts read on ad pages (absent in tests that do not need it). */
   platformLeads?: Pick<PlatformLeadsStore, 'note' | 'list'>;
+  /** The range each tab's user picked in the summary (absent in tests that do not need it). */
+  tabRanges?: TabRanges;
 }
 
 export interface ImportControl {
@@ -63,7 +66,7 @@ const FunnelRequestSchema = z
   .strict();
 
 /** The only messages a content script may send. */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['getFunnel', 'notePlatformLeads']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['getFunnel', 'notePlatformLeads', 'getTabRange', 'setTabRange']);
 
 /**
  * Lead counts a page's rows showed. The page is hostile: IDs and names as the funnel rows allow
@@ -138,6 +141,17 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
     async getPlatformLeads(data) {
       const query = parseOrRefuse(PlatformLeadsQuerySchema, data);
       return (await deps.platformLeads?.list(query.level, query.from, query.to)) ?? [];
+    },
+
+    // A tab's own choice only: the tab is the sender's, which the page cannot choose.
+    async getTabRange(_data, caller) {
+      if (caller.kind !== 'content_script' || caller.tabId === undefined) throw new RefusedMessageError();
+      return (await deps.tabRanges?.get(caller.tabId)) ?? null;
+    },
+
+    async setTabRange(data, caller) {
+      if (caller.kind !== 'content_script' || caller.tabId === undefined) throw new RefusedMessageError();
+      await deps.tabRanges?.set(caller.tabId, data === null ? null : parseOrRefuse(TabRangeChoiceSchema, data));
     },
 
     async getStatus() {

@@ -22,6 +22,7 @@ import { originPattern } from './permissions';
 import { injectIntoOpenTabs } from './reinject';
 import { outcomesItem, recordPlatformOutcome } from './status';
 import { TabSubscriptions, type StoredSubscriptions } from './subscriptions';
+import { createTabRanges, type StoredTabRanges } from './tab-ranges';
 
 /** Tabs that showed a request, so they can be told when fresher data lands; they survive a worker restart. */
 const subscriptionsItem = storage.defineItem<StoredSubscriptions>('session:tabSubscriptions', { fallback: {} });
@@ -33,6 +34,10 @@ const notifyTabs = (request: FunnelRequest): void => void subscriptions.notify(r
 
 /** A 429's block, per source, so that a worker restarted meanwhile does not ask again at once. */
 const rateLimitsItem = storage.defineItem<Record<string, number>>('session:rateLimitedUntil', { fallback: {} });
+
+/** The range each tab's user picked in the summary: for that tab's life only (tab-ranges.ts). */
+const tabRangesItem = storage.defineItem<StoredTabRanges>('session:tabRanges', { fallback: {} });
+const tabRanges = createTabRanges({ get: () => tabRangesItem.getValue(), set: (value) => tabRangesItem.setValue(value) });
 
 async function hasOriginPermission(baseUrl: string): Promise<boolean> {
   const pattern = originPattern(baseUrl);
@@ -76,6 +81,7 @@ export function registerBackground(): void {
     notifyAll: () => void subscriptions.notifyAll(),
     imports: { info: () => imported.info(), forget: () => imported.forget(), delete: () => deleteImport(importDb) },
     platformLeads: new PlatformLeadsStore({ db, dbReady, now: () => Date.now() }),
+    tabRanges,
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
@@ -86,6 +92,7 @@ export function registerBackground(): void {
   void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     .catch(() => undefined);
+  browser.tabs.onRemoved.addListener((tabId) => void tabRanges.set(tabId, null).catch(() => undefined));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update' || reason === 'install') void injectIntoOpenTabs();
   });

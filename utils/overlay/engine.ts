@@ -26,6 +26,7 @@ import { createSummary, type PageSignals, type Summary, type SummaryState } from
 import { readPlatformLeads, type PlatformLeads } from './platform-leads';
 import { checkedHealth, type HookHealth } from './hooks';
 import { diagnosticsText } from './diagnostics';
+import type { TabRange } from './tab-range';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -37,6 +38,8 @@ export interface OverlayDeps {
   notePlatformLeads?(request: FunnelRequest, rows: PlatformLeadsNoteRow[]): void;
   /** The extension's version, for the diagnostics a user can copy. */
   version?: string;
+  /** The range picked for this tab where the page's is not readable (tab-range.ts; the adapter is wrapped with it). */
+  tabRange?: TabRange;
 }
 
 /**
@@ -162,7 +165,12 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   /** What a badge shows while its row changed and has not been re-read yet. */
   const loadingView: BadgeView = buildBadgeView({ answer: null, match: null, baseline: null, locale, name: '', t });
 
-  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals(), diagnostics: () => diagnostics() });
+  const summary: Summary = createSummary({ locale, signal, onRetry: () => reload(), signals: () => pageSignals(), diagnostics: () => diagnostics(), tabRange: deps.tabRange });
+  // A range picked (or read back after a reload) is a new page context: read it now, not at the next poll.
+  const stopFollowingTabRange = deps.tabRange?.onChange(() => {
+    contextDirty = true;
+    schedule();
+  });
   const card: Card = createCard({ locale, signal });
 
   /**
@@ -680,7 +688,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   // Teardown removes our DOM first: in an orphaned script (extension reloaded) every extension
   // API throws "Extension context invalidated", and that must not leave badges behind.
   signal.addEventListener('abort', () => {
-    for (const step of [disconnectTable, () => sourcesObserver?.disconnect(), clearBadges, () => card.destroy(), () => summary.destroy(), unsubscribe]) {
+    for (const step of [disconnectTable, () => sourcesObserver?.disconnect(), clearBadges, () => card.destroy(), () => summary.destroy(), unsubscribe, () => stopFollowingTabRange?.()]) {
       try {
         step();
       } catch {

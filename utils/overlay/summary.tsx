@@ -22,6 +22,8 @@ import { PANEL_CSS } from './styles';
 import { totalGap } from '../funnel/platform-gap';
 import { formatCount, formatPercent } from '../money/format';
 import { formatLeadCount, type PlatformLeads } from './platform-leads';
+import { TAB_RANGE_CSS, TabRangeControl } from './tab-range-control';
+import type { TabRange } from './tab-range';
 
 /** Which hooks of the adapter found something: tells "not recognised" apart from "no data". */
 export interface PageSignals {
@@ -36,7 +38,7 @@ export interface PageSignals {
   idSource: string | null;
   /** How the spend column was found; null when not found. */
   spend: string | null;
-  date: 'url' | 'label' | 'inputs' | 'assumed';
+  date: 'url' | 'label' | 'inputs' | 'chosen' | 'assumed';
 }
 
 export interface SummaryState {
@@ -93,9 +95,9 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 .retry { margin-left: 6px; border: 1px solid #1a73e8; color: #1a73e8; background: #fff; border-radius: 4px; padding: 1px 8px; }
 textarea.diagnostics-text { width: 100%; box-sizing: border-box; font: 11px monospace; }
 @media print { .panel { display: none; } }
-`;
+${TAB_RANGE_CSS}`;
 
-export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string }): Summary {
+export function createSummary(options: { locale: UiLocale; signal: AbortSignal; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string; tabRange?: TabRange }): Summary {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let lastRender = '';
@@ -172,7 +174,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} diagnostics={options.diagnostics} locale={options.locale} />, shadow);
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} signals={options.signals} diagnostics={options.diagnostics} locale={options.locale} tabRange={options.tabRange ?? null} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);
@@ -188,7 +190,7 @@ export function createSummary(options: { locale: UiLocale; signal: AbortSignal; 
   return summary;
 }
 
-function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string; locale: UiLocale }) {
+function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; signals: () => PageSignals | null; diagnostics: () => string; locale: UiLocale; tabRange: TabRange | null }) {
   const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
@@ -276,7 +278,7 @@ function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; t
         {answer?.ok && answer.source === 'demo' && <span class="tag">{t('summary.demo')}</span>}
       </div>
       {body}
-      {context.rangeAssumed && <div class="msg muted">{t('summary.rangeAssumed', { from: context.range.from, to: context.range.to })}</div>}
+      <TabRangeControl context={context} tabRange={props.tabRange} />
       {context.accountId === null && <div class="msg muted">{t('summary.accountMissing')}</div>}
     </section>
   );
@@ -292,6 +294,7 @@ const SIGNAL_KEYS: Record<string, Parameters<typeof t>[0]> = {
   url: 'signal.url',
   label: 'signal.label',
   inputs: 'signal.inputs',
+  chosen: 'signal.chosen',
   assumed: 'signal.assumed',
 };
 const signalText = (hook: string | null) =>

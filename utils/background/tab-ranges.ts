@@ -1,0 +1,62 @@
+/**
+ * The date range each tab's user picked in the page summary (utils/dates/range-choice.ts), kept
+ * by the background in `storage.session`: the page cannot read it (content scripts have no access
+ * to session storage in Chrome, and none of this is in the page), it survives a reload of the tab
+ * and a restart of the worker, and it is forgotten when the tab closes (see main.ts) or the
+ * browser session ends.
+ */
+import { FunnelQuerySchema } from '../api/schema';
+import { z } from '../api/zod';
+import { resolveTabRange, TAB_RANGE_PRESETS, type TabRangeChoice } from '../dates/range-choice';
+
+/** A choice as a content script may send it; anything else is refused (the page is hostile). */
+export const TabRangeChoiceSchema: z.ZodType<TabRangeChoice> = z.union([
+  z.object({ preset: z.enum(TAB_RANGE_PRESETS) }).strict(),
+  z
+    .object({ preset: z.literal('custom'), from: FunnelQuerySchema.shape.from, to: FunnelQuerySchema.shape.to })
+    .strict()
+    // Real calendar days, in order (the shape alone lets `2026-02-30` through).
+    .refine((c) => resolveTabRange(c, new Date()) !== null),
+]);
+
+export type StoredTabRanges = Record<string, TabRangeChoice>;
+
+export interface TabRangeItem {
+  get(): Promise<StoredTabRanges>;
+  set(value: StoredTabRanges): Promise<void>;
+}
+
+export interface TabRanges {
+  get(tabId: number): Promise<TabRangeChoice | null>;
+  /** null forgets the tab's choice. */
+  set(tabId: number, choice: TabRangeChoice | null): Promise<void>;
+}
+
+export function createTabRanges(item: TabRangeItem): TabRanges {
+  // One write after another: two quick choices must not overwrite each other's read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+  const update = (change: (stored: StoredTabRanges) => void) => {
+    const next = queue.then(async () => {
+      const stored = { ...((await item.get()) ?? {}) };
+      change(stored);
+      await item.set(stored);
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    async get(tabId) {
+      await queue;
+      const stored = (await item.get())?.[String(tabId)];
+      // Whatever is stored is checked again: an older version may have stored another shape.
+      const parsed = TabRangeChoiceSchema.safeParse(stored);
+      return parsed.success ? parsed.data : null;
+    },
+    set(tabId, choice) {
+      return update((stored) => {
+        if (choice === null) delete stored[String(tabId)];
+        else stored[String(tabId)] = choice;
+      });
+    },
+  };
+}
