@@ -229,7 +229,8 @@ export interface GoogleReplicaData {
   /** Google's internal `ocid` URL parameter: deliberately not the customer ID. */
   ocid?: string;
   currency: 'USD' | 'EUR' | 'GBP' | 'SEK' | 'VND';
-  locale: 'en' | 'fi';
+  /** `de`: a UI language whose date labels the extension does not read (issue 17). */
+  locale: 'en' | 'fi' | 'de';
   levels: { campaign: ReplicaCampaign[]; ad_group: ReplicaCampaign[] };
   variant?: GoogleReplicaVariant;
   /** The range the picker starts with; without it, the preset (default `last_30d`). */
