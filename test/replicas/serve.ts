@@ -220,6 +220,8 @@ export interface GoogleReplicaVariant {
   drifted?: boolean;
   /** The splash (progressbar, spinner) stays in the DOM hidden instead of being removed. Default false. */
   hiddenSpinner?: boolean;
+  /** The name component is a CSS grid: no spot beside the name inside the row (issue 17's own layer). Default false. */
+  nameGrid?: boolean;
 }
 
 export interface GoogleReplicaData {

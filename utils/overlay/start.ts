@@ -35,7 +35,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     read: async () => (await sendMessage('getTabRange', undefined)) ?? null,
     write: (choice) => sendMessage('setTabRange', choice),
   }, (message) => console.warn(message));
-  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter), tabRange), {
+  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal }), tabRange), {
     askFunnel,
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),

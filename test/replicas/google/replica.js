@@ -49,6 +49,9 @@
       drifted: false,
       // Issue 17: the splash is hidden (display: none) instead of removed once the table is there.
       hiddenSpinner: false,
+      // Issue 17: the name component lays out its content as a grid, so nothing can go beside the
+      // name inside the row (a badge there would be a grid item of its own, below the name).
+      nameGrid: false,
     },
     data.variant || {},
   );
@@ -557,9 +560,10 @@
     slot.link = h('a', { class: 'ess-cell-link' }, [slot.nameText]);
     slot.link.addEventListener('click', onRowLinkClick);
     slot.plainName = h('span', { class: 'ess-cell-text' });
+    const nameStyle = V.nameGrid ? { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' } : null;
     slot.nameHost = table.level === 'campaign'
-      ? h('campaign-name', { 'navi-id': 'campaign-table-campaign-name-cell' })
-      : h('ad-group-name', { 'navi-id': 'adgroup-table-adgroup-name-cell' });
+      ? h('campaign-name', { 'navi-id': 'campaign-table-campaign-name-cell', style: nameStyle })
+      : h('ad-group-name', { 'navi-id': 'adgroup-table-adgroup-name-cell', style: nameStyle });
     slot.altText = doc.createTextNode('');
     slot.alt = h('div', { class: 'ess-cell-alt' }, [slot.altText]);
     slot.shimmer = h('div', { class: 'placeholder-bar' });
