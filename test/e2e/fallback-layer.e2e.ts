@@ -78,19 +78,42 @@ async function sampleLayer(page: Page, expected: Record<string, ExpectedNumbers>
   return (await page.evaluate(`(${SAMPLE_LAYER})(${JSON.stringify(expected)})`)) as LayerSample;
 }
 
-/** Scrolls by `step` px per frame, down then up, sampling in every frame once the previous one was painted. */
+/**
+ * Scrolls by `step` px per frame, down then up, and samples every painted frame: from a
+ * ResizeObserver callback the sampler triggers each frame, which runs after the page's scroll
+ * handlers, every animation-frame callback and layout, just before paint (as the row-truth probe
+ * does). A sample from an animation-frame callback would read a state no user ever sees.
+ */
 async function scrollAndSample(page: Page, expected: Record<string, ExpectedNumbers>, step: number, frames: number): Promise<LayerSample[]> {
   await page.evaluate(`window.__sampleLayer = (${SAMPLE_LAYER}); window.__expected = ${JSON.stringify(expected)};`);
   return page.evaluate(
     async ([dy, n, selector]) => {
       const w = window as unknown as { __sampleLayer(e: unknown): LayerSample; __expected: unknown };
       const scroller = document.querySelector(selector) as Element;
+      const tick = document.createElement('div');
+      tick.style.cssText = 'position: fixed; left: 0; top: 0; width: 1px; height: 1px; visibility: hidden;';
+      document.body.append(tick);
+      let wide = false;
+      let take: ((sample: LayerSample) => void) | null = null;
+      const observer = new ResizeObserver(() => {
+        const resolve = take;
+        take = null;
+        resolve?.(w.__sampleLayer(w.__expected));
+      });
+      observer.observe(tick);
       const samples: LayerSample[] = [];
       for (let i = 0; i < n * 2; i++) {
         scroller.scrollBy(0, i < n ? dy : -dy);
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        samples.push(w.__sampleLayer(w.__expected));
+        samples.push(await new Promise<LayerSample>((resolve) => {
+          take = resolve;
+          requestAnimationFrame(() => {
+            wide = !wide;
+            tick.style.width = wide ? '2px' : '1px';
+          });
+        }));
       }
+      observer.disconnect();
+      tick.remove();
       return samples;
     },
     [step, frames, SCROLLER] as const,

@@ -134,6 +134,8 @@ export function createFallbackLayer(signal: AbortSignal): FallbackLayer {
       if (!spot) {
         const box = document.createElement('div');
         box.className = 'spot';
+        // Hidden until aligned: never a frame at the layer's corner.
+        box.hidden = true;
         const anchor = document.createElement('span');
         anchor.className = 'anchor';
         box.append(anchor);
