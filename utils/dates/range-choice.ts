@@ -12,8 +12,14 @@ export type TabRangePreset = (typeof TAB_RANGE_PRESETS)[number];
 
 export type TabRangeChoice = { preset: TabRangePreset } | { preset: 'custom'; from: string; to: string };
 
+/** What is wrong with typed custom dates (not both real calendar days, or out of order); null: nothing. */
+export function customRangeProblem(from: string, to: string): 'invalid' | 'order' | null {
+  if (!isValidIsoDate(from) || !isValidIsoDate(to)) return 'invalid';
+  return from > to ? 'order' : null;
+}
+
 /** The dates a choice stands for today; null for a choice that names no real range. */
 export function resolveTabRange(choice: TabRangeChoice, today: Date): DateRange | null {
   if (choice.preset !== 'custom') return resolvePreset(choice.preset, today);
-  return isValidIsoDate(choice.from) && isValidIsoDate(choice.to) && choice.from <= choice.to ? { from: choice.from, to: choice.to } : null;
+  return customRangeProblem(choice.from, choice.to) === null ? { from: choice.from, to: choice.to } : null;
 }

@@ -5,8 +5,8 @@
  * button or Enter.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isValidIsoDate, type DateRange } from '../dates/range';
-import { TAB_RANGE_PRESETS, type TabRangeChoice, type TabRangePreset } from '../dates/range-choice';
+import type { DateRange } from '../dates/range';
+import { customRangeProblem, TAB_RANGE_PRESETS, type TabRangeChoice, type TabRangePreset } from '../dates/range-choice';
 import { t, type MessageKey } from '../i18n/t';
 import type { PageContext } from './adapter';
 import type { TabRange } from './tab-range';
@@ -61,10 +61,9 @@ function RangePicker(props: { choice: TabRangeChoice | null; range: DateRange; o
   };
   const apply = (event: Event) => {
     event.preventDefault();
-    if (!isValidIsoDate(from) || !isValidIsoDate(to)) return setError(t('dashboard.rangeInvalid'));
-    if (from > to) return setError(t('dashboard.rangeOrder'));
-    setError(null);
-    props.onChoose({ preset: 'custom', from, to });
+    const problem = customRangeProblem(from, to);
+    setError(problem && t(problem === 'invalid' ? 'dashboard.rangeInvalid' : 'dashboard.rangeOrder'));
+    if (!problem) props.onChoose({ preset: 'custom', from, to });
   };
   const invalid = error ? 'true' : 'false';
   const describedBy = error ? 'fl-tab-range-error' : undefined;

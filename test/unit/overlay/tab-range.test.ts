@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContext, PlatformAdapter } from '../../../utils/overlay/adapter';
 import type { TabRangeChoice } from '../../../utils/dates/range-choice';
-import { resolveTabRange } from '../../../utils/dates/range-choice';
+import { customRangeProblem, resolveTabRange } from '../../../utils/dates/range-choice';
 import { applyTabRange, createTabRange, withTabRange, type TabRangeStore } from '../../../utils/overlay/tab-range';
 
 const today = new Date(2026, 10, 15); // 15 Nov 2026, local time
@@ -34,6 +34,15 @@ describe('resolveTabRange', () => {
     expect(resolveTabRange({ preset: 'custom', from: '2026-09-01', to: '2026-09-30' }, today)).toEqual({ from: '2026-09-01', to: '2026-09-30' });
     expect(resolveTabRange({ preset: 'custom', from: '2026-09-31', to: '2026-10-01' }, today)).toBeNull();
     expect(resolveTabRange({ preset: 'custom', from: '2026-10-02', to: '2026-10-01' }, today)).toBeNull();
+  });
+});
+
+describe('customRangeProblem', () => {
+  it('says what is wrong with typed dates: not real days, or out of order', () => {
+    expect(customRangeProblem('2026-09-01', '2026-09-01')).toBeNull();
+    expect(customRangeProblem('2026-09-01', '')).toBe('invalid');
+    expect(customRangeProblem('2026-02-29', '2026-03-01')).toBe('invalid');
+    expect(customRangeProblem('2026-09-02', '2026-09-01')).toBe('order');
   });
 });
 
