@@ -11,7 +11,7 @@ import type { FunnelRow } from '../../utils/api/schema';
 import { makeWorld } from '../fixtures/world';
 import { googleAdsUrl, routeGoogleAdsReplica, type GoogleReplicaData } from '../replicas/serve';
 import type { StatsServer } from '../support/stats-server';
-import type { ExtensionBrowser } from './support/browser';
+import { stopServiceWorker, type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { replicaCall, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
 import { useConnectedSession } from './support/session';
@@ -95,9 +95,11 @@ describe('range picked for the tab where the page\'s range is not readable', () 
     // The focus stays in our control through the re-render.
     expect(await page.evaluate(() => (document.activeElement as Element | null)?.tagName)).toBe('FUNNEL-LENS-SUMMARY');
 
-    // Reload: the tab's choice is read back before anything is shown. The summary is sampled
-    // throughout: it never says the last 30 days are assumed (the background's cache would hide
-    // a request for them from the server, so the server's log cannot tell).
+    // Reload, with the worker stopped as Chrome stops an idle one: the choice comes back from
+    // session storage through a worker that has to start first. The summary is sampled
+    // throughout the reload: it never says the last 30 days are assumed (the background's cache
+    // would hide a request for them from the server, so the server's log cannot tell).
+    await stopServiceWorker(browser);
     const samples: string[] = [];
     let sampling = true;
     const sampler = (async () => {
