@@ -12,6 +12,7 @@ import { makeWorld } from '../fixtures/world';
 import { googleAdsUrl, routeGoogleAdsReplica, type GoogleReplicaData } from '../replicas/serve';
 import type { StatsServer } from '../support/stats-server';
 import { stopServiceWorker, type ExtensionBrowser } from './support/browser';
+import { seriousAxeViolations } from './support/axe';
 import { badgeAgrees } from './support/expected';
 import { replicaCall, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
 import { useConnectedSession } from './support/session';
@@ -118,6 +119,8 @@ describe('range picked for the tab where the page\'s range is not readable', () 
     await picker(page).focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // last 30 days, this month, last month, custom dates
     await expect.poll(() => picker(page).inputValue()).toBe('custom');
+    // Every control labelled, nothing serious for assistive technology (select, both dates, button).
+    expect(await seriousAxeViolations(page, 'funnel-lens-summary')).toEqual([]);
     const from = page.getByLabel('From');
     await from.focus();
     await page.keyboard.type('09152026');
