@@ -21,8 +21,8 @@ export interface FallbackLayer {
   destroy(): void;
 }
 
-/** Between the name's visible end and the badge, as between a name and a badge in a row. */
-const GAP_PX = 6;
+/** Kept free at the cell's right edge. (The gap after the name is the badge's own margin, as in a row.) */
+const CELL_MARGIN_PX = 3;
 
 const LAYER_CSS = `
 :host { all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; z-index: 2147483600; pointer-events: none; }
@@ -36,6 +36,8 @@ interface Spot {
   box: HTMLElement;
   anchor: HTMLElement;
   name: Element;
+  /** The row band: its clipping boxes are the name's cell. */
+  row: Element;
 }
 
 export function createFallbackLayer(signal: AbortSignal): FallbackLayer {
@@ -99,11 +101,15 @@ export function createFallbackLayer(signal: AbortSignal): FallbackLayer {
     let right = window.innerWidth;
     let top = 0;
     let bottom = window.innerHeight;
+    /** The right edge of the outermost clipping box inside the row: the name's cell. */
+    let cellRight = Infinity;
+    // Innermost first: the last one inside the row is the cell.
     for (const clipper of spot.name.isConnected ? clippersOf(spot.name) : []) {
       const clip = clipper.getBoundingClientRect();
       right = Math.min(right, clip.right);
       top = Math.max(top, clip.top);
       bottom = Math.min(bottom, clip.bottom);
+      if (spot.row.contains(clipper)) cellRight = clip.right;
     }
     const middle = box ? box.top + box.height / 2 : 0;
     let shown = box !== null && box.width > 0 && box.left < right && middle >= top && middle <= bottom;
@@ -114,7 +120,11 @@ export function createFallbackLayer(signal: AbortSignal): FallbackLayer {
     }
     if (spot.box.hidden !== !shown) spot.box.hidden = !shown;
     if (!shown || !box) return;
-    const left = Math.min(box.right, right) + GAP_PX;
+    // After the name's visible end, but inside its cell: over the end of a long name rather than
+    // over the next column's figures (the name is in the badge's accessible name and tooltip).
+    let left = Math.min(box.right, right);
+    const width = spot.box.offsetWidth;
+    if (left + width > cellRight - CELL_MARGIN_PX) left = Math.max(box.left, cellRight - CELL_MARGIN_PX - width);
     spot.box.style.transform = `translate(${Math.round(left)}px, ${Math.round(middle)}px) translateY(-50%)`;
   }
 
@@ -140,7 +150,7 @@ export function createFallbackLayer(signal: AbortSignal): FallbackLayer {
         anchor.className = 'anchor';
         box.append(anchor);
         shadow.append(box);
-        spot = { box, anchor, name };
+        spot = { box, anchor, name, row };
         spots.set(row, spot);
       }
       spot.name = name;
