@@ -35,11 +35,11 @@ export interface TabRanges {
 export function createTabRanges(item: TabRangeItem): TabRanges {
   // One write after another: two quick choices must not overwrite each other's read-modify-write.
   let queue: Promise<unknown> = Promise.resolve();
-  const update = (change: (stored: StoredTabRanges) => void) => {
+  /** `change` says whether it changed anything: every closed tab asks to be forgotten, most had no choice. */
+  const update = (change: (stored: StoredTabRanges) => boolean) => {
     const next = queue.then(async () => {
       const stored = { ...((await item.get()) ?? {}) };
-      change(stored);
-      await item.set(stored);
+      if (change(stored)) await item.set(stored);
     });
     queue = next.catch(() => undefined);
     return next;
@@ -54,8 +54,11 @@ export function createTabRanges(item: TabRangeItem): TabRanges {
     },
     set(tabId, choice) {
       return update((stored) => {
-        if (choice === null) delete stored[String(tabId)];
-        else stored[String(tabId)] = choice;
+        const key = String(tabId);
+        if (choice !== null) stored[key] = choice;
+        else if (key in stored) delete stored[key];
+        else return false;
+        return true;
       });
     },
   };

@@ -69,6 +69,15 @@ describe('tab range choices', () => {
     expect(stored()).toEqual({ 1: { preset: 'last_7d' }, 2: { preset: 'last_month' } });
   });
 
+  it('write nothing when a tab without a choice closes', async () => {
+    let writes = 0;
+    const tabRanges = createTabRanges({ get: async () => ({ 1: { preset: 'last_7d' } }), set: async () => void writes++ });
+    await tabRanges.set(2, null);
+    expect(writes).toBe(0);
+    await tabRanges.set(1, null);
+    expect(writes).toBe(1);
+  });
+
   it('read a stored value of another shape as no choice', async () => {
     const tabRanges = createTabRanges({ get: async () => ({ 3: { from: 'x' } as never }), set: async () => undefined });
     expect(await tabRanges.get(3)).toBeNull();
