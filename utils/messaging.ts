@@ -121,7 +121,7 @@ export interface ProtocolMap {
   /**
    * Content script → background: the range its user picked in the summary for this tab, where the
    * page's own range is not readable (dates/range-choice.ts). Keyed by the sender's tab, never by
-   * anything in the message; kept where the page cannot read it, forgotten when the tab closes.
+   * anything in the message; kept where the page cannot read it, for the tab's life (tab-ranges.ts).
    */
   getTabRange(): TabRangeChoice | null;
   /** null forgets the choice (the page's default range again). */

@@ -37,7 +37,11 @@ const rateLimitsItem = storage.defineItem<Record<string, number>>('session:rateL
 
 /** The range each tab's user picked in the summary: for that tab's life only (tab-ranges.ts). */
 const tabRangesItem = storage.defineItem<StoredTabRanges>('session:tabRanges', { fallback: {} });
-const tabRanges = createTabRanges({ get: () => tabRangesItem.getValue(), set: (value) => tabRangesItem.setValue(value) });
+const tabRanges = createTabRanges({
+  get: () => tabRangesItem.getValue(),
+  set: (value) => tabRangesItem.setValue(value),
+  isOpen: (tabId) => browser.tabs.get(tabId).then(() => true, () => false),
+});
 
 async function hasOriginPermission(baseUrl: string): Promise<boolean> {
   const pattern = originPattern(baseUrl);
@@ -92,7 +96,6 @@ export function registerBackground(): void {
   void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     .catch(() => undefined);
-  browser.tabs.onRemoved.addListener((tabId) => void tabRanges.set(tabId, null).catch(() => undefined));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update' || reason === 'install') void injectIntoOpenTabs();
   });

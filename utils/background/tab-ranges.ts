@@ -2,8 +2,10 @@
  * The date range each tab's user picked in the page summary (utils/dates/range-choice.ts), kept
  * by the background in `storage.session`: the page cannot read it (content scripts have no access
  * to session storage in Chrome, and none of this is in the page), it survives a reload of the tab
- * and a restart of the worker, and it is forgotten when the tab closes (see main.ts) or the
- * browser session ends.
+ * and a restart of the worker, and it ends with the browser session. A closed tab's choice is
+ * never read again (tab IDs are not reused within a session) and is dropped at the next choice
+ * made in any tab: listening for closed tabs instead would wake the worker at every tab the user
+ * closes, anywhere in the browser.
  */
 import { FunnelQuerySchema } from '../api/schema';
 import { z } from '../api/zod';
@@ -24,6 +26,8 @@ export type StoredTabRanges = Record<string, TabRangeChoice>;
 export interface TabRangeItem {
   get(): Promise<StoredTabRanges>;
   set(value: StoredTabRanges): Promise<void>;
+  /** Whether the tab is still open (closed tabs' choices are dropped). */
+  isOpen(tabId: number): Promise<boolean>;
 }
 
 export interface TabRanges {
@@ -35,11 +39,11 @@ export interface TabRanges {
 export function createTabRanges(item: TabRangeItem): TabRanges {
   // One write after another: two quick choices must not overwrite each other's read-modify-write.
   let queue: Promise<unknown> = Promise.resolve();
-  /** `change` says whether it changed anything: every closed tab asks to be forgotten, most had no choice. */
-  const update = (change: (stored: StoredTabRanges) => boolean) => {
+  /** `change` says whether it changed anything (forgetting a tab that had no choice does not). */
+  const update = (change: (stored: StoredTabRanges) => boolean | Promise<boolean>) => {
     const next = queue.then(async () => {
       const stored = { ...((await item.get()) ?? {}) };
-      if (change(stored)) await item.set(stored);
+      if (await change(stored)) await item.set(stored);
     });
     queue = next.catch(() => undefined);
     return next;
@@ -53,11 +57,20 @@ export function createTabRanges(item: TabRangeItem): TabRanges {
       return parsed.success ? parsed.data : null;
     },
     set(tabId, choice) {
-      return update((stored) => {
+      return update(async (stored) => {
         const key = String(tabId);
-        if (choice !== null) stored[key] = choice;
-        else if (key in stored) delete stored[key];
-        else return false;
+        if (choice === null) {
+          if (!(key in stored)) return false;
+          delete stored[key];
+          return true;
+        }
+        stored[key] = choice;
+        // The choices of tabs closed since: dropped now (see the file comment).
+        const others = Object.keys(stored).filter((k) => k !== key);
+        const open = await Promise.all(others.map((k) => item.isOpen(Number(k)).catch(() => true)));
+        others.forEach((k, i) => {
+          if (!open[i]) delete stored[k];
+        });
         return true;
       });
     },

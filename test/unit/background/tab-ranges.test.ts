@@ -12,7 +12,7 @@ const popup = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` };
 
 function setup() {
   let stored: StoredTabRanges = {};
-  const tabRanges = createTabRanges({ get: async () => stored, set: async (value) => void (stored = value) });
+  const tabRanges = createTabRanges({ get: async () => stored, set: async (value) => void (stored = value), isOpen: async () => true });
   const deps: HandlerDeps = {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
@@ -40,7 +40,6 @@ describe('tab range choices', () => {
     await handlers.setTabRange({ preset: 'custom', from: '2026-10-01', to: '2026-10-31' }, googleTab(5));
     expect(await handlers.getTabRange(undefined, googleTab(4))).toEqual({ preset: 'last_7d' });
     expect(await handlers.getTabRange(undefined, googleTab(5))).toEqual({ preset: 'custom', from: '2026-10-01', to: '2026-10-31' });
-    // The tab closed (main.ts forgets it through the same call).
     await tabRanges.set(4, null);
     expect(await handlers.getTabRange(undefined, googleTab(4))).toBeNull();
     expect(await handlers.getTabRange(undefined, googleTab(5))).not.toBeNull();
@@ -69,17 +68,19 @@ describe('tab range choices', () => {
     expect(stored()).toEqual({ 1: { preset: 'last_7d' }, 2: { preset: 'last_month' } });
   });
 
-  it('write nothing when a tab without a choice closes', async () => {
+  it('drop the choices of closed tabs at the next choice, and write nothing to forget a tab without one', async () => {
+    let stored: StoredTabRanges = { 1: { preset: 'last_7d' }, 2: { preset: 'last_month' } };
     let writes = 0;
-    const tabRanges = createTabRanges({ get: async () => ({ 1: { preset: 'last_7d' } }), set: async () => void writes++ });
-    await tabRanges.set(2, null);
+    const open = new Set([2, 3]);
+    const tabRanges = createTabRanges({ get: async () => stored, set: async (value) => void (writes++, (stored = value)), isOpen: async (id) => open.has(id) });
+    await tabRanges.set(9, null);
     expect(writes).toBe(0);
-    await tabRanges.set(1, null);
-    expect(writes).toBe(1);
+    await tabRanges.set(3, { preset: 'this_month' });
+    expect(stored).toEqual({ 2: { preset: 'last_month' }, 3: { preset: 'this_month' } });
   });
 
   it('read a stored value of another shape as no choice', async () => {
-    const tabRanges = createTabRanges({ get: async () => ({ 3: { from: 'x' } as never }), set: async () => undefined });
+    const tabRanges = createTabRanges({ get: async () => ({ 3: { from: 'x' } as never }), set: async () => undefined, isOpen: async () => true });
     expect(await tabRanges.get(3)).toBeNull();
   });
 });
