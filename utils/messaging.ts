@@ -14,6 +14,7 @@ import type { ImportInfo } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
 import type { PlatformLeadsRecord } from './background/cache-db';
 import type { HookHealth } from './overlay/hooks';
+import type { TabRangeChoice } from './dates/range-choice';
 
 export interface FunnelRequest {
   platform: Platform;
@@ -118,6 +119,14 @@ export interface ProtocolMap {
   notePlatformLeads(input: { request: FunnelRequest; rows: PlatformLeadsNoteRow[] }): void;
   /** The dashboard: every platform's last lead counts read on ad pages for a level and range. */
   getPlatformLeads(query: { level: Level; from: string; to: string }): PlatformLeadsRecord[];
+  /**
+   * Content script → background: the range its user picked in the summary for this tab, where the
+   * page's own range is not readable (dates/range-choice.ts). Keyed by the sender's tab, never by
+   * anything in the message; kept where the page cannot read it, for the tab's life (tab-ranges.ts).
+   */
+  getTabRange(): TabRangeChoice | null;
+  /** null forgets the choice (the page's default range again). */
+  setTabRange(choice: TabRangeChoice | null): void;
   /** Background → tab: fresher data (or an error) arrived for this request. */
   funnelChanged(request: FunnelRequest): void;
 }

@@ -1,7 +1,7 @@
 /** The range: a preset select, or custom from / to dates applied with a button (or Enter). */
 import { useEffect, useState } from 'preact/hooks';
 import type { DateRange } from '../../utils/dates/range';
-import { isValidIsoDate } from '../../utils/dates/range';
+import { customRangeProblem } from '../../utils/dates/range-choice';
 import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../utils/dashboard/hash-state';
 import { t, type MessageKey } from '../../utils/i18n/t';
 
@@ -41,10 +41,9 @@ export function RangeControl(props: { choice: RangeChoice; resolved: DateRange; 
 
   const apply = (event: Event) => {
     event.preventDefault();
-    if (!isValidIsoDate(from) || !isValidIsoDate(to)) return setError(t('dashboard.rangeInvalid'));
-    if (from > to) return setError(t('dashboard.rangeOrder'));
-    setError(null);
-    props.onChange({ preset: 'custom', from, to });
+    const problem = customRangeProblem(from, to);
+    setError(problem && t(problem === 'invalid' ? 'dashboard.rangeInvalid' : 'dashboard.rangeOrder'));
+    if (!problem) props.onChange({ preset: 'custom', from, to });
   };
 
   return (

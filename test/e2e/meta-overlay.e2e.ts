@@ -291,7 +291,8 @@ describe('Meta Ads Manager overlay (variant A)', () => {
           const rows = [...document.querySelectorAll('._1gda._2djg')];
           return replica.visibleRows().every((m) => {
             const row = rows.find((r) => Math.abs(r.getBoundingClientRect().top - m.clientTop) < 2);
-            const text = row?.querySelector('funnel-lens-badge')?.shadowRoot?.querySelector('button')?.textContent;
+            const host = row?.querySelector('funnel-lens-badge');
+            const text = host ? (window as unknown as WithShadowBridge).__funnelLensShadow.read(host)?.button?.text : undefined;
             return typeof text === 'string' && text !== '…';
           });
         };

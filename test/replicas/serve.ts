@@ -220,6 +220,8 @@ export interface GoogleReplicaVariant {
   drifted?: boolean;
   /** The splash (progressbar, spinner) stays in the DOM hidden instead of being removed. Default false. */
   hiddenSpinner?: boolean;
+  /** The name component is a CSS grid: no spot beside the name inside the row (issue 17's own layer). Default false. */
+  nameGrid?: boolean;
 }
 
 export interface GoogleReplicaData {
@@ -229,7 +231,8 @@ export interface GoogleReplicaData {
   /** Google's internal `ocid` URL parameter: deliberately not the customer ID. */
   ocid?: string;
   currency: 'USD' | 'EUR' | 'GBP' | 'SEK' | 'VND';
-  locale: 'en' | 'fi';
+  /** `de`: a UI language whose date labels the extension does not read (issue 17). */
+  locale: 'en' | 'fi' | 'de';
   levels: { campaign: ReplicaCampaign[]; ad_group: ReplicaCampaign[] };
   variant?: GoogleReplicaVariant;
   /** The range the picker starts with; without it, the preset (default `last_30d`). */

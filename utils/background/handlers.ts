@@ -18,6 +18,7 @@ import type { Connection } from './connection';
 import type { ImportInfo } from '../import/import-db';
 import type { FunnelService } from './funnel-service';
 import type { OutcomeByPlatform } from './status';
+import { TabRangeChoiceSchema, type TabRanges } from './tab-ranges';
 
 export { RefusedMessageError, type Sender };
 
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   imports?: ImportControl;
   /** The lead counts read on ad pages (absent in tests that do not need it). */
   platformLeads?: Pick<PlatformLeadsStore, 'note' | 'list'>;
+  /** The range each tab's user picked in the summary (absent in tests that do not need it). */
+  tabRanges?: TabRanges;
 }
 
 export interface ImportControl {
@@ -96,6 +99,11 @@ interface Route<In, Out> {
   schema?: z.ZodType<In>;
   /** Content scripts may send it too: the platform it speaks for, which must be their page's. */
   contentScriptPlatform?(input: In): Platform;
+  /**
+   * Only a content script may send it, about its own tab (known from the sender, never from the
+   * message): a choice the page's user made there, such as the range for that tab.
+   */
+  ownTabOnly?: true;
   handle(input: In, caller: Caller): Promise<Out>;
 }
 type Routes = { [K in keyof BackgroundHandlers]: Route<unknown, ReturnType<ProtocolMap[K]>> };
@@ -125,9 +133,11 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
   for (const [type, r] of Object.entries(routes) as Array<[string, Route<unknown, unknown>]>) {
     checked[type] = async (data, sender) => {
       const caller = classifySender(sender, deps.extensionId, deps.extensionOrigin);
-      if (caller.kind !== 'extension_page' && !r.contentScriptPlatform) throw new RefusedMessageError();
+      if (r.ownTabOnly) {
+        if (caller.kind !== 'content_script' || caller.tabId === undefined) throw new RefusedMessageError();
+      } else if (caller.kind !== 'extension_page' && !r.contentScriptPlatform) throw new RefusedMessageError();
       const input = r.schema ? parseOrRefuse(r.schema, data) : undefined;
-      if (caller.kind === 'content_script' && r.contentScriptPlatform?.(input) !== caller.platform) throw new RefusedMessageError();
+      if (caller.kind === 'content_script' && !r.ownTabOnly && r.contentScriptPlatform?.(input) !== caller.platform) throw new RefusedMessageError();
       return r.handle(input, caller);
     };
   }
@@ -173,6 +183,22 @@ function createRoutes(deps: HandlerDeps): Routes {
       schema: PlatformLeadsQuerySchema,
       async handle(query) {
         return (await deps.platformLeads?.list(query.level, query.from, query.to)) ?? [];
+      },
+    }),
+
+    // A tab's own choice only: the tab is the sender's, which the page cannot choose.
+    getTabRange: route({
+      ownTabOnly: true,
+      async handle(_input, caller) {
+        return (await deps.tabRanges?.get(caller.tabId as number)) ?? null;
+      },
+    }),
+
+    setTabRange: route({
+      schema: TabRangeChoiceSchema.nullable(),
+      ownTabOnly: true,
+      async handle(choice, caller) {
+        await deps.tabRanges?.set(caller.tabId as number, choice);
       },
     }),
 

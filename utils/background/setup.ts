@@ -23,11 +23,14 @@ import { PlatformLeadsStore } from './platform-leads-store';
 import { injectIntoOpenTabs } from './reinject';
 import { outcomesItem, recordPlatformOutcome } from './status';
 import { TabSubscriptions, type StoredSubscriptions } from './subscriptions';
+import { createTabRanges, type StoredTabRanges } from './tab-ranges';
 
 /** Tabs that showed a request, so they can be told when fresher data lands; they survive a worker restart. */
 const subscriptionsItem = storage.defineItem<StoredSubscriptions>('session:tabSubscriptions', { fallback: {} });
 /** A 429's block, per source, so that a worker restarted meanwhile does not ask again at once. */
 const rateLimitsItem = storage.defineItem<Record<string, number>>('session:rateLimitedUntil', { fallback: {} });
+/** The range each tab's user picked in the summary: for that tab's life only (tab-ranges.ts). */
+const tabRangesItem = storage.defineItem<StoredTabRanges>('session:tabRanges', { fallback: {} });
 
 async function hasOriginPermission(baseUrl: string): Promise<boolean> {
   const pattern = originPattern(baseUrl);
@@ -89,6 +92,11 @@ export function setUpMessaging(core: BackgroundCore): void {
     notifyAll: () => void core.subscriptions.notifyAll(),
     imports: { info: () => core.imported.info(), forget: () => core.imported.forget(), delete: () => deleteImport(core.importDb) },
     platformLeads: new PlatformLeadsStore({ db: core.db, dbReady: core.dbReady, now: () => Date.now() }),
+    tabRanges: createTabRanges({
+      get: () => tabRangesItem.getValue(),
+      set: (value) => tabRangesItem.setValue(value),
+      isOpen: (tabId) => browser.tabs.get(tabId).then(() => true, () => false),
+    }),
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;

@@ -20,8 +20,11 @@ export interface PageContext {
   range: DateRange;
   /** The range could not be read from the page: the default (last 30 days) is used and said so. */
   rangeAssumed: boolean;
-  /** Where the range was read: the URL, a label on the page, or the picker's inputs (hook health). */
-  rangeSource?: 'url' | 'label' | 'inputs';
+  /**
+   * Where the range was read: the URL, or a label on the page (for the summary's signal report);
+   * `chosen`: not readable, and the user picked it in the summary for this tab (tab-range.ts).
+   */
+  rangeSource?: 'url' | 'label' | 'inputs' | 'chosen';
   /**
    * The list is narrowed to part of the account (e.g. one campaign's ad sets): CRM rows missing
    * from the page are expected then, so the summary does not count them as "not seen".

@@ -24,6 +24,7 @@ import { trackPageContext } from './page-context';
 import { createRowWatcher } from './row-watcher';
 import { campaignKey, createSeenCampaigns } from './seen-row';
 import { createSummaryDriver } from './summary-driver';
+import type { TabRange } from './tab-range';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -35,6 +36,8 @@ export interface OverlayDeps {
   notePlatformLeads?(request: FunnelRequest, rows: PlatformLeadsNoteRow[]): void;
   /** The extension's version, for the diagnostics a user can copy. */
   version?: string;
+  /** The range picked for this tab where the page's is not readable (tab-range.ts; the adapter is wrapped with it). */
+  tabRange?: TabRange;
 }
 
 /**
@@ -116,6 +119,12 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     seen,
     leads,
     version: deps.version,
+    tabRange: deps.tabRange,
+  });
+  // A range picked (or read back after a reload) is a new page context: read it now, not at the next poll.
+  const stopFollowingTabRange = deps.tabRange?.onChange(() => {
+    page.markDirty();
+    watcher.schedule();
   });
 
   function pass(): void {
@@ -192,7 +201,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   // reloaded) every extension API throws "Extension context invalidated", and that must not
   // leave badges behind.
   signal.addEventListener('abort', () => {
-    for (const step of [badges.clear, card.destroy, summary.destroy]) {
+    for (const step of [badges.clear, card.destroy, summary.destroy, () => stopFollowingTabRange?.()]) {
       try {
         step();
       } catch {

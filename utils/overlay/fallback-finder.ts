@@ -12,8 +12,9 @@
  * - a name two CRM rows share (after normalisation), unless an ID on the row settles it;
  * - a name printed twice in the group without IDs telling the two apart;
  * - an ID on the row that belongs to another CRM row than the name beside it;
- * - a name that is only the start of a longer inline text (`Spring Sale` inside `Spring Sale 2`);
- * - a name with no safe spot for the badge (its parent lays out cells: a table row, a grid).
+ * - a name that is only the start of a longer inline text (`Spring Sale` inside `Spring Sale 2`).
+ * A name with no safe spot for the badge in its row (its parent lays out cells: a table row, a
+ * grid) gets a spot in a layer of our own instead (fallback-layer.ts), when the caller has one.
  */
 import type { FunnelRow } from '../api/schema';
 import { normalizeName } from '../matching/match';
@@ -82,7 +83,12 @@ export interface FoundName {
   /** The CRM row it names, when only one can be meant; null: unsure (no badge). */
   crmRow: number | null;
   left: number;
+  /** No safe spot in the row: the badge can only go into a layer of our own beside the name. */
+  needsLayer?: boolean;
 }
+
+/** A spot of our own for the badge of `name` in row band `row` (fallback-layer.ts). */
+export type SpotFor = (row: Element, name: Element) => Element;
 
 /** Edges closer than this belong to one column (sub-pixel layout, borders). */
 const EDGE_TOLERANCE_PX = 2;
@@ -145,8 +151,8 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
     const item = { ...found1, element: outermostInline(found1.element, layout) };
     const box = layout.rectOf(item.element);
     if (box.width <= 0 || box.height <= 0) continue;
-    if (!hasSafeSpot(item.element, layout) || continuesInline(item.element, layout)) item.crmRow = null;
-    visible.push({ ...item, left: box.left });
+    if (continuesInline(item.element, layout)) item.crmRow = null;
+    visible.push({ ...item, left: box.left, ...(hasSafeSpot(item.element, layout) ? {} : { needsLayer: true }) });
   }
   return visible;
 }
@@ -230,22 +236,24 @@ export function nameColumn(found: readonly FoundName[], minGroup: number): Found
 
 /**
  * The rows the fallback stands behind, in page order: one per name of the name column that names
- * exactly one CRM row, each with its row band and the badge's anchor (see anchorOf).
+ * exactly one CRM row, each with its row band and the badge's anchor (see anchorOf), or, for a
+ * name with no safe spot in its row, the spot `spotFor` gives (none without it).
  */
-export function fallbackRows(root: Element, targets: FallbackTargets, options: FinderOptions): PageRow[] {
-  return rowsOfColumn(nameColumn(findNames(root, targets, options), options.minGroup), root);
+export function fallbackRows(root: Element, targets: FallbackTargets, options: FinderOptions, spotFor?: SpotFor): PageRow[] {
+  return rowsOfColumn(nameColumn(findNames(root, targets, options), options.minGroup), root, spotFor);
 }
 
 /** fallbackRows for a name column already found. */
-export function rowsOfColumn(column: readonly FoundName[], root: Element): PageRow[] {
+export function rowsOfColumn(column: readonly FoundName[], root: Element, spotFor?: SpotFor): PageRow[] {
   // A CRM row named twice in the column (two page rows, no IDs to tell them apart): neither.
   const timesNamed = new Map<number, number>();
   for (const item of column) if (item.crmRow !== null) timesNamed.set(item.crmRow, (timesNamed.get(item.crmRow) ?? 0) + 1);
-  const sure = column.filter((item) => item.crmRow !== null && timesNamed.get(item.crmRow) === 1);
+  const sure = column.filter((item) => item.crmRow !== null && timesNamed.get(item.crmRow) === 1 && (!item.needsLayer || spotFor));
   const elements = column.map((item) => item.element);
   const rows: PageRow[] = sure.map((item) => {
     const row = rowBand(item.element, elements, root);
-    return { row, anchor: anchorOf(item.element, row), id: item.id, name: item.name };
+    const anchor = item.needsLayer && spotFor ? spotFor(row, item.element) : anchorOf(item.element, row);
+    return { row, anchor, id: item.id, name: item.name };
   });
   return rows.sort((a, b) => (a.row.compareDocumentPosition(b.row) & 4 /* FOLLOWING */ ? -1 : 1));
 }

@@ -11,7 +11,7 @@
  */
 import { uiLocale } from '../i18n/locale';
 
-export const OWN_TAGS = ['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary'] as const;
+export const OWN_TAGS = ['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary', 'funnel-lens-layer'] as const;
 export type OwnTag = (typeof OWN_TAGS)[number];
 
 const OWN_TAG_SET = new Set<string>(OWN_TAGS.map((t) => t.toUpperCase()));

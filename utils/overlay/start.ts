@@ -9,6 +9,7 @@ import type { PlatformAdapter } from './adapter';
 import { runOverlay } from './engine';
 import { MAX_NAME_LENGTH } from '../api/constants';
 import { withFallback } from './with-fallback';
+import { createTabRange, withTabRange } from './tab-range';
 
 /** Waits between attempts when the background does not answer (stopped worker, update). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
@@ -16,7 +17,12 @@ const RETRY_DELAYS_MS = [250, 1000, 3000];
 export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const retry = { delaysMs: RETRY_DELAYS_MS, wait: (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), ms)), stillWanted: () => !ctx.isInvalid };
 
-  const overlay = runOverlay(ctx, withFallback(adapter), {
+  // The range picked in the summary for this tab, kept by the background (tab-ranges.ts).
+  const tabRange = createTabRange({
+    read: async () => (await sendMessage('getTabRange', undefined)) ?? null,
+    write: (choice) => sendMessage('setTabRange', choice),
+  }, (message) => console.warn(message));
+  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal }), tabRange), {
     askFunnel: (request) => askFunnel(request, retry),
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
@@ -26,6 +32,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     notePlatformLeads: (request, rows) =>
       void sendMessage('notePlatformLeads', { request, rows: rows.filter((r) => r.name.length <= MAX_NAME_LENGTH) }).catch(() => undefined),
     version: browser.runtime.getManifest().version,
+    tabRange,
   });
   // The popup asks the current tab how its page is read (only extension pages can send this).
   const stopAnsweringHealth = onMessage('pageHealth', () => overlay.pageHealth());

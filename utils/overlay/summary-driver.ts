@@ -14,6 +14,7 @@ import type { SeenCampaigns } from './seen-row';
 import { isOwnNode } from './shadow';
 import { createSummary, type Summary } from './summary';
 import type { SummaryState } from './summary-state';
+import type { TabRange } from './tab-range';
 
 /** A list page whose table has not shown a single readable row for this long is "not recognised". */
 const LAYOUT_GRACE_MS = 4000;
@@ -41,6 +42,8 @@ export interface SummaryDriverOptions {
   leads: Pick<LeadCounts, 'byKey' | 'version'>;
   /** The extension's version, for the diagnostics a user can copy. */
   version?: string;
+  /** The range picked for this tab, offered where the page's is not readable. */
+  tabRange?: TabRange;
 }
 
 export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverOptions): SummaryDriver {
@@ -48,7 +51,7 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
   let noRowsSince: number | null = null;
   /** No rows yet, and the host shows that it is still loading them (Google: 40 s to minutes). */
   let waitingForTable = false;
-  const summary: Summary = createSummary({ locale: options.locale, signal, onRetry: () => data.reload(), health: () => hookHealth(rowsNow()), diagnostics });
+  const summary: Summary = createSummary({ locale: options.locale, signal, onRetry: () => data.reload(), health: () => hookHealth(rowsNow()), diagnostics, tabRange: options.tabRange });
 
   /** The rows on screen now: read only when the details, diagnostics or popup ask. */
   function rowsNow(): PageRow[] {

@@ -13,6 +13,8 @@ import type { HookHealth } from './hooks';
 import type { UiLocale } from '../i18n/locale';
 import type { SummaryState } from './summary-state';
 import { CopyDiagnostics, PlatformTotals } from './summary-details';
+import { TabRangeControl } from './tab-range-control';
+import type { TabRange } from './tab-range';
 
 /**
  * The page's own word for its rows ("ad sets", "campaign groups"), as the user reads it there;
@@ -22,7 +24,7 @@ export function levelName(context: Pick<PageContext, 'platform' | 'level' | 'lev
   return context.levelLabel ? context.levelLabel.toLocaleLowerCase() : t(`pageLevel.${context.platform}.${context.level}`);
 }
 
-export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; health: () => HookHealth | null; diagnostics: () => string; locale: UiLocale }) {
+export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; health: () => HookHealth | null; diagnostics: () => string; locale: UiLocale; tabRange: TabRange | null }) {
   const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
@@ -109,7 +111,7 @@ export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | 
         {answer?.ok && answer.source === 'demo' && <span class="tag">{t('summary.demo')}</span>}
       </div>
       {body}
-      {context.rangeAssumed && <div class="msg muted">{t('summary.rangeAssumed', { from: context.range.from, to: context.range.to })}</div>}
+      <TabRangeControl context={context} tabRange={props.tabRange} />
       {context.accountId === null && <div class="msg muted">{t('summary.accountMissing')}</div>}
     </section>
   );

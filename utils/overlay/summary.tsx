@@ -13,6 +13,8 @@ import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
 import { SummaryPanel } from './summary-panel';
 import type { SummaryState } from './summary-state';
+import { TAB_RANGE_CSS } from './tab-range-control';
+import type { TabRange } from './tab-range';
 
 
 /**
@@ -48,7 +50,7 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 .retry { margin-left: 6px; border: 1px solid #1a73e8; color: #1a73e8; background: #fff; border-radius: 4px; padding: 1px 8px; }
 textarea.diagnostics-text { width: 100%; box-sizing: border-box; font: 11px monospace; }
 @media print { .panel { display: none; } }
-`;
+${TAB_RANGE_CSS}`;
 
 export interface SummaryOptions {
   locale: UiLocale;
@@ -57,6 +59,7 @@ export interface SummaryOptions {
   /** Which alternative of each of the adapter's hooks matches now (null: it declares none); read when the details show. */
   health: () => HookHealth | null;
   diagnostics: () => string;
+  tabRange?: TabRange;
 }
 
 export function createSummary(options: SummaryOptions): Summary {
@@ -136,7 +139,7 @@ export function createSummary(options: SummaryOptions): Summary {
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} health={options.health} diagnostics={options.diagnostics} locale={options.locale} />, shadow);
+      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} health={options.health} diagnostics={options.diagnostics} locale={options.locale} tabRange={options.tabRange ?? null} />, shadow);
     },
     hide() {
       if (mount) render(null, mount);

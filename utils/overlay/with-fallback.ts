@@ -6,7 +6,8 @@
  * `usingFallback` (for the summary).
  */
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
-import { browserLayout, fallbackTargets, findNames, nameColumn, rowsOfColumn, type FallbackTargets, type Layout } from './fallback-finder';
+import { browserLayout, fallbackTargets, findNames, nameColumn, rowsOfColumn, type FallbackTargets, type Layout, type SpotFor } from './fallback-finder';
+import { createFallbackLayer, type FallbackLayer } from './fallback-layer';
 import { FALLBACK_HOOK } from './hooks';
 import { isOwnNode } from './shadow';
 
@@ -55,8 +56,31 @@ export interface FallbackAdapter extends PlatformAdapter {
   usingFallback(): boolean;
 }
 
-export function withFallback(adapter: PlatformAdapter, options: { layout?: Layout; now?: () => number } = {}): FallbackAdapter {
+/**
+ * `signal`: the overlay's life; with it, names with no safe spot in their row get a badge in a
+ * layer of our own (fallback-layer.ts), removed when the signal aborts. Without it they get none.
+ */
+export function withFallback(adapter: PlatformAdapter, options: { layout?: Layout; now?: () => number; signal?: AbortSignal } = {}): FallbackAdapter {
   const now = options.now ?? Date.now;
+  const signal = options.signal;
+  /** Made the first time a name needs it. */
+  let layer: FallbackLayer | null = null;
+  /** The row bands given a spot by the current read: every other spot goes. */
+  let spotted = new Set<Element>();
+  const spotFor: SpotFor | undefined = signal
+    ? (row, name) => {
+        layer ??= createFallbackLayer(signal);
+        spotted.add(row);
+        return layer.spotFor(row, name);
+      }
+    : undefined;
+  /** The rows `read` gives, with the spots of rows it no longer gives dropped. */
+  const withSpotsOf = (read: () => PageRow[]): PageRow[] => {
+    spotted = new Set();
+    const rows = read();
+    layer?.keepOnly(spotted);
+    return rows;
+  };
   const layout = cachedLayout(options.layout ?? browserLayout, now);
   let targets: FallbackTargets | null = null;
   let active = false;
@@ -81,6 +105,7 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     const own = table === ownContainer ? [] : adapter.readRows(table, context);
     if (!targets) {
       active = false;
+      layer?.keepOnly(new Set());
       return own;
     }
     if (own.length > 0 && !active && now() - checkedAt < RECHECK_MS) return own;
@@ -88,7 +113,7 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     const minGroup = table === ownContainer ? 2 : 1;
     const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
     active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
-    return active ? rowsOfColumn(column, table) : own;
+    return withSpotsOf(() => (active ? rowsOfColumn(column, table, spotFor) : own));
   }
 
   return {

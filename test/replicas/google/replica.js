@@ -49,10 +49,16 @@
       drifted: false,
       // Issue 17: the splash is hidden (display: none) instead of removed once the table is there.
       hiddenSpinner: false,
+      // Issue 17: the name component lays out its content as a grid, so nothing can go beside the
+      // name inside the row (a badge there would be a grid item of its own, below the name).
+      nameGrid: false,
     },
     data.variant || {},
   );
-  const LOCALE = data.locale === 'fi' ? 'fi' : 'en';
+  // German (issue 17): a UI language whose date labels the extension does not read.
+  const LOCALE = data.locale === 'fi' || data.locale === 'de' ? data.locale : 'en';
+  /** Decimal comma and grouped digits in both non-English UIs (`1 234,56` / `1.234,56`). */
+  const COMMA_DECIMALS = LOCALE !== 'en';
   const ROW_H = V.rowHeight;
   const POOL = V.visibleRows + 4;
   const NBSP = '\u00a0';
@@ -94,6 +100,23 @@
       overview: 'Yleiskatsaus: tilisi yhteenveto. Täällä ei ole kampanjataulukkoa.', other: 'Tätä sivua ei ole mallinnettu.',
       customRange: 'Muokattu',
     },
+    de: {
+      grid: { campaign: 'Kampagnen', ad_group: 'Anzeigengruppen' },
+      title: { campaign: 'Kampagnen', ad_group: 'Anzeigengruppen', overview: 'Übersicht', other: 'Google Ads' },
+      nav: { overview: 'Übersicht', campaign: 'Kampagnen', ad_group: 'Anzeigengruppen' },
+      col: {
+        selection: '', status: 'Status', name: { campaign: 'Kampagne', ad_group: 'Anzeigengruppe' }, parent: 'Kampagne',
+        campaign_id: 'Kampagnen-ID', budget: 'Budget', type: 'Kampagnentyp', clicks: 'Klicks', impressions: 'Impr.',
+        ctr: 'CTR', cost: 'Kosten', conversions: 'Conversions', default_bid: 'Standard-Max.-CPC',
+      },
+      enabled: 'Aktiviert', paused: 'Pausiert', perDay: '/Tag', search: 'Suche',
+      total: { campaign: 'Gesamt: Kampagnen', ad_group: 'Gesamt: Anzeigengruppen' },
+      removed: 'Entfernte Kampagnen', allCampaigns: 'Alle Kampagnen', campaignCrumb: 'Kampagne: ',
+      loading: 'Wird geladen', lastUpdated: (s) => 'Zuletzt aktualisiert: vor ' + s + ' Sekunden',
+      presets: { last_30d: 'Letzte 30 Tage', last_7d: 'Letzte 7 Tage', this_month: 'Dieser Monat', last_month: 'Letzter Monat' },
+      overview: 'Übersicht: eine Zusammenfassung Ihres Kontos. Hier gibt es keine Kampagnentabelle.', other: 'Diese Seite ist nicht nachgebildet.',
+      customRange: 'Benutzerdefiniert',
+    },
   };
   const T = STRINGS[LOCALE];
 
@@ -108,7 +131,7 @@
   function formatNumber(n, decimals) {
     const parts = Math.abs(n).toFixed(decimals || 0).split('.');
     const sign = n < 0 ? '-' : '';
-    if (LOCALE === 'fi') return sign + groupDigits(parts[0], NBSP) + (parts[1] ? ',' + parts[1] : '');
+    if (COMMA_DECIMALS) return sign + groupDigits(parts[0], LOCALE === 'de' ? '.' : NBSP) + (parts[1] ? ',' + parts[1] : '');
     return sign + groupDigits(parts[0], ',') + (parts[1] ? '.' + parts[1] : '');
   }
 
@@ -126,11 +149,12 @@
     const cur = data.currency || 'USD';
     if (cur === 'VND') return groupDigits(Math.round(amount).toString(), '.') + NBSP + '₫';
     const symbol = { USD: 'US$', EUR: '€', GBP: '£', SEK: 'SEK' }[cur] || cur;
-    if (LOCALE === 'fi') return formatNumber(amount, 2) + NBSP + (cur === 'USD' ? '$' : symbol);
+    if (COMMA_DECIMALS) return formatNumber(amount, 2) + NBSP + (cur === 'USD' ? '$' : symbol);
     return symbol + formatNumber(amount, 2);
   }
 
   const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const MONTHS_DE = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
 
   // Dates are UTC midnights so the runner's time zone never shifts a day.
   function parseIso(s) {
@@ -155,12 +179,20 @@
   /**
    * The range as Google prints it: `Oct 1 – 31, 2026`, `Sep 28 – Oct 27, 2026`,
    * `Dec 1, 2025 – Jan 15, 2026`, `Oct 1, 2026` with thin spaces around the en dash (ICU 72+);
-   * Finnish `1.–31.10.2026`, `28.9.–27.10.2026`, `1.12.2025–15.1.2026`, `1.10.2026`.
+   * Finnish `1.–31.10.2026`, `28.9.–27.10.2026`, `1.12.2025–15.1.2026`, `1.10.2026`;
+   * German `1.–31. Okt. 2026`, `28. Sept.–27. Okt. 2026`, `1. Dez. 2025–15. Jan. 2026`, `1. Okt. 2026`.
    */
   function formatRange(from, to) {
     const [fy, fm, fd] = [from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()];
     const [ty, tm, td] = [to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()];
     const dash = THIN + '–' + THIN;
+    if (LOCALE === 'de') {
+      const day = (d, m) => d + '. ' + MONTHS_DE[m];
+      if (iso(from) === iso(to)) return day(fd, fm) + ' ' + fy;
+      if (fy === ty && fm === tm) return fd + '.–' + day(td, tm) + ' ' + ty;
+      if (fy === ty) return day(fd, fm) + '–' + day(td, tm) + ' ' + ty;
+      return day(fd, fm) + ' ' + fy + '–' + day(td, tm) + ' ' + ty;
+    }
     if (LOCALE === 'fi') {
       if (iso(from) === iso(to)) return fd + '.' + (fm + 1) + '.' + fy;
       if (fy === ty && fm === tm) return fd + '.–' + td + '.' + (tm + 1) + '.' + ty;
@@ -528,9 +560,10 @@
     slot.link = h('a', { class: 'ess-cell-link' }, [slot.nameText]);
     slot.link.addEventListener('click', onRowLinkClick);
     slot.plainName = h('span', { class: 'ess-cell-text' });
+    const nameStyle = V.nameGrid ? { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' } : null;
     slot.nameHost = table.level === 'campaign'
-      ? h('campaign-name', { 'navi-id': 'campaign-table-campaign-name-cell' })
-      : h('ad-group-name', { 'navi-id': 'adgroup-table-adgroup-name-cell' });
+      ? h('campaign-name', { 'navi-id': 'campaign-table-campaign-name-cell', style: nameStyle })
+      : h('ad-group-name', { 'navi-id': 'adgroup-table-adgroup-name-cell', style: nameStyle });
     slot.altText = doc.createTextNode('');
     slot.alt = h('div', { class: 'ess-cell-alt' }, [slot.altText]);
     slot.shimmer = h('div', { class: 'placeholder-bar' });
@@ -593,7 +626,7 @@
       case 'ad_group.cpc_bid_micros': return formatMoney(Math.round((0.5 + hashUnit(row.id, 5) * 3) * 100) / 100);
       case 'stats.clicks': return num(m.clicks);
       case 'stats.impressions': return num(m.impressions);
-      case 'stats.ctr': return m.clicks ? formatNumber((100 * m.clicks) / m.impressions, 2) + (LOCALE === 'fi' ? NBSP + '%' : '%') : '—';
+      case 'stats.ctr': return m.clicks ? formatNumber((100 * m.clicks) / m.impressions, 2) + (COMMA_DECIMALS ? NBSP + '%' : '%') : '—';
       case 'stats.cost': return formatMoney(costOf(row));
       case 'stats.conversions':
         // A row with its own conversion count (platformLeads) prints it; else a derived figure.

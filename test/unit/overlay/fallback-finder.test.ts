@@ -101,6 +101,29 @@ describe('fallback finder', () => {
     expect(rows.map((r) => r.name)).toEqual(['Winter']);
   });
 
+  it('gives those names a spot of our own when there is a layer, keyed by their row band, and still none to the unsure', () => {
+    const root = page(
+      '<table x="0"><tbody><tr class="t"><td x="40">Spring Sale</td><td x="300">1</td></tr>' +
+      '<tr class="t"><td x="40">Twin</td><td x="300">2</td></tr><tr class="t"><td x="40">Twin</td><td x="300">3</td></tr></tbody></table>' +
+      // Grid items are blockified: the name is a block of its own, not inline text going on.
+      '<div class="g" style="display: grid"><span style="display: block" x="40">Autumn</span><span style="display: block" x="300">2</span></div>' +
+      '<div class="r"><div x="40"><div x="40">Winter</div></div></div>',
+    );
+    const spots: Array<{ row: string; name: string }> = [];
+    const spotFor = (band: Element, name: Element) => {
+      spots.push({ row: band.className, name: name.textContent ?? '' });
+      return band.ownerDocument.createElement('i');
+    };
+    const rows = fallbackRows(root, fallbackTargets(crm([{ name: 'Spring Sale' }, { name: 'Autumn' }, { name: 'Winter' }, { name: 'Twin' }])), options(), spotFor);
+    expect(rows.map((r) => [r.name, r.row.className, r.anchor.tagName]).sort()).toEqual([
+      ['Autumn', 'g', 'I'],
+      ['Spring Sale', 't', 'I'],
+      ['Winter', 'r', 'DIV'],
+    ]);
+    // "Twin" is printed twice without IDs: no spot for either; the in-row name needs none.
+    expect(spots).toEqual([{ row: 't', name: 'Spring Sale' }, { row: 'g', name: 'Autumn' }]);
+  });
+
   it('ignores hidden names, our own badges, and asks for at least minGroup names in the column', () => {
     const root = page(`<div class="r"><div x="40" hidden>Spring Sale</div></div><funnel-lens-badge><span x="40">Autumn</span></funnel-lens-badge>${row('Winter')}`);
     const targets = fallbackTargets(crm([{ name: 'Spring Sale' }, { name: 'Autumn' }, { name: 'Winter' }]));
