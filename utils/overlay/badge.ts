@@ -33,7 +33,6 @@ export function createBadge(options: BadgeOptions): Badge {
   const { host, root } = createBareShadowHost('funnel-lens-badge', BADGE_CSS);
   const button = document.createElement('button');
   button.type = 'button';
-  button.setAttribute('part', 'badge');
   const text = document.createTextNode('');
   button.append(text);
   root.append(button);

@@ -13,6 +13,13 @@ import { isOwnNode } from './shadow';
 
 /** While the adapter reads rows, the finder checks that it reads them all at most this often. */
 const RECHECK_MS = 2000;
+/**
+ * ...and only in a pass that follows this long a pause of passes: the check reads every name in
+ * the table (tens of milliseconds on a large one), which must not land in a scrolling frame. A
+ * scroll makes a pass every frame; the first pass after it stops checks. Shorter than the
+ * engine's poll (POLL_MS in engine.ts, 400 ms), whose passes are the ones a still page gets.
+ */
+const QUIET_MS = 250;
 
 /** How long a name element's measured box and display are reused (see cachedLayout). */
 const LAYOUT_TTL_MS = 1000;
@@ -85,6 +92,8 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
   let targets: FallbackTargets | null = null;
   let active = false;
   let checkedAt = -Infinity;
+  /** When the engine last read rows (a pass, whole or by row). */
+  let readAt = -Infinity;
   /** The container the finder found when the adapter found no table at all. */
   let ownContainer: Element | null = null;
   /** When the page was last searched for a name column (no table from the adapter). */
@@ -108,8 +117,11 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
       layer?.keepOnly(new Set());
       return own;
     }
-    if (own.length > 0 && !active && now() - checkedAt < RECHECK_MS) return own;
-    checkedAt = now();
+    const t = now();
+    const afterPause = t - readAt >= QUIET_MS;
+    readAt = t;
+    if (own.length > 0 && !active && (t - checkedAt < RECHECK_MS || !afterPause)) return own;
+    checkedAt = t;
     const minGroup = table === ownContainer ? 2 : 1;
     const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
     active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
@@ -134,6 +146,7 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
       return active ? null : adapter.rowOf(element, table);
     },
     readRow(row, context) {
+      readAt = now();
       return active ? null : adapter.readRow(row, context);
     },
     readSpend(row, table) {

@@ -38,7 +38,7 @@ function row(id: string): PageRow {
   return { row: node, anchor: node.querySelector('.name') as Element, id: null, name: '' };
 }
 
-const shown = (badge: Badge | undefined) => badge?.host.shadowRoot?.querySelector('button')?.textContent;
+const shown = (badge: Badge | undefined) => page.rootOf(badge?.host)?.querySelector('button')?.textContent;
 
 describe('createBadgeRegistry', () => {
   it('puts one badge right after the anchor, and a recycled row node shows its new campaign', () => {

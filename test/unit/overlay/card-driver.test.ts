@@ -41,7 +41,7 @@ function setUp(answer: FunnelAnswer = funnelData([springSale, tiny])) {
   return { card, anchor: row.querySelector('a') as unknown as HTMLElement };
 }
 
-const cardText = () => page.document.querySelector('funnel-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '';
+const cardText = () => page.rootOf(page.document.querySelector('funnel-lens-card'))?.querySelector('[role="dialog"]')?.textContent ?? '';
 const pageRow = (id: string | null, name: string): PageRow => ({ row: page.document.body, anchor: page.document.body, id, name });
 
 describe('createCardDriver', () => {

@@ -49,7 +49,7 @@ function start() {
   return { requests, warnings };
 }
 
-const badgeIn = (rowId: string) => page.document.querySelector(`#${rowId} funnel-lens-badge`)?.shadowRoot?.querySelector('button')?.textContent;
+const badgeIn = (rowId: string) => page.rootOf(page.document.querySelector(`#${rowId} funnel-lens-badge`))?.querySelector('button')?.textContent;
 
 describe('runOverlay', () => {
   it('asks once for the page context and gives every row its own campaign, also after the host recycles a row', async () => {

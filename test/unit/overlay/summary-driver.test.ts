@@ -41,7 +41,7 @@ function setUp(current: PageContext | null = context) {
   });
 }
 
-const summaryText = () => page.document.querySelector('funnel-lens-summary')?.shadowRoot?.querySelector('section')?.textContent ?? '';
+const summaryText = () => page.rootOf(page.document.querySelector('funnel-lens-summary'))?.querySelector('section')?.textContent ?? '';
 
 describe('createSummaryDriver', () => {
   it('says the layout is not recognised after 4 s without a readable row, with the hook health', () => {

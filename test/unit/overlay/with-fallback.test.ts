@@ -59,6 +59,28 @@ describe('withFallback', () => {
     expect(wrapped.usingFallback()).toBe(false);
   });
 
+  it('checks that the adapter still reads every row only after a pause of passes, never while the page scrolls', () => {
+    const names = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'];
+    let drifted = false;
+    const own = (t: Element) => [...t.querySelectorAll('a')].slice(0, drifted ? 1 : undefined).map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
+    const { wrapped, table, tick } = setUp(names, own);
+    wrapped.onCrmRows?.(crm(names));
+    expect(wrapped.readRows(table, context)).toHaveLength(6);
+    // The host's markup drifts while the user scrolls: a pass every frame for 5 s, whole reads
+    // and row re-reads. The finder's check (a read of every name) waits.
+    drifted = true;
+    for (let frame = 0; frame < 300; frame++) {
+      tick(16);
+      if (frame % 2) wrapped.readRow(table.firstElementChild as Element, context);
+      else expect(wrapped.readRows(table, context)).toHaveLength(1);
+    }
+    expect(wrapped.usingFallback()).toBe(false);
+    // The scroll stops; the next pass finds the adapter reading clearly fewer names than the page shows.
+    tick(400);
+    expect(wrapped.readRows(table, context)).toHaveLength(6);
+    expect(wrapped.usingFallback()).toBe(true);
+  });
+
   it('"clearly fewer" means at least twice the adapter\'s rows, and two more', () => {
     expect(clearlyFewer(1, 3)).toBe(false);
     expect(clearlyFewer(1, 4)).toBe(true);

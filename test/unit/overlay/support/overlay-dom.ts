@@ -13,6 +13,11 @@ export interface OverlayPage {
   setUrl(href: string): void;
   /** Runs the animation-frame callbacks requested so far; returns how many ran. */
   runFrames(): number;
+  /**
+   * The shadow root our code attached to `host`, as our code holds it: the roots are closed, so
+   * `host.shadowRoot` is null, as it is for the host page.
+   */
+  rootOf(host: Element | null | undefined): ShadowRoot | null;
   /** Lets queued microtasks (mutation records) be delivered. */
   settle(): Promise<void>;
   restore(): void;
@@ -29,6 +34,14 @@ export function openOverlayPage(html: string, href = 'https://ads.example/list')
   // linkedom's targets cannot dispatch) with postMessage (WXT's context announces itself by it too).
   const window = Object.assign(new EventTarget(), { postMessage: () => undefined });
   let frames: Array<() => void> = [];
+  const roots = new WeakMap<Element, ShadowRoot>();
+  const ElementClass = (dom as unknown as { Element: typeof Element }).Element;
+  const attachShadow = ElementClass.prototype.attachShadow;
+  ElementClass.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    roots.set(this, root);
+    return root;
+  };
   Object.assign(globals, {
     document: dom.document,
     window,
@@ -52,9 +65,11 @@ export function openOverlayPage(html: string, href = 'https://ads.example/list')
       for (const callback of due) callback();
       return due.length;
     },
+    rootOf: (host) => (host ? (roots.get(host) ?? null) : null),
     settle: () => new Promise((resolve) => setTimeout(resolve, 0)),
     restore() {
       ctx.abort();
+      ElementClass.prototype.attachShadow = attachShadow;
       for (const [name, value] of saved) globals[name] = value;
     },
   };
