@@ -6,7 +6,8 @@
  * `usingFallback` (for the summary).
  */
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
-import { browserLayout, fallbackTargets, findNames, nameColumn, rowsOfColumn, type FallbackTargets, type Layout, type SpotFor } from './fallback-finder';
+import { browserLayout, fallbackTargets, findNames, type FallbackTargets, type Layout, type SpotFor } from './fallback-finder';
+import { nameColumn, rowsOfColumn } from './fallback-rows';
 import { createFallbackLayer, type FallbackLayer } from './fallback-layer';
 import { FALLBACK_HOOK } from './hooks';
 import { isOwnNode } from './shadow';

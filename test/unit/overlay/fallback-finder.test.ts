@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { FunnelRow } from '../../../utils/api/schema';
-import { fallbackRows, fallbackTargets, idsInHref, type Layout } from '../../../utils/overlay/fallback-finder';
+import { fallbackTargets, idsInHref, type Layout } from '../../../utils/overlay/fallback-finder';
+import { fallbackRows } from '../../../utils/overlay/fallback-rows';
 
 const DISPLAY_BY_TAG: Record<string, string> = {
   DIV: 'block', SECTION: 'block', TABLE: 'table', TBODY: 'table-row-group', TR: 'table-row', TD: 'table-cell', BODY: 'block',
