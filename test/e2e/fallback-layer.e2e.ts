@@ -16,7 +16,7 @@ import { BADGE_AGREES_IN_PAGE } from './support/expected';
 import { waitForGoogleReplica } from './support/google-page';
 import { expectedNumbers, type ExpectedNumbers } from './support/row-truth-probe';
 import { summaryText } from './support/meta-page';
-import { shadowBridge, type WithShadowBridge } from './support/our-ui';
+import { countOurBadges, shadowBridge, type WithShadowBridge } from './support/our-ui';
 import { useConnectedSession } from './support/session';
 
 const CUSTOMER = '4445556668';
@@ -143,8 +143,9 @@ describe('the fallback\'s own layer, where a name leaves no spot in its row', ()
       const s = await sampleLayer(page, expected);
       return s.badges > 5 && s.rowsWithout === 0 && s.problems.length === 0;
     }, { timeout: 10_000, interval: 50 }).toBe(true);
-    // No badge went into a row: the rows' own layout is untouched.
+    // No badge went into a row: the rows' own layout is untouched; they are all in our layer.
     expect(await page.locator('.k7particle-table-row funnel-lens-badge').count()).toBe(0);
+    expect(await countOurBadges(page)).toBeGreaterThan(5);
     // Beside the name's text where the cell has room, over the end of a long name where it has
     // not; always inside the name's cell (never over the next column's figures), centred on the name.
     await shadowBridge(page);

@@ -411,6 +411,16 @@ export interface OurUi {
   evaluate<T>(expression: string): Promise<T>;
 }
 
+/**
+ * Every badge of ours in `page`: the hosts in the page's DOM (in rows), and those in the fallback's
+ * own layer, whose closed root the page's selectors (and Playwright's) do not reach.
+ */
+export async function countOurBadges(page: Page): Promise<number> {
+  const inRows = await page.locator('funnel-lens-badge').count();
+  const inLayer = (await page.locator('funnel-lens-layer').count()) === 0 ? 0 : await ourUi(page).locator('funnel-lens-layer', 'funnel-lens-badge').count();
+  return inRows + inLayer;
+}
+
 export function ourUi(page: Page): OurUi {
   return {
     locator: (host, inner) => makeLocator(page, cssTarget(page, host, inner)),
