@@ -65,19 +65,16 @@ export const MAIN_BRIDGE = String.raw`(() => {
   if (window.__funnelLensShadow) return;
   let reply;
   document.addEventListener('funnel-lens-test:shadow-reply', (event) => { reply = event.detail; }, true);
+  // The content script's half answers synchronously, inside dispatchEvent.
+  const ask = (host, type) => {
+    reply = undefined;
+    host.dispatchEvent(new CustomEvent(type));
+    if (reply === undefined) throw new Error('the shadow bridge did not answer: install it with shadowBridge(page)');
+    return reply === '' ? null : JSON.parse(reply);
+  };
   window.__funnelLensShadow = {
-    read(host) {
-      reply = undefined;
-      host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-read'));
-      if (reply === undefined) throw new Error('the shadow bridge did not answer: install it with shadowBridge(page)');
-      return reply === '' ? null : JSON.parse(reply);
-    },
-    readLayer(host) {
-      reply = undefined;
-      host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-read-layer'));
-      if (reply === undefined) throw new Error('the shadow bridge did not answer: install it with shadowBridge(page)');
-      return reply === '' ? null : JSON.parse(reply);
-    },
+    read: (host) => ask(host, 'funnel-lens-test:shadow-read'),
+    readLayer: (host) => ask(host, 'funnel-lens-test:shadow-read-layer'),
     watch(host) {
       // The content script's half cancels the event when it took the root in.
       return !host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-watch', { cancelable: true }));
