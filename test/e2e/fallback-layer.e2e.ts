@@ -16,6 +16,7 @@ import { BADGE_AGREES_IN_PAGE } from './support/expected';
 import { waitForGoogleReplica } from './support/google-page';
 import { expectedNumbers, type ExpectedNumbers } from './support/row-truth-probe';
 import { summaryText } from './support/meta-page';
+import { countOurBadges, shadowBridge, type WithShadowBridge } from './support/our-ui';
 import { useConnectedSession } from './support/session';
 
 const CUSTOMER = '4445556668';
@@ -41,28 +42,30 @@ interface LayerSample {
 /**
  * Page-side: every badge in our layer that is shown, matched to the row under its centre (the
  * replica's model says which campaign each row node shows). Problems: a badge over no row, a badge
- * stating another campaign's numbers, two badges over one row, a badge a user cannot hit.
+ * stating another campaign's numbers, two badges over one row, a badge a user cannot hit. Our
+ * roots are closed: the test-only bridge (our-ui.ts, `shadowBridge`) reads the layer's badges
+ * synchronously, in the same frame as the replica's model.
  */
 const SAMPLE_LAYER = String.raw`(expected) => {
   ${BADGE_AGREES_IN_PAGE}
   const layer = document.querySelector('funnel-lens-layer');
-  const root = layer && layer.shadowRoot;
+  const badges = layer ? window.__funnelLensShadow.readLayer(layer) : null;
   const scroller = document.querySelector('${SCROLLER}').getBoundingClientRect();
   const rows = window.__replica.visibleRows().map((r) => ({ ...r, node: window.__replica.rowNodeAt(r.index) }));
   const result = { badges: 0, rowsWithout: 0, problems: [] };
   const badgesPerRow = new Map();
-  for (const badge of root ? root.querySelectorAll('funnel-lens-badge') : []) {
-    const box = badge.getBoundingClientRect();
-    if (box.width === 0 || badge.closest('[hidden]')) continue;
-    const x = box.left + box.width / 2;
-    const y = box.top + box.height / 2;
-    const text = badge.shadowRoot.querySelector('button').textContent;
+  for (const badge of badges || []) {
+    if (badge.hidden) continue;
+    const x = badge.box.left + badge.box.width / 2;
+    const y = badge.box.top + badge.box.height / 2;
+    const text = badge.text;
+    if (text === null) { result.problems.push('a badge with no button at y=' + Math.round(y)); continue; }
     const row = rows.find((r) => { const b = r.node && r.node.getBoundingClientRect(); return b && y >= b.top && y < b.bottom; });
     if (!row) { result.problems.push('badge over no row at y=' + Math.round(y) + ': ' + text); continue; }
     result.badges++;
     badgesPerRow.set(row.id, (badgesPerRow.get(row.id) || 0) + 1);
     if (text.trim() !== '…' && !agrees(text, expected[row.id])) result.problems.push(row.name + ' shows ' + text);
-    if (document.elementFromPoint(x, y) !== layer || root.elementFromPoint(x, y) !== badge) result.problems.push(row.name + ': badge not hit at its centre');
+    if (document.elementFromPoint(x, y) !== layer || !badge.hitAtCentre) result.problems.push(row.name + ': badge not hit at its centre');
   }
   for (const row of rows) {
     const b = row.node && row.node.getBoundingClientRect();
@@ -75,6 +78,7 @@ const SAMPLE_LAYER = String.raw`(expected) => {
 }`;
 
 async function sampleLayer(page: Page, expected: Record<string, ExpectedNumbers>): Promise<LayerSample> {
+  await shadowBridge(page);
   return (await page.evaluate(`(${SAMPLE_LAYER})(${JSON.stringify(expected)})`)) as LayerSample;
 }
 
@@ -85,6 +89,7 @@ async function sampleLayer(page: Page, expected: Record<string, ExpectedNumbers>
  * does). A sample from an animation-frame callback would read a state no user ever sees.
  */
 async function scrollAndSample(page: Page, expected: Record<string, ExpectedNumbers>, step: number, frames: number): Promise<LayerSample[]> {
+  await shadowBridge(page);
   await page.evaluate(`window.__sampleLayer = (${SAMPLE_LAYER}); window.__expected = ${JSON.stringify(expected)};`);
   return page.evaluate(
     async ([dy, n, selector]) => {
@@ -138,13 +143,15 @@ describe('the fallback\'s own layer, where a name leaves no spot in its row', ()
       const s = await sampleLayer(page, expected);
       return s.badges > 5 && s.rowsWithout === 0 && s.problems.length === 0;
     }, { timeout: 10_000, interval: 50 }).toBe(true);
-    // No badge went into a row: the rows' own layout is untouched.
+    // No badge went into a row: the rows' own layout is untouched; they are all in our layer.
     expect(await page.locator('.k7particle-table-row funnel-lens-badge').count()).toBe(0);
+    expect(await countOurBadges(page)).toBeGreaterThan(5);
     // Beside the name's text where the cell has room, over the end of a long name where it has
     // not; always inside the name's cell (never over the next column's figures), centred on the name.
+    await shadowBridge(page);
     const placed = await page.evaluate(() => {
-      const root = document.querySelector('funnel-lens-layer')?.shadowRoot;
-      const badges = [...(root?.querySelectorAll('funnel-lens-badge') ?? [])].map((b) => b.getBoundingClientRect());
+      const layer = document.querySelector('funnel-lens-layer');
+      const badges = (layer ? (window as unknown as WithShadowBridge).__funnelLensShadow.readLayer(layer) : null)?.map((b) => b.box) ?? [];
       return [...document.querySelectorAll('.k7particle-table-row xb-name a')].flatMap((link) => {
         const range = document.createRange();
         range.selectNodeContents(link);

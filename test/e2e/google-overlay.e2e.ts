@@ -13,6 +13,7 @@ import { type StatsServer } from '../support/stats-server';
 import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
 import { googleSettled, replicaCall, summaryPanelText, summaryRowBadgeCount, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
+import { countOurBadges } from './support/our-ui';
 import { useConnectedSession } from './support/session';
 import { REPLICA_TRUTH, badgeVisibility } from './support/row-truth-probe';
 import { hookHealthLine } from './support/hook-health';
@@ -225,7 +226,7 @@ describe('Google Ads overlay', () => {
 
     // Overview is not a list page: the badges and the summary go away.
     await replicaCall(page, 'goOverview');
-    await expect.poll(() => page.locator('funnel-lens-badge').count()).toBe(0);
+    await expect.poll(() => countOurBadges(page)).toBe(0);
     await expect.poll(() => summaryPanelText(page)).toBe('');
     await page.close();
   });

@@ -14,7 +14,7 @@ import { badgeAgrees } from './support/expected';
 import { readVisibleMetaRows, replicaCall, summaryText, visibleMetaRows, waitForReplica, type VisibleRow } from './support/meta-page';
 import { useConnectedSession } from './support/session';
 import { hookHealthLine } from './support/hook-health';
-import { ourUi, shadowBridge, type WithShadowBridge } from './support/our-ui';
+import { countOurBadges, ourUi, shadowBridge, type WithShadowBridge } from './support/our-ui';
 
 const ACCOUNT = '1234567890';
 const ROW_HEIGHT = 48;
@@ -350,7 +350,7 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     // look for either (the fallback with names: drifted-markup.e2e.ts).
     const page = await openMeta({ ids: 'data-surface', knownTableMarkup: false }, metaAdsManagerUrl({ accountId: '1999999999' }));
     await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain('Table layout not recognised');
-    expect(await page.locator('funnel-lens-badge').count()).toBe(0);
+    expect(await countOurBadges(page)).toBe(0);
     await page.close();
   });
 });

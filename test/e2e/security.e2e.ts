@@ -112,7 +112,7 @@ describe('look-alike pages', () => {
     // The wait is the test: for 1.5 s after the look-alike has rendered, no badge and no summary
     // may appear (the check after it), since no content script may run there.
     await page.waitForTimeout(1500);
-    expect(await page.locator('funnel-lens-badge, funnel-lens-summary').count()).toBe(0);
+    expect(await page.locator('funnel-lens-badge, funnel-lens-summary, funnel-lens-layer').count()).toBe(0);
     // Web pages have no channel to the extension: no externally_connectable in the manifest.
     expect(await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
     const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;

@@ -10,11 +10,13 @@ import type { Page } from 'playwright-core';
 import type { FunnelRow } from '../../utils/api/schema';
 import { makeWorld } from '../fixtures/world';
 import { googleAdsUrl, routeGoogleAdsReplica, type GoogleReplicaData } from '../replicas/serve';
+import { daysBeforeToday } from '../support/days';
 import type { StatsServer } from '../support/stats-server';
 import { stopServiceWorker, type ExtensionBrowser } from './support/browser';
 import { seriousAxeViolations } from './support/axe';
 import { badgeAgrees } from './support/expected';
 import { replicaCall, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
+import { ourUi, type OurLocator } from './support/our-ui';
 import { useConnectedSession } from './support/session';
 
 const ACCOUNT = '3216549870';
@@ -28,15 +30,6 @@ let browser: ExtensionBrowser;
 beforeAll(() => {
   ({ server, browser } = session);
 });
-
-/** A local calendar day `days` before today, as YYYY-MM-DD (written out here, not taken from the product). */
-function daysAgo(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-/** Google's "Last N days": the N days ending yesterday. */
-const lastDays = (n: number) => ({ from: daysAgo(n), to: daysAgo(1) });
 
 function data(locale: GoogleReplicaData['locale']): GoogleReplicaData {
   return {
@@ -68,7 +61,9 @@ async function openGoogle(page: Page, locale: GoogleReplicaData['locale']): Prom
   await waitForGoogleReplica(page);
 }
 
-const picker = (page: Page) => page.getByRole('combobox', { name: 'Range for this tab:' });
+/** Our summary's range select, found as a screen reader finds it: its role and its label. */
+const picker = (page: Page) => ourUi(page).getByRole('funnel-lens-summary', 'combobox', 'Range for this tab:');
+const valueOf = (control: OurLocator) => control.evaluate((el) => (el as HTMLInputElement | HTMLSelectElement).value);
 
 describe('range picked for the tab where the page\'s range is not readable', () => {
   it('German label, no range in the URL: assumed, picked with the keyboard, asked for, kept over a reload, not in a new tab', async () => {
@@ -77,24 +72,26 @@ describe('range picked for the tab where the page\'s range is not readable', () 
     expect((await replicaCall(page, 'state') as { label: string }).label).toContain('1.–31. Okt. 2026');
     expect(new URL(page.url()).search).not.toMatch(/2026|date/i);
 
-    // Assumed: the last 30 days, said so, and asked for.
-    const assumed = lastDays(30);
+    // Assumed: the last 30 days (Google's "Last 30 days": the 30 days ending yesterday), said so, and asked for.
+    const assumed = daysBeforeToday(30);
     await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain(`Date range not readable from the page: showing the last 30 days (${assumed.from} – ${assumed.to})`);
     await expectBadgesFor(page, assumed);
     expect(requestsFor(assumed).length).toBeGreaterThan(0);
 
     // The user picks "Last 7 days" with the keyboard: the arrow key on the focused select, which applies at once.
     const select = picker(page);
-    await expect.poll(() => select.inputValue()).toBe('last_30d');
+    await expect.poll(() => valueOf(select)).toBe('last_30d');
     await select.focus();
     await page.keyboard.press('ArrowUp');
-    const week = lastDays(7);
+    const week = daysBeforeToday(7);
     await expect.poll(() => requestsFor(week).length, { timeout: 10_000 }).toBe(1);
     expect(requestsFor(week)[0]?.query).toMatchObject({ account_id: ACCOUNT, level: 'campaign' });
     await expectBadgesFor(page, week);
     await expect.poll(() => summaryText(page)).toContain(`showing the range you picked for this tab (${week.from} – ${week.to})`);
-    // The focus stays in our control through the re-render.
+    // The focus stays in our control through the re-render: the page sees it in our summary, and
+    // inside the summary's root it is on the select.
     expect(await page.evaluate(() => (document.activeElement as Element | null)?.tagName)).toBe('FUNNEL-LENS-SUMMARY');
+    expect(await picker(page).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
 
     // Reload, with the worker stopped as Chrome stops an idle one: the choice comes back from
     // session storage through a worker that has to start first. The summary is sampled
@@ -113,18 +110,20 @@ describe('range picked for the tab where the page\'s range is not readable', () 
     await sampler;
     expect(samples.some((s) => s.includes('showing the range you picked'))).toBe(true);
     expect(samples.filter((s) => s.includes('last 30 days'))).toEqual([]);
-    await expect.poll(() => picker(page).inputValue()).toBe('last_7d');
+    await expect.poll(() => valueOf(picker(page))).toBe('last_7d');
 
     // Custom dates, typed (en-US date fields: month, day, year), applied with Enter.
     await picker(page).focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // last 30 days, this month, last month, custom dates
-    await expect.poll(() => picker(page).inputValue()).toBe('custom');
+    await expect.poll(() => valueOf(picker(page))).toBe('custom');
     // Every control labelled, nothing serious for assistive technology (select, both dates, button).
     expect(await seriousAxeViolations(page, 'funnel-lens-summary')).toEqual([]);
-    const from = page.getByLabel('From');
+    const from = ourUi(page).locator('funnel-lens-summary', 'input[type="date"]').first();
+    const to = ourUi(page).locator('funnel-lens-summary', 'input[type="date"]').nth(1);
+    // Labelled as a screen reader announces them.
+    expect([await from.accessibleName(), await to.accessibleName()]).toEqual(['From', 'To']);
     await from.focus();
     await page.keyboard.type('09152026');
-    const to = page.getByLabel('To', { exact: true });
     await to.focus();
     await page.keyboard.type('10142026');
     await page.keyboard.press('Enter');
@@ -151,6 +150,9 @@ describe('range picked for the tab where the page\'s range is not readable', () 
     await openGoogle(page, 'en');
     await expectBadgesFor(page, PAGE_RANGE);
     expect(await summaryText(page)).not.toContain('not readable');
+    // The summary is there, and holds no range control.
+    expect(await ourUi(page).locator('funnel-lens-summary', 'section').count()).toBe(1);
+    expect(await ourUi(page).locator('funnel-lens-summary', 'select, input').count()).toBe(0);
     expect(await picker(page).count()).toBe(0);
     await page.close();
   });

@@ -17,7 +17,9 @@
  *    checks, axe);
  *  - a bridge for code that must run in the page's main world beside the replica's model (the
  *    row-truth probe, the bench's probe, the visible-rows readers): once `shadowBridge(page)` has
- *    run, `window.__funnelLensShadow.read(host)` returns synchronously what our root shows. The
+ *    run, `window.__funnelLensShadow.read(host)` returns synchronously what our root shows, and
+ *    `readLayer(layerHost)` what the fallback's own layer (`<funnel-lens-layer>`, whose root holds
+ *    badge hosts with roots of their own) shows, where and what a user hits there. The
  *    page asks with an event on the host; a listener that this file installs in the isolated world
  *    answers with an event whose detail Chromium copies across worlds. Only tests install it: the
  *    built extension answers nothing of the kind (security.e2e.ts checks the page learns nothing).
@@ -32,10 +34,24 @@ export interface ShadowReading {
   button: { text: string; label: string } | null;
 }
 
+/** One badge host in the fallback's layer, as `window.__funnelLensShadow.readLayer(layerHost)` reads it. */
+export interface LayerBadgeReading {
+  /** Its box in the viewport, as `getBoundingClientRect()` has it at the moment of reading. */
+  box: { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  /** Not painted: no width, or inside a `hidden` spot of the layer. */
+  hidden: boolean;
+  /** Its button's text (in the badge's own root), or null when it has none. */
+  text: string | null;
+  /** The layer root's `elementFromPoint` at the box's centre is this badge host: nothing of ours covers it. */
+  hitAtCentre: boolean;
+}
+
 /** `window.__funnelLensShadow` in the page's main world, for page-side readers (installed by `shadowBridge`). */
 export interface PageShadowBridge {
   /** What `host`'s root shows; throws when the content script's half of the bridge is not there (yet). */
   read(host: Element): ShadowReading | null;
+  /** Every badge host in the layer host's root, in its order; null when `layerHost` has no root of ours. */
+  readLayer(layerHost: Element): LayerBadgeReading[] | null;
   /** Makes every change inside `host`'s root fire 'funnel-lens-test:shadow-changed' on document; false when nobody answered. */
   watch(host: Element): boolean;
 }
@@ -49,13 +65,16 @@ export const MAIN_BRIDGE = String.raw`(() => {
   if (window.__funnelLensShadow) return;
   let reply;
   document.addEventListener('funnel-lens-test:shadow-reply', (event) => { reply = event.detail; }, true);
+  // The content script's half answers synchronously, inside dispatchEvent.
+  const ask = (host, type) => {
+    reply = undefined;
+    host.dispatchEvent(new CustomEvent(type));
+    if (reply === undefined) throw new Error('the shadow bridge did not answer: install it with shadowBridge(page)');
+    return reply === '' ? null : JSON.parse(reply);
+  };
   window.__funnelLensShadow = {
-    read(host) {
-      reply = undefined;
-      host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-read'));
-      if (reply === undefined) throw new Error('the shadow bridge did not answer: install it with shadowBridge(page)');
-      return reply === '' ? null : JSON.parse(reply);
-    },
+    read: (host) => ask(host, 'funnel-lens-test:shadow-read'),
+    readLayer: (host) => ask(host, 'funnel-lens-test:shadow-read-layer'),
     watch(host) {
       // The content script's half cancels the event when it took the root in.
       return !host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-watch', { cancelable: true }));
@@ -78,6 +97,19 @@ const ISOLATED_BRIDGE = String.raw`(() => {
     const reading = root && { text: textOf(root), button: button && { text: button.textContent, label: button.getAttribute('aria-label') || '' } };
     // A string detail: Chromium hands it to the other world as it is.
     document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-reply', { detail: reading ? JSON.stringify(reading) : '' }));
+  }, true);
+  document.addEventListener('funnel-lens-test:shadow-read-layer', (event) => {
+    if (!canRead()) return;
+    const root = rootOf(event.target);
+    // Read in this event, so in the same frame's layout as the page's caller.
+    const badges = root && [...root.querySelectorAll('funnel-lens-badge')].map((badge) => {
+      const rect = badge.getBoundingClientRect();
+      const box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: rect.width, height: rect.height };
+      const button = rootOf(badge)?.querySelector('button');
+      const hit = root.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return { box, hidden: rect.width === 0 || !!badge.closest('[hidden]'), text: button ? button.textContent : null, hitAtCentre: hit === badge };
+    });
+    document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-reply', { detail: badges ? JSON.stringify(badges) : '' }));
   }, true);
   const watched = new WeakSet();
   const changes = new MutationObserver(() => document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-changed')));
@@ -374,6 +406,16 @@ export interface OurUi {
   run<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Evaluates a source expression there (e.g. a library), returning its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
+}
+
+/**
+ * Every badge of ours in `page`: the hosts in the page's DOM (in rows), and those in the fallback's
+ * own layer, whose closed root the page's selectors (and Playwright's) do not reach.
+ */
+export async function countOurBadges(page: Page): Promise<number> {
+  const inRows = await page.locator('funnel-lens-badge').count();
+  const inLayer = (await page.locator('funnel-lens-layer').count()) === 0 ? 0 : await ourUi(page).locator('funnel-lens-layer', 'funnel-lens-badge').count();
+  return inRows + inLayer;
 }
 
 export function ourUi(page: Page): OurUi {
