@@ -27,9 +27,17 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', requestAnimationFrame: 'readonly', cancelAnimationFrame: 'readonly',
-        URL: 'readonly', fetch: 'readonly', AbortController: 'readonly', process: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        requestAnimationFrame: 'readonly',
+        cancelAnimationFrame: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        process: 'readonly',
       },
     },
     rules: {
@@ -54,29 +62,32 @@ export default tseslint.config(
       // Cycles of values (import-x skips type-only imports); test/unit/architecture/import-cycles.test.ts
       // finds type-only ones too.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', {
-        basePath: root,
-        zones: [
-          { target: CORE, from: OURS, except: abs(...CORE), message: 'Core (funnel, matching, money, dates, api) imports nothing of ours outside core.' },
-          {
-            target: ['utils/adapters/**'],
-            from: OURS,
-            except: abs('utils/adapters/**', ...ADAPTER_CONTRACT, ...CORE),
-            message: 'Adapters import only the adapter contract (utils/overlay/adapter, hooks) and core.',
-          },
-          {
-            target: ['utils/overlay/**', 'utils/adapters/**', 'entrypoints/*.content{.ts,/**}'],
-            from: BACKGROUND,
-            message: 'The content side never imports the background: ask it through utils/messaging.',
-          },
-          {
-            // The popup's and the dashboard's views and the figure code behind them.
-            target: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'utils/dashboard/**', 'utils/channels/**', 'utils/trends/**'],
-            from: BACKGROUND,
-            message: 'Components reach data only through utils/messaging.',
-          },
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            { target: CORE, from: OURS, except: abs(...CORE), message: 'Core (funnel, matching, money, dates, api) imports nothing of ours outside core.' },
+            {
+              target: ['utils/adapters/**'],
+              from: OURS,
+              except: abs('utils/adapters/**', ...ADAPTER_CONTRACT, ...CORE),
+              message: 'Adapters import only the adapter contract (utils/overlay/adapter, hooks) and core.',
+            },
+            {
+              target: ['utils/overlay/**', 'utils/adapters/**', 'entrypoints/*.content{.ts,/**}'],
+              from: BACKGROUND,
+              message: 'The content side never imports the background: ask it through utils/messaging.',
+            },
+            {
+              // The popup's and the dashboard's views and the figure code behind them.
+              target: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'utils/dashboard/**', 'utils/channels/**', 'utils/trends/**'],
+              from: BACKGROUND,
+              message: 'Components reach data only through utils/messaging.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -84,9 +95,13 @@ export default tseslint.config(
     // innerHTML branch, which web-ext lint reports, runs only for dangerouslySetInnerHTML.)
     files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings: build elements or text.' },
-        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML from strings: build elements or text.' },
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No HTML from strings: build elements or text.',
+        },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML from strings: build elements or text.' },
       ],
     },
@@ -96,7 +111,10 @@ export default tseslint.config(
     files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
     ignores: ['utils/background/**', 'entrypoints/background.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/connection'], message: 'The API URL and key are read by the background only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/background/connection'], message: 'The API URL and key are read by the background only.' }] },
+      ],
     },
   },
 );

@@ -41,26 +41,40 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
         <label class="inline">
           <span class="visually-hidden">{t('popup.range')}</span>
           <select value={days} onChange={(e) => setDays(Number((e.target as HTMLSelectElement).value) as (typeof RANGES)[number])}>
-            {RANGES.map((n) => <option value={n}>{t('popup.lastDays', { n })}</option>)}
+            {RANGES.map((n) => (
+              <option value={n}>{t('popup.lastDays', { n })}</option>
+            ))}
           </select>
         </label>
       </div>
       {channels === null ? (
         <div role="status" class="loading">
           {t('popup.loadingChannels')}
-          <div class="progress" role="progressbar" aria-busy="true" aria-label={t('popup.loadingChannels')}><span /></div>
+          <div class="progress" role="progressbar" aria-busy="true" aria-label={t('popup.loadingChannels')}>
+            <span />
+          </div>
         </div>
       ) : (
         <table class="channels">
           <thead>
             <tr>
               <th scope="col">{t('popup.colChannel')}</th>
-              <th scope="col" class="num">{t('popup.colLeads')}</th>
-              <th scope="col" class="num">{t('popup.colMqls')}</th>
-              <th scope="col" class="num">{t('popup.colWon')}</th>
+              <th scope="col" class="num">
+                {t('popup.colLeads')}
+              </th>
+              <th scope="col" class="num">
+                {t('popup.colMqls')}
+              </th>
+              <th scope="col" class="num">
+                {t('popup.colWon')}
+              </th>
               <th scope="col">{t('popup.colRate', { rateLabel })}</th>
-              <th scope="col" class="num">{t('popup.colRevenue')}</th>
-              <th scope="col" class="num">{t('popup.colRoas')}</th>
+              <th scope="col" class="num">
+                {t('popup.colRevenue')}
+              </th>
+              <th scope="col" class="num">
+                {t('popup.colRoas')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -70,7 +84,9 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
                 return (
                   <tr data-platform={channel.platform}>
                     <th scope="row">{name}</th>
-                    <td colSpan={6} class="muted">{channel.error ? errorText(channel.error) : NO_FIGURE}</td>
+                    <td colSpan={6} class="muted">
+                      {channel.error ? errorText(channel.error) : NO_FIGURE}
+                    </td>
                   </tr>
                 );
               }
@@ -84,35 +100,47 @@ export function ChannelComparison({ locale, refreshToken }: { locale: UiLocale; 
               const targetChecks = channelTargetChecks(channel);
               return (
                 <>
-                <tr data-platform={channel.platform} class={best ? 'best' : ''}>
-                  <th scope="row">
-                    {name}
-                    {best && <span class="best-tag">{t('popup.best')}</span>}
-                  </th>
-                  <td class="num">{formatCount(totals.leads, locale)}</td>
-                  <td class="num">{formatCount(totals.mql, locale)}</td>
-                  <td class="num">{formatCount(totals.won, locale)}</td>
-                  <td><RateRange rate={mqlToWon} locale={locale} /></td>
-                  <td class="num" title={formatMoney(totals.revenue, currency, locale)}>{formatMoneyCompact(totals.revenue, currency, locale)}</td>
-                  <td class="num" title={costPerWon === null ? '' : `${t('popup.colCostPerWon')}: ${formatMoney(costPerWon, currency, locale)}`}>
-                    {roas === null ? NO_FIGURE : formatMultiple(roas, locale)}
-                    {costPerWon !== null && <div class="sub">{formatMoneyCompact(costPerWon, currency, locale)}/{t('popup.colWon').toLowerCase()}</div>}
-                  </td>
-                </tr>
-                {targetChecks.length > 0 && (
-                  <tr class="target-row" data-platform={channel.platform}>
-                    <td colSpan={7}>
-                      <TargetList checks={targetChecks} rateLabel={rateLabel} currency={currency} locale={locale} label={t('target.title')} />
+                  <tr data-platform={channel.platform} class={best ? 'best' : ''}>
+                    <th scope="row">
+                      {name}
+                      {best && <span class="best-tag">{t('popup.best')}</span>}
+                    </th>
+                    <td class="num">{formatCount(totals.leads, locale)}</td>
+                    <td class="num">{formatCount(totals.mql, locale)}</td>
+                    <td class="num">{formatCount(totals.won, locale)}</td>
+                    <td>
+                      <RateRange rate={mqlToWon} locale={locale} />
+                    </td>
+                    <td class="num" title={formatMoney(totals.revenue, currency, locale)}>
+                      {formatMoneyCompact(totals.revenue, currency, locale)}
+                    </td>
+                    <td class="num" title={costPerWon === null ? '' : `${t('popup.colCostPerWon')}: ${formatMoney(costPerWon, currency, locale)}`}>
+                      {roas === null ? NO_FIGURE : formatMultiple(roas, locale)}
+                      {costPerWon !== null && (
+                        <div class="sub">
+                          {formatMoneyCompact(costPerWon, currency, locale)}/{t('popup.colWon').toLowerCase()}
+                        </div>
+                      )}
                     </td>
                   </tr>
-                )}
+                  {targetChecks.length > 0 && (
+                    <tr class="target-row" data-platform={channel.platform}>
+                      <td colSpan={7}>
+                        <TargetList checks={targetChecks} rateLabel={rateLabel} currency={currency} locale={locale} label={t('target.title')} />
+                      </td>
+                    </tr>
+                  )}
                 </>
               );
             })}
           </tbody>
         </table>
       )}
-      <p><a href="/options.html" target="_blank" rel="noopener">{t('popup.openDashboard')}</a></p>
+      <p>
+        <a href="/options.html" target="_blank" rel="noopener">
+          {t('popup.openDashboard')}
+        </a>
+      </p>
     </section>
   );
 }

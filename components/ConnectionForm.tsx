@@ -112,37 +112,62 @@ export function ConnectionForm(props: { status: StatusReport; onSaved: (status: 
     <form class="connection" onSubmit={onSave} noValidate>
       <label for="fl-api-url">{t('popup.apiUrl')}</label>
       <input
-        id="fl-api-url" type="url" inputMode="url" autoComplete="url" spellcheck={false}
-        placeholder={t('popup.apiUrlHint')} value={url}
-        aria-invalid={urlError ? 'true' : 'false'} aria-describedby={urlError ? 'fl-api-url-error' : undefined}
+        id="fl-api-url"
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        spellcheck={false}
+        placeholder={t('popup.apiUrlHint')}
+        value={url}
+        aria-invalid={urlError ? 'true' : 'false'}
+        aria-describedby={urlError ? 'fl-api-url-error' : undefined}
         onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
       />
-      {urlError && <p id="fl-api-url-error" class="field-error" role="alert">{urlError}</p>}
+      {urlError && (
+        <p id="fl-api-url-error" class="field-error" role="alert">
+          {urlError}
+        </p>
+      )}
 
       <label for="fl-api-key">{t('popup.apiKey')}</label>
       <div class="key-row">
         <input
-          id="fl-api-key" type={showKey ? 'text' : 'password'} autoComplete="off" spellcheck={false}
-          placeholder={status.hasKey ? t('popup.apiKeySaved') : ''} value={key}
-          aria-invalid={keyError ? 'true' : 'false'} aria-describedby={keyError ? 'fl-api-key-error' : undefined}
+          id="fl-api-key"
+          type={showKey ? 'text' : 'password'}
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={status.hasKey ? t('popup.apiKeySaved') : ''}
+          value={key}
+          aria-invalid={keyError ? 'true' : 'false'}
+          aria-describedby={keyError ? 'fl-api-key-error' : undefined}
           onInput={(e) => setKey((e.target as HTMLInputElement).value)}
         />
         <button type="button" class="secondary" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
           {showKey ? t('popup.hideKey') : t('popup.showKey')}
         </button>
       </div>
-      {keyError && <p id="fl-api-key-error" class="field-error" role="alert">{keyError}</p>}
+      {keyError && (
+        <p id="fl-api-key-error" class="field-error" role="alert">
+          {keyError}
+        </p>
+      )}
 
       <div class="actions">
-        <button type="submit" disabled={busy !== null}>{busy === 'save' ? t('popup.saving') : t('popup.save')}</button>
+        <button type="submit" disabled={busy !== null}>
+          {busy === 'save' ? t('popup.saving') : t('popup.save')}
+        </button>
         <button type="button" class="secondary" disabled={busy !== null} onClick={onTest}>
           {busy === 'test' ? t('popup.testing') : t('popup.test')}
         </button>
       </div>
       {status.configured && (
-        <button type="button" class="link" disabled={busy !== null} onClick={onDisconnect}>{t('popup.disconnect')}</button>
+        <button type="button" class="link" disabled={busy !== null} onClick={onDisconnect}>
+          {t('popup.disconnect')}
+        </button>
       )}
-      <p class={`outcome ${outcome?.tone ?? ''}`} role="status" aria-live="polite">{outcome?.text ?? ''}</p>
+      <p class={`outcome ${outcome?.tone ?? ''}`} role="status" aria-live="polite">
+        {outcome?.text ?? ''}
+      </p>
     </form>
   );
 }

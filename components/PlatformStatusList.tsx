@@ -27,7 +27,9 @@ export function PlatformStatusList(props: { status: StatusReport; onChange: (sta
     <section aria-labelledby="fl-status-title">
       <div class="section-head">
         <h2 id="fl-status-title">{t('popup.statusTitle')}</h2>
-        <button type="button" class="secondary" onClick={refresh}>{t('popup.refresh')}</button>
+        <button type="button" class="secondary" onClick={refresh}>
+          {t('popup.refresh')}
+        </button>
       </div>
       <ul class="status-list">
         {PLATFORMS.map((platform) => {
@@ -43,7 +45,9 @@ export function PlatformStatusList(props: { status: StatusReport; onChange: (sta
           );
         })}
       </ul>
-      <p class="muted small" role="status" aria-live="polite">{note}</p>
+      <p class="muted small" role="status" aria-live="polite">
+        {note}
+      </p>
     </section>
   );
 }

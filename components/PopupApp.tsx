@@ -32,7 +32,9 @@ export function PopupApp({ locale }: { locale: UiLocale }) {
       </header>
       <TabHealth />
       {status === null ? (
-        <div class="progress" role="progressbar" aria-busy="true" aria-label="…"><span /></div>
+        <div class="progress" role="progressbar" aria-busy="true" aria-label="…">
+          <span />
+        </div>
       ) : (
         <>
           <SourceInUse status={status} locale={locale} />
@@ -51,11 +53,23 @@ export function PopupApp({ locale }: { locale: UiLocale }) {
 /** Which source the numbers come from, and the way to an import. */
 function SourceInUse({ status, locale }: { status: StatusReport; locale: UiLocale }) {
   const info = status.importInfo;
-  const importLink = <a href="/options.html#tab=import" target="_blank" rel="noopener">{t('import.popupLink')}</a>;
+  const importLink = (
+    <a href="/options.html#tab=import" target="_blank" rel="noopener">
+      {t('import.popupLink')}
+    </a>
+  );
   if (status.settings.dataSource === 'import' && info) {
     const at = new Date(info.importedAt).toLocaleString(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' });
-    return <p class="source-in-use" role="note">{t('import.inUseImport', { file: info.fileName, at, leads: formatCount(info.leads, locale) })} · {importLink}</p>;
+    return (
+      <p class="source-in-use" role="note">
+        {t('import.inUseImport', { file: info.fileName, at, leads: formatCount(info.leads, locale) })} · {importLink}
+      </p>
+    );
   }
   if (status.settings.dataSource === 'api' && status.configured) return <p class="source-in-use muted">{importLink}</p>;
-  return <p class="demo-notice" role="note">{t('popup.demoNotice')} {importLink}</p>;
+  return (
+    <p class="demo-notice" role="note">
+      {t('popup.demoNotice')} {importLink}
+    </p>
+  );
 }

@@ -5,7 +5,11 @@ import { formatPercent, type UiLocale } from '../utils/i18n/locale';
 
 export function RateRange({ rate, locale, scaleMax = 1 }: { rate: Rate; locale: UiLocale; scaleMax?: number }) {
   if (!rate.enoughData || rate.value === null) {
-    return <span class="rate-few">{rate.num}/{rate.den} <span class="muted">({t('popup.notEnough')})</span></span>;
+    return (
+      <span class="rate-few">
+        {rate.num}/{rate.den} <span class="muted">({t('popup.notEnough')})</span>
+      </span>
+    );
   }
   const WIDTH = 56;
   const x = (v: number) => Math.min(WIDTH, (v / scaleMax) * WIDTH);

@@ -29,7 +29,11 @@ export function TabHealth() {
     <section aria-labelledby="fl-tab-title" class="tab-health">
       <h2 id="fl-tab-title">{t('popup.tabHealthTitle')}</h2>
       <p>
-        {report.layoutUnknown ? t('summary.layoutUnknown') : report.fallback ? t('popup.tabFallback', { rows: report.rows }) : t('popup.tabRows', { rows: report.rows })}
+        {report.layoutUnknown
+          ? t('summary.layoutUnknown')
+          : report.fallback
+            ? t('popup.tabFallback', { rows: report.rows })
+            : t('popup.tabRows', { rows: report.rows })}
       </p>
       {report.health && <p class="muted health">{healthLine(report.health)}</p>}
     </section>

@@ -5,9 +5,7 @@
 import { useMemo } from 'preact/hooks';
 import { PLATFORMS, type Platform } from '../../utils/api/constants';
 import type { MetaResponse } from '../../utils/api/schema';
-import {
-  filterCampaigns, nextSort, sortCampaigns, type CampaignRow, type CampaignSort, type CampaignSortKey,
-} from '../../utils/dashboard/campaign-table';
+import { filterCampaigns, nextSort, sortCampaigns, type CampaignRow, type CampaignSort, type CampaignSortKey } from '../../utils/dashboard/campaign-table';
 import { t, type MessageKey } from '../../utils/i18n/t';
 import { formatCount, formatMoney, formatMoneyCompact, formatMultiple, formatPercent, NO_FIGURE, type UiLocale } from '../../utils/i18n/locale';
 import { RateRange } from '../RateRange';
@@ -63,16 +61,27 @@ export function CampaignTable(props: CampaignTableProps) {
       <div class="toolbar" role="search">
         <div class="field">
           <label for="fl-filter-channel">{t('dashboard.filterChannel')}</label>
-          <select id="fl-filter-channel" value={props.channel ?? ''}
-            onChange={(e) => props.onFilter({ channel: ((e.target as HTMLSelectElement).value || null) as Platform | null, query: props.query })}>
+          <select
+            id="fl-filter-channel"
+            value={props.channel ?? ''}
+            onChange={(e) => props.onFilter({ channel: ((e.target as HTMLSelectElement).value || null) as Platform | null, query: props.query })}
+          >
             <option value="">{t('dashboard.allChannels')}</option>
-            {PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}` as MessageKey)}</option>)}
+            {PLATFORMS.map((p) => (
+              <option value={p}>{t(`platform.${p}` as MessageKey)}</option>
+            ))}
           </select>
         </div>
         <div class="field grow">
           <label for="fl-filter-text">{t('dashboard.filterText')}</label>
-          <input id="fl-filter-text" type="search" value={props.query} placeholder={t('dashboard.filterTextHint')} autoComplete="off"
-            onInput={(e) => props.onFilter({ channel: props.channel, query: (e.target as HTMLInputElement).value })} />
+          <input
+            id="fl-filter-text"
+            type="search"
+            value={props.query}
+            placeholder={t('dashboard.filterTextHint')}
+            autoComplete="off"
+            onInput={(e) => props.onFilter({ channel: props.channel, query: (e.target as HTMLInputElement).value })}
+          />
         </div>
         <button type="button" class="secondary export" disabled={shown.length === 0} onClick={() => props.onExport(shown)}>
           {t('dashboard.exportCsv', { n: formatCount(shown.length, locale) })}
@@ -89,7 +98,11 @@ export function CampaignTable(props: CampaignTableProps) {
       ) : shown.length === 0 ? (
         <div class="empty-state">
           <p>{t('dashboard.noMatches')}</p>
-          {filtered && <button type="button" class="secondary" onClick={() => props.onFilter({ channel: null, query: '' })}>{t('dashboard.clearFilters')}</button>}
+          {filtered && (
+            <button type="button" class="secondary" onClick={() => props.onFilter({ channel: null, query: '' })}>
+              {t('dashboard.clearFilters')}
+            </button>
+          )}
         </div>
       ) : (
         <div class="table-scroll">
@@ -100,11 +113,17 @@ export function CampaignTable(props: CampaignTableProps) {
                 {columns.map((c) => {
                   const active = sort.key === c.key;
                   return (
-                    <th scope="col" class={c.numeric ? 'num' : ''} data-col={c.key}
-                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th
+                      scope="col"
+                      class={c.numeric ? 'num' : ''}
+                      data-col={c.key}
+                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
                       <button type="button" class="sort" onClick={() => props.onSort(nextSort(sort, c.key))}>
                         {c.label}
-                        <span class="sort-mark" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                        <span class="sort-mark" aria-hidden="true">
+                          {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                        </span>
                         {c.key === 'mqlToWon' && active && <span class="visually-hidden"> {t('dashboard.sortedByLowerBound')}</span>}
                       </button>
                     </th>
@@ -119,11 +138,21 @@ export function CampaignTable(props: CampaignTableProps) {
                   <th scope="row" class="name-cell">
                     <span class="campaign-name">{r.row.name ?? r.row.id}</span>
                   </th>
-                  <td class="num" data-col="leads">{formatCount(r.row.leads, locale)}</td>
-                  <td class="num" data-col="mql">{formatCount(r.row.mql, locale)}</td>
-                  <td class="num" data-col="sql">{formatCount(r.row.sql, locale)}</td>
-                  <td class="num" data-col="meetings">{formatCount(r.row.meetings, locale)}</td>
-                  <td class="num" data-col="won">{formatCount(r.row.won, locale)}</td>
+                  <td class="num" data-col="leads">
+                    {formatCount(r.row.leads, locale)}
+                  </td>
+                  <td class="num" data-col="mql">
+                    {formatCount(r.row.mql, locale)}
+                  </td>
+                  <td class="num" data-col="sql">
+                    {formatCount(r.row.sql, locale)}
+                  </td>
+                  <td class="num" data-col="meetings">
+                    {formatCount(r.row.meetings, locale)}
+                  </td>
+                  <td class="num" data-col="won">
+                    {formatCount(r.row.won, locale)}
+                  </td>
                   <td data-col="mqlToWon" data-low={r.mqlToWon.value === null ? '' : r.mqlToWon.low.toFixed(6)}>
                     {r.lowSample ? (
                       <span class="rate-few">
@@ -134,15 +163,23 @@ export function CampaignTable(props: CampaignTableProps) {
                       <span class="rate-cell">
                         <RateRange rate={r.mqlToWon} locale={locale} />
                         <span class="rate-meta">
-                          <span class="muted small interval">{formatPercent(r.mqlToWon.low, locale)}–{formatPercent(r.mqlToWon.high, locale)}</span>
+                          <span class="muted small interval">
+                            {formatPercent(r.mqlToWon.low, locale)}–{formatPercent(r.mqlToWon.high, locale)}
+                          </span>
                           {r.provisional && <span class="provisional-note">{t('dashboard.provisional')}</span>}
                         </span>
                       </span>
                     )}
                     {r.lowSample && r.provisional && <span class="provisional-note">{t('dashboard.provisional')}</span>}
                   </td>
-                  <td class="num" data-col="revenue" title={formatMoney(r.row.revenue, r.currency, locale)}>{formatMoneyCompact(r.row.revenue, r.currency, locale)}</td>
-                  {hasRoas && <td class="num" data-col="roas">{r.roas === null ? NO_FIGURE : formatMultiple(r.roas, locale)}</td>}
+                  <td class="num" data-col="revenue" title={formatMoney(r.row.revenue, r.currency, locale)}>
+                    {formatMoneyCompact(r.row.revenue, r.currency, locale)}
+                  </td>
+                  {hasRoas && (
+                    <td class="num" data-col="roas">
+                      {r.roas === null ? NO_FIGURE : formatMultiple(r.roas, locale)}
+                    </td>
+                  )}
                   {hasPlatformLeads && <PlatformVsCrmCell row={r} locale={locale} />}
                 </tr>
               ))}
@@ -157,11 +194,19 @@ export function CampaignTable(props: CampaignTableProps) {
 /** "120 · CRM 79%" and a flag under 80% or over 120% (issue 20); the read time in its title. */
 function PlatformVsCrmCell({ row, locale }: { row: CampaignRow; locale: UiLocale }) {
   const seen = row.platformLeads;
-  if (!seen) return <td class="num" data-col="platformVsCrm">{NO_FIGURE}</td>;
+  if (!seen)
+    return (
+      <td class="num" data-col="platformVsCrm">
+        {NO_FIGURE}
+      </td>
+    );
   const { gap } = seen;
   return (
     <td class="num" data-col="platformVsCrm" title={t('dashboard.platformReadAt', { age: formatAge(seen.readAt, Date.now()) })}>
-      {t('dashboard.platformVsCrmCell', { platformLeads: formatLeadCount(gap.platformLeads, locale), share: gap.share === null ? NO_FIGURE : formatPercent(gap.share, locale) })}
+      {t('dashboard.platformVsCrmCell', {
+        platformLeads: formatLeadCount(gap.platformLeads, locale),
+        share: gap.share === null ? NO_FIGURE : formatPercent(gap.share, locale),
+      })}
       {gap.flag && <span class="tag low gap-flag">{t(gap.flag === 'crm-low' ? 'dashboard.gapLowTag' : 'dashboard.gapHighTag')}</span>}
     </td>
   );

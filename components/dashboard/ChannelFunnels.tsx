@@ -21,11 +21,19 @@ export function FunnelChart({ steps }: { steps: ChartStep[] }) {
     <svg class="funnel-chart" viewBox={`0 0 ${CHART_WIDTH} ${layout.height}`} width="100%" aria-hidden="true" focusable="false">
       {layout.steps.map((s) => (
         <g>
-          <text x="0" y={s.y + 15} class="fc-label">{s.shownLabel}</text>
+          <text x="0" y={s.y + 15} class="fc-label">
+            {s.shownLabel}
+          </text>
           <rect x={s.barX} y={s.y} width={s.trackWidth} height={CHART.barHeight} rx="3" class="fc-track" />
           <rect x={s.barX} y={s.y} width={s.barWidth} height={CHART.barHeight} rx="3" class="fc-bar" />
-          <text x={s.countX} y={s.y + 15} class={s.countInside ? 'fc-count inside' : 'fc-count'} text-anchor={s.countInside ? 'end' : 'start'}>{s.count}</text>
-          {s.rate && <text x={s.barX} y={s.rateY} class="fc-rate">{t('dashboard.stepRate', { rate: s.rate })}</text>}
+          <text x={s.countX} y={s.y + 15} class={s.countInside ? 'fc-count inside' : 'fc-count'} text-anchor={s.countInside ? 'end' : 'start'}>
+            {s.count}
+          </text>
+          {s.rate && (
+            <text x={s.barX} y={s.rateY} class="fc-rate">
+              {t('dashboard.stepRate', { rate: s.rate })}
+            </text>
+          )}
         </g>
       ))}
     </svg>
@@ -40,12 +48,19 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
   const f = view.figures;
 
   if (!f) {
-    const fixable = view.errorKind === 'disabled' || view.errorKind === 'not_configured' || view.errorKind === 'permission_missing' || view.errorKind === 'unauthorized';
+    const fixable =
+      view.errorKind === 'disabled' || view.errorKind === 'not_configured' || view.errorKind === 'permission_missing' || view.errorKind === 'unauthorized';
     return (
       <article class={`channel-card empty ${view.errorKind ? 'has-error' : ''}`} data-platform={view.platform} aria-labelledby={titleId}>
         <h3 id={titleId}>{view.name}</h3>
-        <p class={view.errorKind ? 'card-error' : 'muted'} role={view.errorKind ? 'alert' : undefined}>{view.message}</p>
-        {fixable && <button type="button" class="secondary" onClick={props.onOpenSettings}>{t('dashboard.openSettings')}</button>}
+        <p class={view.errorKind ? 'card-error' : 'muted'} role={view.errorKind ? 'alert' : undefined}>
+          {view.message}
+        </p>
+        {fixable && (
+          <button type="button" class="secondary" onClick={props.onOpenSettings}>
+            {t('dashboard.openSettings')}
+          </button>
+        )}
       </article>
     );
   }
@@ -58,13 +73,21 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
     <article class={`channel-card ${f.comparison?.verdict === 'better' ? 'best' : ''}`} data-platform={view.platform} aria-labelledby={titleId}>
       <header class="card-head">
         <h3 id={titleId}>{view.name}</h3>
-        {tags.length > 0 && <p class="tags">{tags.map((tag) => <span class={`tag ${tag.tone}`}>{tag.text}</span>)}</p>}
+        {tags.length > 0 && (
+          <p class="tags">
+            {tags.map((tag) => (
+              <span class={`tag ${tag.tone}`}>{tag.text}</span>
+            ))}
+          </p>
+        )}
       </header>
       <div class="headline" data-figure="mqlToWon">
         <span class="headline-label">{rateLabel}</span>
         <RateRange rate={f.rates.mqlToWon} locale={locale} />
         {f.rates.mqlToWon.enoughData && f.rates.mqlToWon.value !== null && (
-          <span class="muted small">{t('popup.intervalTitle', { low: formatPercent(f.rates.mqlToWon.low, locale), high: formatPercent(f.rates.mqlToWon.high, locale) })}</span>
+          <span class="muted small">
+            {t('popup.intervalTitle', { low: formatPercent(f.rates.mqlToWon.low, locale), high: formatPercent(f.rates.mqlToWon.high, locale) })}
+          </span>
         )}
       </div>
       <TargetList checks={view.targets} rateLabel={rateLabel} currency={view.currency} locale={locale} label={t('target.title')} />
@@ -80,15 +103,21 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
           <thead>
             <tr>
               <th scope="col">{t('dashboard.colStage')}</th>
-              <th scope="col" class="num">{t('dashboard.colCount')}</th>
-              <th scope="col" class="num">{t('dashboard.colStepRate')}</th>
+              <th scope="col" class="num">
+                {t('dashboard.colCount')}
+              </th>
+              <th scope="col" class="num">
+                {t('dashboard.colStepRate')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {f.steps.map((step) => (
               <tr data-stage={step.stage}>
                 <th scope="row">{stageLabel(view.stages, step.stage)}</th>
-                <td class="num" data-count={step.count}>{formatCount(step.count, locale)}</td>
+                <td class="num" data-count={step.count}>
+                  {formatCount(step.count, locale)}
+                </td>
                 <td class="num">{step.stepRate ? rateText(f.rates[step.stepRate], locale) : '—'}</td>
               </tr>
             ))}
@@ -99,7 +128,10 @@ function ChannelCard(props: { view: ChannelView; scaleMax: number; locale: UiLoc
         {lines.map((line) => (
           <div class="figure" data-figure={line.id}>
             <dt>{line.label}</dt>
-            <dd>{line.value}{line.note && <span class="tag provisional">{line.note}</span>}</dd>
+            <dd>
+              {line.value}
+              {line.note && <span class="tag provisional">{line.note}</span>}
+            </dd>
           </div>
         ))}
       </dl>
@@ -116,11 +148,15 @@ export function ChannelFunnels(props: { views: ChannelView[]; locale: UiLocale; 
     <div class="channel-view">
       {lines.length > 0 && (
         <ul class="findings" aria-label={t('dashboard.findingsLabel')}>
-          {lines.map((line) => <li>{line}</li>)}
+          {lines.map((line) => (
+            <li>{line}</li>
+          ))}
         </ul>
       )}
       <div class="channel-grid">
-        {views.map((view) => <ChannelCard view={view} scaleMax={scaleMax} locale={locale} onOpenSettings={props.onOpenSettings} />)}
+        {views.map((view) => (
+          <ChannelCard view={view} scaleMax={scaleMax} locale={locale} onOpenSettings={props.onOpenSettings} />
+        ))}
       </div>
       <p class="muted small chart-note">{t('dashboard.chartNote')}</p>
     </div>

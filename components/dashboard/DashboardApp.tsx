@@ -35,12 +35,27 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
 };
 
 const CSV_HEADER_KEYS: Record<CsvColumn, MessageKey> = {
-  channel: 'dashboard.csvChannel', campaignId: 'dashboard.csvCampaignId', campaign: 'dashboard.csvCampaign',
-  leads: 'dashboard.csvLeads', mql: 'dashboard.csvMql', sql: 'dashboard.csvSql', meetings: 'dashboard.csvMeetings',
-  won: 'dashboard.csvWon', lost: 'dashboard.csvLost', mqlToWon: 'dashboard.csvMqlToWon', mqlToWonLow: 'dashboard.csvMqlToWonLow',
-  mqlToWonHigh: 'dashboard.csvMqlToWonHigh', lowSample: 'dashboard.csvLowSample', provisional: 'dashboard.csvProvisional',
-  revenue: 'dashboard.csvRevenue', currency: 'dashboard.csvCurrency', spend: 'dashboard.csvSpend', roas: 'dashboard.csvRoas',
-  platformLeads: 'dashboard.csvPlatformLeads', platformVsCrm: 'dashboard.csvPlatformVsCrm', platformReadAt: 'dashboard.csvPlatformReadAt',
+  channel: 'dashboard.csvChannel',
+  campaignId: 'dashboard.csvCampaignId',
+  campaign: 'dashboard.csvCampaign',
+  leads: 'dashboard.csvLeads',
+  mql: 'dashboard.csvMql',
+  sql: 'dashboard.csvSql',
+  meetings: 'dashboard.csvMeetings',
+  won: 'dashboard.csvWon',
+  lost: 'dashboard.csvLost',
+  mqlToWon: 'dashboard.csvMqlToWon',
+  mqlToWonLow: 'dashboard.csvMqlToWonLow',
+  mqlToWonHigh: 'dashboard.csvMqlToWonHigh',
+  lowSample: 'dashboard.csvLowSample',
+  provisional: 'dashboard.csvProvisional',
+  revenue: 'dashboard.csvRevenue',
+  currency: 'dashboard.csvCurrency',
+  spend: 'dashboard.csvSpend',
+  roas: 'dashboard.csvRoas',
+  platformLeads: 'dashboard.csvPlatformLeads',
+  platformVsCrm: 'dashboard.csvPlatformVsCrm',
+  platformReadAt: 'dashboard.csvPlatformReadAt',
 };
 
 interface LoadState {
@@ -55,8 +70,7 @@ interface LoadState {
 
 function formatDay(iso: string, locale: UiLocale): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'short', year: 'numeric' })
-    .format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 function sameRange(a: DateRange | null, b: DateRange): boolean {
@@ -101,7 +115,10 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
 
   const refreshStatus = useCallback(() => {
     sendMessage('getStatus').then(
-      (next) => { setStatus(next); setStatusFailed(false); },
+      (next) => {
+        setStatus(next);
+        setStatusFailed(false);
+      },
       () => setStatusFailed(true),
     );
   }, []);
@@ -150,7 +167,9 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const campaignRows: CampaignRow[] = useMemo(
     () =>
       buildCampaignRows(
-        (channels ?? []).flatMap((c) => (c.answer ? [{ platform: c.platform, rows: c.rows, currency: c.answer.currency, minMql: c.answer.display.minMql }] : [])),
+        (channels ?? []).flatMap((c) =>
+          c.answer ? [{ platform: c.platform, rows: c.rows, currency: c.answer.currency, minMql: c.answer.display.minMql }] : [],
+        ),
         load.platformLeads,
       ),
     [channels, load.platformLeads],
@@ -163,9 +182,12 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const stale = channels?.some((c) => c.answer?.stale || c.answer?.refreshError) ?? false;
   const rangeText = t('dashboard.rangeDates', { from: formatDay(range.from, locale), to: formatDay(range.to, locale) });
   const asOfText = firstAnswer ? new Date(firstAnswer.asOf).toLocaleString(intlTag(locale)) : '';
-  const sourceLine = !firstAnswer ? ''
-    : firstAnswer.source === 'demo' ? t('dashboard.sourceDemo')
-      : firstAnswer.source === 'import' ? t('import.sourceLine', { file: firstAnswer.sourceName, at: asOfText })
+  const sourceLine = !firstAnswer
+    ? ''
+    : firstAnswer.source === 'demo'
+      ? t('dashboard.sourceDemo')
+      : firstAnswer.source === 'import'
+        ? t('import.sourceLine', { file: firstAnswer.sourceName, at: asOfText })
         : t('dashboard.sourceApi', { name: firstAnswer.sourceName, asOf: asOfText });
   /** The tabs that show funnel data (and so a date range and a source line). */
   const dataTab = state.tab === 'channels' || state.tab === 'campaigns';
@@ -178,10 +200,14 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   const onTabKey = (event: KeyboardEvent, tab: Tab) => {
     const index = TABS.indexOf(tab);
     const target =
-      event.key === 'ArrowRight' ? TABS[(index + 1) % TABS.length]
-        : event.key === 'ArrowLeft' ? TABS[(index + TABS.length - 1) % TABS.length]
-          : event.key === 'Home' ? TABS[0]
-            : event.key === 'End' ? TABS[TABS.length - 1]
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index + TABS.length - 1) % TABS.length]
+          : event.key === 'Home'
+            ? TABS[0]
+            : event.key === 'End'
+              ? TABS[TABS.length - 1]
               : undefined;
     if (!target) return;
     event.preventDefault();
@@ -218,9 +244,15 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
   };
 
   const progress = (
-    <div class="load-progress" role="progressbar" aria-label={t('dashboard.loading')}
-      aria-valuemin={0} aria-valuemax={PLATFORMS.length} aria-valuenow={load.done}
-      aria-valuetext={t('dashboard.loadingProgress', { done: load.done, total: PLATFORMS.length })}>
+    <div
+      class="load-progress"
+      role="progressbar"
+      aria-label={t('dashboard.loading')}
+      aria-valuemin={0}
+      aria-valuemax={PLATFORMS.length}
+      aria-valuenow={load.done}
+      aria-valuetext={t('dashboard.loadingProgress', { done: load.done, total: PLATFORMS.length })}
+    >
       <span style={{ width: `${Math.max(8, (load.done / PLATFORMS.length) * 100)}%` }} />
     </div>
   );
@@ -237,7 +269,11 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
         );
       }
       if (statusFailed) return <Problem text={t('error.background_unavailable')} onRetry={refreshStatus} />;
-      return <p class="loading-block" role="status">{t('dashboard.loading')}</p>;
+      return (
+        <p class="loading-block" role="status">
+          {t('dashboard.loading')}
+        </p>
+      );
     }
     if (state.tab === 'trends') {
       return <TrendsView grain={state.grain} locale={locale} reloadToken={reloadToken} onGrain={(grain) => update({ grain }, true)} onNote={setExportNote} />;
@@ -246,21 +282,31 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
       return (
         <div class="loading-block" role="status">
           <p>{t('dashboard.loadingProgress', { done: load.done, total: PLATFORMS.length })}</p>
-          <div class="skeleton-grid" aria-hidden="true"><span /><span /><span /></div>
+          <div class="skeleton-grid" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </div>
         </div>
       );
     }
-    const problem = allFailed && failures.length > 0 ? (
-      <Problem text={t('dashboard.allFailed', { reason: errorText((failures[0] as ChannelData).error as NonNullable<ChannelData['error']>) })}
-        onRetry={reload} onSettings={() => selectTab('settings')} />
-    ) : null;
+    const problem =
+      allFailed && failures.length > 0 ? (
+        <Problem
+          text={t('dashboard.allFailed', { reason: errorText((failures[0] as ChannelData).error as NonNullable<ChannelData['error']>) })}
+          onRetry={reload}
+          onSettings={() => selectTab('settings')}
+        />
+      ) : null;
     if (state.tab === 'channels') {
       return (
         <>
           {problem}
           <div class="view-toolbar">
             <p class="muted small">{t('dashboard.channelsIntro')}</p>
-            <button type="button" class="secondary" disabled={views.every((v) => v.figures === null)} onClick={() => void exportPng()}>{t('dashboard.exportPng')}</button>
+            <button type="button" class="secondary" disabled={views.every((v) => v.figures === null)} onClick={() => void exportPng()}>
+              {t('dashboard.exportPng')}
+            </button>
           </div>
           <ChannelFunnels views={views} locale={locale} onOpenSettings={() => selectTab('settings')} />
         </>
@@ -270,8 +316,16 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
       <>
         {problem}
         <CampaignTable
-          rows={campaignRows} stages={stages} locale={locale} channel={state.channel} query={state.query} sort={state.sort} minMql={minMql}
-          onFilter={(filter) => update(filter, false)} onSort={(sort) => update({ sort }, false)} onExport={exportCsv}
+          rows={campaignRows}
+          stages={stages}
+          locale={locale}
+          channel={state.channel}
+          query={state.query}
+          sort={state.sort}
+          minMql={minMql}
+          onFilter={(filter) => update(filter, false)}
+          onSort={(sort) => update({ sort }, false)}
+          onExport={exportCsv}
         />
       </>
     );
@@ -284,43 +338,67 @@ export function DashboardApp({ locale }: { locale: UiLocale }) {
           <h1>{t('dashboard.title')}</h1>
           <p class="muted">{t('dashboard.subtitle')}</p>
         </div>
-        {dataTab && (
-          <RangeControl choice={state.range} resolved={range} datesText={rangeText} onChange={(choice) => update({ range: choice }, true)} />
-        )}
+        {dataTab && <RangeControl choice={state.range} resolved={range} datesText={rangeText} onChange={(choice) => update({ range: choice }, true)} />}
       </header>
 
       {firstAnswer?.source === 'demo' && dataTab && (
         <p class="demo-notice" role="note">
           {t('dashboard.demoNotice')}{' '}
-          <button type="button" class="link" onClick={() => selectTab('settings')}>{t('dashboard.connectNow')}</button>
+          <button type="button" class="link" onClick={() => selectTab('settings')}>
+            {t('dashboard.connectNow')}
+          </button>
           {' · '}
-          <button type="button" class="link" onClick={() => selectTab('import')}>{t('import.title')}</button>
+          <button type="button" class="link" onClick={() => selectTab('import')}>
+            {t('import.title')}
+          </button>
         </p>
       )}
 
       <div class="tabs" role="tablist" aria-label={t('dashboard.title')}>
         {TABS.map((tab) => (
-          <button type="button" role="tab" id={`fl-tab-${tab}`} aria-controls={`fl-panel-${tab}`} aria-selected={state.tab === tab}
-            tabIndex={state.tab === tab ? 0 : -1} ref={(el) => { tabRefs.current[tab] = el; }}
-            onClick={() => selectTab(tab)} onKeyDown={(e) => onTabKey(e, tab)}>
+          <button
+            type="button"
+            role="tab"
+            id={`fl-tab-${tab}`}
+            aria-controls={`fl-panel-${tab}`}
+            aria-selected={state.tab === tab}
+            tabIndex={state.tab === tab ? 0 : -1}
+            ref={(el) => {
+              tabRefs.current[tab] = el;
+            }}
+            onClick={() => selectTab(tab)}
+            onKeyDown={(e) => onTabKey(e, tab)}
+          >
             {t(TAB_LABELS[tab])}
             {tab === 'campaigns' && channels && <span class="count">{formatCount(campaignRows.length, locale)}</span>}
           </button>
         ))}
       </div>
 
-      <div class="panel-status">
-        {load.loading && dataTab && progress}
-      </div>
+      <div class="panel-status">{load.loading && dataTab && progress}</div>
 
-      <section id={`fl-panel-${state.tab}`} role="tabpanel" aria-labelledby={`fl-tab-${state.tab}`} tabIndex={0}
-        class="tab-panel" aria-busy={load.loading && dataTab ? 'true' : 'false'} data-tab={state.tab}
-        data-range={`${range.from}_${range.to}`} data-loaded={sameRange(load.range, range) && !load.loading ? 'true' : 'false'}>
-        {dataTab && <h2 class="visually-hidden">{t(TAB_LABELS[state.tab])} · {rangeText}</h2>}
+      <section
+        id={`fl-panel-${state.tab}`}
+        role="tabpanel"
+        aria-labelledby={`fl-tab-${state.tab}`}
+        tabIndex={0}
+        class="tab-panel"
+        aria-busy={load.loading && dataTab ? 'true' : 'false'}
+        data-tab={state.tab}
+        data-range={`${range.from}_${range.to}`}
+        data-loaded={sameRange(load.range, range) && !load.loading ? 'true' : 'false'}
+      >
+        {dataTab && (
+          <h2 class="visually-hidden">
+            {t(TAB_LABELS[state.tab])} · {rangeText}
+          </h2>
+        )}
         {panel()}
       </section>
 
-      <p class={`outcome export-note ${exportNote?.tone ?? ''}`} role="status" aria-live="polite">{exportNote?.text ?? ''}</p>
+      <p class={`outcome export-note ${exportNote?.tone ?? ''}`} role="status" aria-live="polite">
+        {exportNote?.text ?? ''}
+      </p>
 
       {dataTab && (
         <footer class="dash-footer muted small">
@@ -338,8 +416,14 @@ function Problem(props: { text: string; onRetry: () => void; onSettings?: () => 
     <div class="problem" role="alert">
       <p>{props.text}</p>
       <div class="actions">
-        <button type="button" onClick={props.onRetry}>{t('dashboard.retry')}</button>
-        {props.onSettings && <button type="button" class="secondary" onClick={props.onSettings}>{t('dashboard.openSettings')}</button>}
+        <button type="button" onClick={props.onRetry}>
+          {t('dashboard.retry')}
+        </button>
+        {props.onSettings && (
+          <button type="button" class="secondary" onClick={props.onSettings}>
+            {t('dashboard.openSettings')}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -12,7 +12,16 @@ import { t, type MessageKey } from '../../utils/i18n/t';
 import { ImportDB } from '../../utils/import/import-db';
 import type { SkippedRow } from '../../utils/import/map-rows';
 import { DEFAULT_PLATFORM_TABLE } from '../../utils/import/platform-table';
-import { detectPreset, headerSignature, MAPPING_FIELDS, missingFields, PRESETS, resolvePreset, type ColumnMapping, type PresetId } from '../../utils/import/presets';
+import {
+  detectPreset,
+  headerSignature,
+  MAPPING_FIELDS,
+  missingFields,
+  PRESETS,
+  resolvePreset,
+  type ColumnMapping,
+  type PresetId,
+} from '../../utils/import/presets';
 import { IMPORT_LIMITS, isSpreadsheetName, previewCsv, sniffBytes, type ImportFailure, type ImportResult } from '../../utils/import/run-import';
 import { DEFAULT_STAGE_TABLE, STAGE_MEANINGS } from '../../utils/import/stage-table';
 import { parseTableText, tableToText } from '../../utils/import/table-text';
@@ -45,7 +54,9 @@ type Phase =
   | { kind: 'failed'; failure: ImportFailure };
 
 const SOURCE_LABELS: Record<DataSourceChoice, MessageKey> = {
-  demo: 'import.sourceDemoOption', import: 'import.sourceImportOption', api: 'import.sourceApiOption',
+  demo: 'import.sourceDemoOption',
+  import: 'import.sourceImportOption',
+  api: 'import.sourceApiOption',
 };
 
 function formatTime(at: number, locale: UiLocale): string {
@@ -54,10 +65,14 @@ function formatTime(at: number, locale: UiLocale): string {
 
 function failureText(failure: ImportFailure, locale: UiLocale): string {
   switch (failure.kind) {
-    case 'xlsx': return t('import.xlsx');
-    case 'cancelled': return t('import.cancelled');
-    case 'empty': return t('import.empty');
-    case 'unreadable': return t('import.unreadable', { message: failure.message });
+    case 'xlsx':
+      return t('import.xlsx');
+    case 'cancelled':
+      return t('import.cancelled');
+    case 'empty':
+      return t('import.empty');
+    case 'unreadable':
+      return t('import.unreadable', { message: failure.message });
     case 'tooLarge':
       return failure.limit === 'bytes'
         ? t('import.tooLargeBytes', { mb: formatCount(IMPORT_LIMITS.bytes / 2 ** 20, locale) })
@@ -102,7 +117,7 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
     const read = await readPreview(file).catch((error: unknown): ImportFailure => ({ kind: 'unreadable', message: String(error) }));
     if ('kind' in read) return setPhase({ kind: 'failed', failure: read });
     const saved = await db.current?.mappings.get(read.signature).catch(() => undefined);
-    const preset = saved ? PRESETS.find((p) => p.id === saved.presetId) ?? null : detectPreset(read.headers);
+    const preset = saved ? (PRESETS.find((p) => p.id === saved.presetId) ?? null) : detectPreset(read.headers);
     setPresetId(preset?.id ?? 'custom');
     setMapping(saved?.mapping ?? (preset ? resolvePreset(preset, read.headers) : {}));
     setPlatformText(tableToText(saved?.platforms ?? {}));
@@ -129,8 +144,16 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
     const columnOf = (field: keyof ColumnMapping) => preview.headers.indexOf(mapping[field] ?? '');
     const dateColumns = (['createdAt', 'closedAt', 'mqlDate', 'sqlDate', 'meetingDate', 'wonDate'] as const).map(columnOf).filter((i) => i >= 0);
     const dateOrder = detectDateOrder(preview.rows.flatMap((row) => dateColumns.map((i) => row[i] ?? '')));
-    await db.current?.mappings.put({ signature: preview.signature, presetId: presetId === 'custom' ? null : presetId, mapping,
-      platforms: extraPlatforms.table, stages: extraStages.table, savedAt: Date.now() }).catch(() => undefined);
+    await db.current?.mappings
+      .put({
+        signature: preview.signature,
+        presetId: presetId === 'custom' ? null : presetId,
+        mapping,
+        platforms: extraPlatforms.table,
+        stages: extraStages.table,
+        savedAt: Date.now(),
+      })
+      .catch(() => undefined);
 
     worker.current?.terminate();
     const w = new ImportWorker();
@@ -143,16 +166,24 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
       if (worker.current === w) worker.current = null;
       if (reply.type === 'failed') return setPhase({ kind: 'failed', failure: reply.failure });
       setPhase({ kind: 'done', result: reply.result, timings: reply.timings });
-      void sendMessage('importChanged').then((next) => {
-        props.onStatus(next);
-        props.onDataChanged();
-      }, () => setNote({ tone: 'error', text: t('error.background_unavailable') }));
+      void sendMessage('importChanged').then(
+        (next) => {
+          props.onStatus(next);
+          props.onDataChanged();
+        },
+        () => setNote({ tone: 'error', text: t('error.background_unavailable') }),
+      );
     });
     w.addEventListener('error', (error) => setPhase({ kind: 'failed', failure: { kind: 'unreadable', message: error.message } }));
     w.postMessage({
-      type: 'start', file: preview.file, fileName: preview.file.name, mapping,
-      platforms: { ...DEFAULT_PLATFORM_TABLE, ...extraPlatforms.table }, stages: { ...DEFAULT_STAGE_TABLE, ...extraStages.table },
-      dateOrder, currency: currency.trim().toUpperCase(),
+      type: 'start',
+      file: preview.file,
+      fileName: preview.file.name,
+      mapping,
+      platforms: { ...DEFAULT_PLATFORM_TABLE, ...extraPlatforms.table },
+      stages: { ...DEFAULT_STAGE_TABLE, ...extraStages.table },
+      dateOrder,
+      currency: currency.trim().toUpperCase(),
     } satisfies ImportWorkerRequest);
   };
 
@@ -181,9 +212,12 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
   };
 
   const info = status.importInfo;
-  const inUse = status.settings.dataSource === 'import' && info
-    ? t('import.inUseImport', { file: info.fileName, at: formatTime(info.importedAt, locale), leads: formatCount(info.leads, locale) })
-    : status.settings.dataSource === 'api' && status.configured ? t('import.inUseApi') : t('import.inUseDemo');
+  const inUse =
+    status.settings.dataSource === 'import' && info
+      ? t('import.inUseImport', { file: info.fileName, at: formatTime(info.importedAt, locale), leads: formatCount(info.leads, locale) })
+      : status.settings.dataSource === 'api' && status.configured
+        ? t('import.inUseApi')
+        : t('import.inUseDemo');
   const busy = phase.kind === 'importing' || phase.kind === 'reading';
 
   return (
@@ -192,8 +226,13 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
         <h2 id="fl-import-title">{t('import.title')}</h2>
         <p class="muted small">{t('import.intro')}</p>
         <label for="fl-import-file">{t('import.fileLabel')}</label>
-        <input id="fl-import-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" disabled={busy}
-          onChange={(e) => void chooseFile((e.target as HTMLInputElement).files?.[0])} />
+        <input
+          id="fl-import-file"
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+          disabled={busy}
+          onChange={(e) => void chooseFile((e.target as HTMLInputElement).files?.[0])}
+        />
 
         {phase.kind === 'reading' && <p role="status">{t('import.reading')}</p>}
 
@@ -201,7 +240,9 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
           <form onSubmit={(e) => void start(e)} noValidate class="import-mapping">
             <label for="fl-import-preset">{t('import.presetLabel')}</label>
             <select id="fl-import-preset" value={presetId} onChange={(e) => choosePreset((e.target as HTMLSelectElement).value as PresetId | 'custom')}>
-              {PRESETS.map((p) => <option value={p.id}>{p.label}</option>)}
+              {PRESETS.map((p) => (
+                <option value={p.id}>{p.label}</option>
+              ))}
               <option value="custom">{t('import.presetCustom')}</option>
             </select>
 
@@ -212,7 +253,9 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
                 {MAPPING_FIELDS.map((field) => (
                   <div class="mapping-row">
                     <label for={`fl-map-${field}`}>{t(`import.field.${field}` as MessageKey)}</label>
-                    <select id={`fl-map-${field}`} value={mapping[field] ?? ''}
+                    <select
+                      id={`fl-map-${field}`}
+                      value={mapping[field] ?? ''}
                       onChange={(e) => {
                         const value = (e.target as HTMLSelectElement).value;
                         setMapping((m) => {
@@ -221,67 +264,126 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
                           else delete next[field];
                           return next;
                         });
-                      }}>
+                      }}
+                    >
                       <option value="">{t('import.notMapped')}</option>
-                      {preview.headers.map((h) => <option value={h}>{h}</option>)}
+                      {preview.headers.map((h) => (
+                        <option value={h}>{h}</option>
+                      ))}
                     </select>
                   </div>
                 ))}
               </div>
             </details>
             {missing.length > 0 && (
-              <p class="field-error" role="alert">{t('import.missing', { fields: missing.map((f) => t(`import.need.${f}` as MessageKey)).join(', ') })}</p>
+              <p class="field-error" role="alert">
+                {t('import.missing', { fields: missing.map((f) => t(`import.need.${f}` as MessageKey)).join(', ') })}
+              </p>
             )}
 
             <details open={!tablesValid}>
               <summary>{t('import.tablesTitle')}</summary>
               <label for="fl-import-platforms">{t('import.platformTable', { meanings: PLATFORMS.join(', ') })}</label>
-              <textarea id="fl-import-platforms" rows={3} value={platformText} placeholder="bing = google_ads"
-                aria-invalid={extraPlatforms.badLines.length > 0 ? 'true' : 'false'} onInput={(e) => setPlatformText((e.target as HTMLTextAreaElement).value)} />
-              {extraPlatforms.badLines.length > 0 && <p class="field-error" role="alert">{t('import.tableBadLines', { lines: extraPlatforms.badLines.join(', ') })}</p>}
+              <textarea
+                id="fl-import-platforms"
+                rows={3}
+                value={platformText}
+                placeholder="bing = google_ads"
+                aria-invalid={extraPlatforms.badLines.length > 0 ? 'true' : 'false'}
+                onInput={(e) => setPlatformText((e.target as HTMLTextAreaElement).value)}
+              />
+              {extraPlatforms.badLines.length > 0 && (
+                <p class="field-error" role="alert">
+                  {t('import.tableBadLines', { lines: extraPlatforms.badLines.join(', ') })}
+                </p>
+              )}
               <label for="fl-import-stages">{t('import.stageTable', { meanings: STAGE_MEANINGS.join(', ') })}</label>
-              <textarea id="fl-import-stages" rows={3} value={stageText} placeholder="Demo booked = meeting"
-                aria-invalid={extraStages.badLines.length > 0 ? 'true' : 'false'} onInput={(e) => setStageText((e.target as HTMLTextAreaElement).value)} />
-              {extraStages.badLines.length > 0 && <p class="field-error" role="alert">{t('import.tableBadLines', { lines: extraStages.badLines.join(', ') })}</p>}
+              <textarea
+                id="fl-import-stages"
+                rows={3}
+                value={stageText}
+                placeholder="Demo booked = meeting"
+                aria-invalid={extraStages.badLines.length > 0 ? 'true' : 'false'}
+                onInput={(e) => setStageText((e.target as HTMLTextAreaElement).value)}
+              />
+              {extraStages.badLines.length > 0 && (
+                <p class="field-error" role="alert">
+                  {t('import.tableBadLines', { lines: extraStages.badLines.join(', ') })}
+                </p>
+              )}
             </details>
 
             <label for="fl-import-currency">{t('import.currencyLabel')}</label>
-            <input id="fl-import-currency" class="short" value={currency} maxLength={3} aria-invalid={currencyValid ? 'false' : 'true'}
-              onInput={(e) => setCurrency((e.target as HTMLInputElement).value)} />
-            {!currencyValid && <p class="field-error" role="alert">{t('import.currencyInvalid')}</p>}
+            <input
+              id="fl-import-currency"
+              class="short"
+              value={currency}
+              maxLength={3}
+              aria-invalid={currencyValid ? 'false' : 'true'}
+              onInput={(e) => setCurrency((e.target as HTMLInputElement).value)}
+            />
+            {!currencyValid && (
+              <p class="field-error" role="alert">
+                {t('import.currencyInvalid')}
+              </p>
+            )}
 
             <div class="actions">
-              <button type="submit" disabled={missing.length > 0 || !currencyValid || !tablesValid}>{t('import.start')}</button>
+              <button type="submit" disabled={missing.length > 0 || !currencyValid || !tablesValid}>
+                {t('import.start')}
+              </button>
             </div>
           </form>
         )}
 
         {phase.kind === 'importing' && (
           <div class="import-progress">
-            <div class="load-progress" role="progressbar" aria-label={t('import.title')} aria-valuemin={0} aria-valuemax={100}
-              aria-valuenow={Math.round(phase.fraction * 100)} aria-valuetext={t('import.progress', { rows: formatCount(phase.rows, locale) })}>
+            <div
+              class="load-progress"
+              role="progressbar"
+              aria-label={t('import.title')}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(phase.fraction * 100)}
+              aria-valuetext={t('import.progress', { rows: formatCount(phase.rows, locale) })}
+            >
               <span style={{ width: `${Math.max(2, phase.fraction * 100)}%` }} />
             </div>
             <p role="status">{t('import.progress', { rows: formatCount(phase.rows, locale) })}</p>
-            <button type="button" class="secondary" onClick={cancel}>{t('import.cancel')}</button>
+            <button type="button" class="secondary" onClick={cancel}>
+              {t('import.cancel')}
+            </button>
           </div>
         )}
 
-        {phase.kind === 'failed' && <p class="problem" role="alert">{failureText(phase.failure, locale)}</p>}
+        {phase.kind === 'failed' && (
+          <p class="problem" role="alert">
+            {failureText(phase.failure, locale)}
+          </p>
+        )}
         {phase.kind === 'done' && <ImportOutcome result={phase.result} timings={phase.timings} locale={locale} />}
       </section>
 
       <section class="settings-card" aria-labelledby="fl-source-title">
         <h2 id="fl-source-title">{t('import.sourceTitle')}</h2>
-        <p class="source-in-use" role="status">{inUse}</p>
+        <p class="source-in-use" role="status">
+          {inUse}
+        </p>
         <fieldset>
           <legend class="muted small">{t('import.sourceHelp')}</legend>
           {DATA_SOURCES.map((value) => {
             const unavailable = (value === 'import' && !info) || (value === 'api' && !status.configured);
             return (
               <div class="radio">
-                <input type="radio" id={`fl-source-${value}`} name="fl-source" value={value} checked={status.settings.dataSource === value}
-                  disabled={unavailable} onChange={() => void chooseSource(value)} />
+                <input
+                  type="radio"
+                  id={`fl-source-${value}`}
+                  name="fl-source"
+                  value={value}
+                  checked={status.settings.dataSource === value}
+                  disabled={unavailable}
+                  onChange={() => void chooseSource(value)}
+                />
                 <label for={`fl-source-${value}`}>{t(SOURCE_LABELS[value])}</label>
                 {unavailable && <p class="muted small help">{t(value === 'import' ? 'import.sourceNoImport' : 'import.sourceNoApi')}</p>}
               </div>
@@ -290,9 +392,13 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
         </fieldset>
         <p class="muted small">{t('import.privacy')}</p>
         <div class="actions">
-          <button type="button" class="secondary" disabled={!info || busy} onClick={() => void deleteAll()}>{t('import.delete')}</button>
+          <button type="button" class="secondary" disabled={!info || busy} onClick={() => void deleteAll()}>
+            {t('import.delete')}
+          </button>
         </div>
-        <p class={`outcome ${note?.tone ?? ''}`} role="status" aria-live="polite">{note?.text ?? ''}</p>
+        <p class={`outcome ${note?.tone ?? ''}`} role="status" aria-live="polite">
+          {note?.text ?? ''}
+        </p>
       </section>
     </div>
   );
@@ -312,7 +418,9 @@ function ImportOutcome({ result, timings, locale }: { result: ImportResult; timi
           <table class="skipped-rows">
             <thead>
               <tr>
-                <th scope="col" class="num">{t('import.colLine')}</th>
+                <th scope="col" class="num">
+                  {t('import.colLine')}
+                </th>
                 <th scope="col">{t('import.colReason')}</th>
                 <th scope="col">{t('import.colColumn')}</th>
                 <th scope="col">{t('import.colValue')}</th>

@@ -51,29 +51,51 @@ export function RangeControl(props: { choice: RangeChoice; resolved: DateRange; 
       <div class="range-field">
         <label for="fl-range-preset">{t('dashboard.rangeLabel')}</label>
         <select id="fl-range-preset" value={custom ? 'custom' : choice.preset} onChange={(e) => onPreset((e.target as HTMLSelectElement).value)}>
-          {[...RANGE_PRESETS, 'custom' as const].map((p) => <option value={p}>{t(PRESET_LABELS[p])}</option>)}
+          {[...RANGE_PRESETS, 'custom' as const].map((p) => (
+            <option value={p}>{t(PRESET_LABELS[p])}</option>
+          ))}
         </select>
       </div>
       {custom ? (
         <>
           <div class="range-field">
             <label for="fl-range-from">{t('dashboard.rangeFrom')}</label>
-            <input id="fl-range-from" type="date" value={from} max={to || undefined} required
-              aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'fl-range-error' : undefined}
-              onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
+            <input
+              id="fl-range-from"
+              type="date"
+              value={from}
+              max={to || undefined}
+              required
+              aria-invalid={error ? 'true' : 'false'}
+              aria-describedby={error ? 'fl-range-error' : undefined}
+              onInput={(e) => setFrom((e.target as HTMLInputElement).value)}
+            />
           </div>
           <div class="range-field">
             <label for="fl-range-to">{t('dashboard.rangeTo')}</label>
-            <input id="fl-range-to" type="date" value={to} min={from || undefined} required
-              aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'fl-range-error' : undefined}
-              onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
+            <input
+              id="fl-range-to"
+              type="date"
+              value={to}
+              min={from || undefined}
+              required
+              aria-invalid={error ? 'true' : 'false'}
+              aria-describedby={error ? 'fl-range-error' : undefined}
+              onInput={(e) => setTo((e.target as HTMLInputElement).value)}
+            />
           </div>
           <button type="submit">{t('dashboard.rangeApply')}</button>
         </>
       ) : (
-        <p class="range-dates muted" aria-live="polite">{props.datesText}</p>
+        <p class="range-dates muted" aria-live="polite">
+          {props.datesText}
+        </p>
       )}
-      {error && <p id="fl-range-error" class="field-error range-error" role="alert">{error}</p>}
+      {error && (
+        <p id="fl-range-error" class="field-error range-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

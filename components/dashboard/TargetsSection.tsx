@@ -14,10 +14,16 @@ import { TARGET_LIMITS } from '../../utils/settings/settings';
 import { useBackgroundAction } from './use-background-action';
 
 type Fields = Record<TargetMetric, string>;
-interface CampaignLine { platform: Platform; campaign: string; fields: Fields }
+interface CampaignLine {
+  platform: Platform;
+  campaign: string;
+  fields: Fields;
+}
 
 const METRIC_LABELS: Record<TargetMetric, MessageKey> = {
-  mqlToWon: 'targets.fieldMqlToWon', costPerWon: 'targets.fieldCostPerWon', roas: 'targets.fieldRoas',
+  mqlToWon: 'targets.fieldMqlToWon',
+  costPerWon: 'targets.fieldCostPerWon',
+  roas: 'targets.fieldRoas',
 };
 
 function fieldsOf(set: Partial<Record<TargetMetric, number>> | undefined, locale: UiLocale): Fields {
@@ -35,9 +41,21 @@ function FieldInput(props: { id: string; metric: TargetMetric; value: string; la
   const invalid = !parseTargetField(props.metric, props.value).ok;
   return (
     <>
-      <input id={props.id} type="text" inputMode="decimal" class="target-input" value={props.value} aria-label={props.label}
-        aria-invalid={invalid ? 'true' : 'false'} onInput={(e) => props.onInput((e.target as HTMLInputElement).value)} />
-      {invalid && <span class="field-error small" role="alert">{t('targets.invalid')}</span>}
+      <input
+        id={props.id}
+        type="text"
+        inputMode="decimal"
+        class="target-input"
+        value={props.value}
+        aria-label={props.label}
+        aria-invalid={invalid ? 'true' : 'false'}
+        onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+      />
+      {invalid && (
+        <span class="field-error small" role="alert">
+          {t('targets.invalid')}
+        </span>
+      )}
     </>
   );
 }
@@ -82,7 +100,9 @@ export function TargetsSection(props: { status: StatusReport; locale: UiLocale; 
           <thead>
             <tr>
               <th scope="col">{t('dashboard.colChannel')}</th>
-              {TARGET_METRICS.map((m) => <th scope="col">{t(METRIC_LABELS[m])}</th>)}
+              {TARGET_METRICS.map((m) => (
+                <th scope="col">{t(METRIC_LABELS[m])}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -91,8 +111,13 @@ export function TargetsSection(props: { status: StatusReport; locale: UiLocale; 
                 <th scope="row">{t(`platform.${platform}`)}</th>
                 {TARGET_METRICS.map((m) => (
                   <td>
-                    <FieldInput id={`fl-target-${platform}-${m}`} metric={m} value={lines.channels[platform][m]}
-                      label={`${t(`platform.${platform}`)}: ${t(METRIC_LABELS[m])}`} onInput={(v) => setChannel(platform, m, v)} />
+                    <FieldInput
+                      id={`fl-target-${platform}-${m}`}
+                      metric={m}
+                      value={lines.channels[platform][m]}
+                      label={`${t(`platform.${platform}`)}: ${t(METRIC_LABELS[m])}`}
+                      onInput={(v) => setChannel(platform, m, v)}
+                    />
                   </td>
                 ))}
               </tr>
@@ -107,20 +132,36 @@ export function TargetsSection(props: { status: StatusReport; locale: UiLocale; 
             <legend class="visually-hidden">{t('targets.campaignLegend', { n: i + 1 })}</legend>
             <div class="field">
               <label for={`fl-target-c${i}-platform`}>{t('dashboard.colChannel')}</label>
-              <select id={`fl-target-c${i}-platform`} value={line.platform} onChange={(e) => setCampaign(i, { platform: (e.target as HTMLSelectElement).value as Platform })}>
-                {PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}`)}</option>)}
+              <select
+                id={`fl-target-c${i}-platform`}
+                value={line.platform}
+                onChange={(e) => setCampaign(i, { platform: (e.target as HTMLSelectElement).value as Platform })}
+              >
+                {PLATFORMS.map((p) => (
+                  <option value={p}>{t(`platform.${p}`)}</option>
+                ))}
               </select>
             </div>
             <div class="field campaign-field">
               <label for={`fl-target-c${i}-campaign`}>{t('targets.campaignField')}</label>
-              <input id={`fl-target-c${i}-campaign`} type="text" maxLength={TARGET_LIMITS.campaignText} value={line.campaign}
-                onInput={(e) => setCampaign(i, { campaign: (e.target as HTMLInputElement).value })} />
+              <input
+                id={`fl-target-c${i}-campaign`}
+                type="text"
+                maxLength={TARGET_LIMITS.campaignText}
+                value={line.campaign}
+                onInput={(e) => setCampaign(i, { campaign: (e.target as HTMLInputElement).value })}
+              />
             </div>
             {TARGET_METRICS.map((m) => (
               <div class="field">
                 <label for={`fl-target-c${i}-${m}`}>{t(METRIC_LABELS[m])}</label>
-                <FieldInput id={`fl-target-c${i}-${m}`} metric={m} value={line.fields[m]} label={t(METRIC_LABELS[m])}
-                  onInput={(v) => setCampaign(i, { fields: { ...line.fields, [m]: v } })} />
+                <FieldInput
+                  id={`fl-target-c${i}-${m}`}
+                  metric={m}
+                  value={line.fields[m]}
+                  label={t(METRIC_LABELS[m])}
+                  onInput={(v) => setCampaign(i, { fields: { ...line.fields, [m]: v } })}
+                />
               </div>
             ))}
             <button type="button" class="link" onClick={() => setLines((l) => ({ ...l, campaigns: l.campaigns.filter((_, j) => j !== i) }))}>
@@ -129,14 +170,27 @@ export function TargetsSection(props: { status: StatusReport; locale: UiLocale; 
           </fieldset>
         ))}
         {lines.campaigns.length < TARGET_LIMITS.campaigns && (
-          <button type="button" class="secondary" onClick={() => setLines((l) => ({
-            ...l, campaigns: [...l.campaigns, { platform: PLATFORMS[0], campaign: '', fields: fieldsOf(undefined, locale) }],
-          }))}>{t('targets.addCampaign')}</button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() =>
+              setLines((l) => ({
+                ...l,
+                campaigns: [...l.campaigns, { platform: PLATFORMS[0], campaign: '', fields: fieldsOf(undefined, locale) }],
+              }))
+            }
+          >
+            {t('targets.addCampaign')}
+          </button>
         )}
         <div class="actions">
-          <button type="submit" disabled={busy}>{t('targets.save')}</button>
+          <button type="submit" disabled={busy}>
+            {t('targets.save')}
+          </button>
         </div>
-        <p class={`outcome ${note?.tone ?? ''}`} role="status" aria-live="polite">{note?.text ?? ''}</p>
+        <p class={`outcome ${note?.tone ?? ''}`} role="status" aria-live="polite">
+          {note?.text ?? ''}
+        </p>
       </form>
     </section>
   );

@@ -23,7 +23,13 @@ interface Loaded {
   answers: Record<string, FunnelAnswer[]>;
 }
 
-export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken: number; onGrain: (grain: Grain) => void; onNote: (note: { tone: 'ok' | 'error'; text: string }) => void }) {
+export function TrendsView(props: {
+  grain: Grain;
+  locale: UiLocale;
+  reloadToken: number;
+  onGrain: (grain: Grain) => void;
+  onNote: (note: { tone: 'ok' | 'error'; text: string }) => void;
+}) {
   const { grain, locale } = props;
   const today = useMemo(() => new Date(), []);
   const periods = useMemo(() => lastPeriods(grain, today), [grain, today]);
@@ -45,10 +51,12 @@ export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken:
 
   const trends: ChannelTrend[] = useMemo(() => {
     if (!loaded) return [];
-    return PLATFORMS
-      // A channel switched off in the settings is left out, not drawn as twelve gaps.
-      .filter((p) => !(loaded.answers[p] ?? []).every((a) => !a.ok && a.error.kind === 'disabled'))
-      .map((p) => channelTrend(p, periods, loaded.answers[p] ?? [], today));
+    return (
+      PLATFORMS
+        // A channel switched off in the settings is left out, not drawn as twelve gaps.
+        .filter((p) => !(loaded.answers[p] ?? []).every((a) => !a.ok && a.error.kind === 'disabled'))
+        .map((p) => channelTrend(p, periods, loaded.answers[p] ?? [], today))
+    );
   }, [loaded, periods, today]);
   const stages = useMemo(() => {
     for (const list of Object.values(loaded?.answers ?? {})) for (const a of list) if (a.ok) return a.stages;
@@ -80,17 +88,28 @@ export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken:
         <label class="inline">
           <span class="visually-hidden">{t('trends.grain')}</span>
           <select value={grain} onChange={(e) => props.onGrain((e.target as HTMLSelectElement).value as Grain)}>
-            {GRAINS.map((g) => <option value={g}>{t(GRAIN_LABELS[g])}</option>)}
+            {GRAINS.map((g) => (
+              <option value={g}>{t(GRAIN_LABELS[g])}</option>
+            ))}
           </select>
         </label>
-        <button type="button" class="secondary" disabled={!loaded || trends.length === 0} onClick={() => void exportReview()}>{t('trends.exportReview')}</button>
+        <button type="button" class="secondary" disabled={!loaded || trends.length === 0} onClick={() => void exportReview()}>
+          {t('trends.exportReview')}
+        </button>
       </div>
       <p class="muted small">{rangeText}</p>
 
       {!loaded ? (
         <div class="loading-block" role="status">
           <p>{t('trends.loading', { done: formatCount(progress.done, locale), total: formatCount(progress.total, locale) })}</p>
-          <div class="load-progress" role="progressbar" aria-label={t('trends.loadingLabel')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div
+            class="load-progress"
+            role="progressbar"
+            aria-label={t('trends.loadingLabel')}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+          >
             <span style={{ width: `${Math.max(4, (progress.done / Math.max(1, progress.total)) * 100)}%` }} />
           </div>
         </div>
@@ -99,7 +118,13 @@ export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken:
           {gaps.length > 0 && (
             <div class="trend-gaps" role="alert">
               <h3 class="small">{t('trends.gapsTitle')}</h3>
-              <ul>{gaps.map((g) => <li data-platform={g.platform} data-from={g.from}>{g.text}</li>)}</ul>
+              <ul>
+                {gaps.map((g) => (
+                  <li data-platform={g.platform} data-from={g.from}>
+                    {g.text}
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           {trends.map((trend, i) => {
@@ -111,14 +136,25 @@ export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken:
                 <h3 id={`fl-trend-${trend.platform}`}>{channel}</h3>
                 <div class="trend-charts">
                   {(charts[i] ?? []).map((chart) => (
-                    <img class="trend-chart" data-metric={chart.metric} alt={chart.alt} width={340} height={190}
-                      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`} />
+                    <img
+                      class="trend-chart"
+                      data-metric={chart.metric}
+                      alt={chart.alt}
+                      width={340}
+                      height={190}
+                      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`}
+                    />
                   ))}
                 </div>
                 <p class="muted small">{t('trends.provisionalNote', { days: formatCount(trend.maturingDays, locale) })}</p>
                 <div class="table-toggle">
-                  <button type="button" class="link" aria-expanded={open} aria-controls={tableId}
-                    onClick={() => setOpenTables((o) => ({ ...o, [trend.platform]: !open }))}>
+                  <button
+                    type="button"
+                    class="link"
+                    aria-expanded={open}
+                    aria-controls={tableId}
+                    onClick={() => setOpenTables((o) => ({ ...o, [trend.platform]: !open }))}
+                  >
                     {open ? t('dashboard.hideTable') : t('dashboard.showTable')}
                   </button>
                 </div>
@@ -128,9 +164,15 @@ export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken:
                     <thead>
                       <tr>
                         <th scope="col">{t('trends.colPeriod')}</th>
-                        <th scope="col" class="num">{t('trends.colRate', { rateLabel })}</th>
-                        <th scope="col" class="num">{t('trends.colCost')}</th>
-                        <th scope="col" class="num">{t('trends.colRevenue')}</th>
+                        <th scope="col" class="num">
+                          {t('trends.colRate', { rateLabel })}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('trends.colCost')}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('trends.colRevenue')}
+                        </th>
                         <th scope="col">{t('trends.colNotes')}</th>
                       </tr>
                     </thead>
@@ -138,9 +180,15 @@ export function TrendsView(props: { grain: Grain; locale: UiLocale; reloadToken:
                       {trendRows(trend, rateLabel, locale).map((row) => (
                         <tr data-from={row.from} data-failed={row.failed ? 'true' : 'false'} data-provisional={row.provisional ? 'true' : 'false'}>
                           <th scope="row">{row.period}</th>
-                          <td class="num" data-cell="rate">{row.rate}</td>
-                          <td class="num" data-cell="cost">{row.cost}</td>
-                          <td class="num" data-cell="revenue">{row.revenue}</td>
+                          <td class="num" data-cell="rate">
+                            {row.rate}
+                          </td>
+                          <td class="num" data-cell="cost">
+                            {row.cost}
+                          </td>
+                          <td class="num" data-cell="revenue">
+                            {row.revenue}
+                          </td>
                           <td data-cell="notes">{row.notes.join(' · ')}</td>
                         </tr>
                       ))}

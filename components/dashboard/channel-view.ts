@@ -43,7 +43,11 @@ export function channelViews(channels: readonly ChannelData[]): ChannelView[] {
       return { platform: c.platform, name, figures: null, message: t('dashboard.channelEmpty'), errorKind: null, currency, stages, targets: [] };
     }
     const figures = channelFigures({
-      totals: c.totals, rows: c.rows, currency, minMql: c.answer.display.minMql, comparison: c.comparison,
+      totals: c.totals,
+      rows: c.rows,
+      currency,
+      minMql: c.answer.display.minMql,
+      comparison: c.comparison,
     });
     return { platform: c.platform, name, figures, message: null, errorKind: null, currency, stages, targets: channelTargetChecks(c) };
   });
@@ -88,11 +92,13 @@ export function figureLines(view: ChannelView, locale: UiLocale): FigureLine[] {
     { id: 'revenue', label: t('dashboard.revenue'), value: money(f.money.revenue) },
     { id: 'avgDeal', label: t('dashboard.avgDeal'), value: money(f.money.avgDeal) },
     {
-      id: 'medianDays', label: t('dashboard.medianDays'),
+      id: 'medianDays',
+      label: t('dashboard.medianDays'),
       value: f.medianDaysToWon === null ? NO_FIGURE : t('dashboard.days', { n: formatCount(f.medianDaysToWon, locale) }),
     },
     {
-      id: 'open', label: t('dashboard.stillOpen'),
+      id: 'open',
+      label: t('dashboard.stillOpen'),
       value: f.maturity.openShare === null ? NO_FIGURE : formatPercent(f.maturity.openShare, locale),
       ...(f.maturity.provisional ? { note: t('dashboard.provisional') } : {}),
     },
@@ -138,10 +144,15 @@ export function findings(views: readonly ChannelView[], locale: UiLocale): strin
     const otherRate = mostLeads.figures.rates.mqlToWon.value;
     const label = mqlToWonLabel(best.stages);
     if (otherRate !== null && otherRate > 0 && mostLeads.figures.rates.mqlToWon.enoughData) {
-      lines.push(t('dashboard.findingRateTimes', {
-        channel: best.name, rateLabel: label, rate: formatPercent(bestRate, locale),
-        times: formatMultiple(bestRate / otherRate, locale), other: t(`platformPossessive.${mostLeads.platform}`),
-      }));
+      lines.push(
+        t('dashboard.findingRateTimes', {
+          channel: best.name,
+          rateLabel: label,
+          rate: formatPercent(bestRate, locale),
+          times: formatMultiple(bestRate / otherRate, locale),
+          other: t(`platformPossessive.${mostLeads.platform}`),
+        }),
+      );
     } else {
       lines.push(t('dashboard.findingRate', { channel: best.name, rateLabel: label, rate: formatPercent(bestRate, locale) }));
     }
@@ -152,9 +163,7 @@ export function findings(views: readonly ChannelView[], locale: UiLocale): strin
 export function slideChannels(views: readonly ChannelView[], locale: UiLocale): SlideChannel[] {
   const scaleMax = leadScale(views);
   return views.map((v) => {
-    const headline = v.figures
-      ? [{ label: mqlToWonLabel(v.stages), value: rateText(v.figures.rates.mqlToWon, locale) }]
-      : [];
+    const headline = v.figures ? [{ label: mqlToWonLabel(v.stages), value: rateText(v.figures.rates.mqlToWon, locale) }] : [];
     return {
       name: v.name,
       tags: channelTags(v),

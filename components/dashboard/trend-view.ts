@@ -17,7 +17,6 @@ import { formatMoney, formatMoneyCompact, formatPercent, NO_FIGURE, intlTag, typ
 import type { Period } from '../../utils/trends/periods';
 import type { ChannelTrend, TrendPoint } from '../../utils/trends/trend-data';
 
-
 /** "November 2026" / "marraskuu 2026", "Week 48, 2026", "Q3 2026"; short forms for the chart's axis. */
 export function periodLabel(period: Period, locale: UiLocale, form: 'long' | 'short'): string {
   if (period.grain === 'month') {
@@ -66,13 +65,17 @@ export function trendCharts(trend: ChannelTrend, stages: MetaResponse['stages'],
     const svg = trendChartSvg({
       title: titles[metric],
       points: trend.points.map((p) => chartPoint(p, metric, locale)),
-      target: targetValue === undefined ? null : { value: targetValue, text: t('trends.targetLine', { target: targetValueText(metric as TargetMetric, targetValue, trend.currency, locale) }) },
+      target:
+        targetValue === undefined
+          ? null
+          : { value: targetValue, text: t('trends.targetLine', { target: targetValueText(metric as TargetMetric, targetValue, trend.currency, locale) }) },
       format: metric === 'mqlToWon' ? (v) => formatPercent(v, locale) : money,
       provisionalText: t('trends.provisional'),
     });
     const alt = t('trends.chartAlt', {
       title: titles[metric],
-      first: first ? periodLabel(first.period, locale, 'long') : '', last: last ? periodLabel(last.period, locale, 'long') : '',
+      first: first ? periodLabel(first.period, locale, 'long') : '',
+      last: last ? periodLabel(last.period, locale, 'long') : '',
     });
     return { metric, title: titles[metric], svg, alt };
   });
@@ -112,8 +115,11 @@ export function trendRows(trend: ChannelTrend, rateLabel: string, locale: UiLoca
       period: periodLabel(point.period, locale, 'long'),
       from: point.period.from,
       rate: point.error ? NO_FIGURE : rateCell(point, locale),
-      cost: c ? t('dashboard.rateWithInterval', { rate: money(c.value), low: money(c.low), high: Number.isFinite(c.high) ? money(c.high) : NO_FIGURE })
-        : point.totals && point.spend === null ? t('trends.noSpend') : NO_FIGURE,
+      cost: c
+        ? t('dashboard.rateWithInterval', { rate: money(c.value), low: money(c.low), high: Number.isFinite(c.high) ? money(c.high) : NO_FIGURE })
+        : point.totals && point.spend === null
+          ? t('trends.noSpend')
+          : NO_FIGURE,
       revenue: point.revenue === null ? NO_FIGURE : money(point.revenue),
       notes,
       failed: point.error !== null,
@@ -131,50 +137,102 @@ export interface GapView {
 /** Every failed period of every channel, in words: "Meta Ads, March 2026: …". */
 export function trendGaps(trends: readonly ChannelTrend[], locale: UiLocale): GapView[] {
   return trends.flatMap((trend) =>
-    trend.points.flatMap((p) => (p.error
-      ? [{ platform: trend.platform, from: p.period.from, text: t('trends.gapLine', { channel: t(`platform.${trend.platform}`), period: periodLabel(p.period, locale, 'long'), reason: errorText(p.error) }) }]
-      : [])),
+    trend.points.flatMap((p) =>
+      p.error
+        ? [
+            {
+              platform: trend.platform,
+              from: p.period.from,
+              text: t('trends.gapLine', {
+                channel: t(`platform.${trend.platform}`),
+                period: periodLabel(p.period, locale, 'long'),
+                reason: errorText(p.error),
+              }),
+            },
+          ]
+        : [],
+    ),
   );
 }
 
 const CSV_HEADERS: MessageKey[] = [
-  'trends.csvChannel', 'trends.csvPeriod', 'trends.csvFrom', 'trends.csvTo', 'trends.csvStatus',
-  'dashboard.csvLeads', 'dashboard.csvMql', 'dashboard.csvWon', 'dashboard.csvMqlToWon', 'dashboard.csvMqlToWonLow', 'dashboard.csvMqlToWonHigh',
-  'trends.csvTargetMqlToWon', 'trends.csvVerdictMqlToWon',
-  'dashboard.csvSpend', 'trends.csvCostPerWon', 'trends.csvCostLow', 'trends.csvCostHigh', 'trends.csvTargetCostPerWon', 'trends.csvVerdictCostPerWon',
-  'dashboard.csvRevenue', 'dashboard.csvRoas', 'trends.csvTargetRoas', 'trends.csvVerdictRoas',
-  'dashboard.csvCurrency', 'dashboard.csvProvisional',
+  'trends.csvChannel',
+  'trends.csvPeriod',
+  'trends.csvFrom',
+  'trends.csvTo',
+  'trends.csvStatus',
+  'dashboard.csvLeads',
+  'dashboard.csvMql',
+  'dashboard.csvWon',
+  'dashboard.csvMqlToWon',
+  'dashboard.csvMqlToWonLow',
+  'dashboard.csvMqlToWonHigh',
+  'trends.csvTargetMqlToWon',
+  'trends.csvVerdictMqlToWon',
+  'dashboard.csvSpend',
+  'trends.csvCostPerWon',
+  'trends.csvCostLow',
+  'trends.csvCostHigh',
+  'trends.csvTargetCostPerWon',
+  'trends.csvVerdictCostPerWon',
+  'dashboard.csvRevenue',
+  'dashboard.csvRoas',
+  'trends.csvTargetRoas',
+  'trends.csvVerdictRoas',
+  'dashboard.csvCurrency',
+  'dashboard.csvProvisional',
 ];
 
-const round = (v: number | null | undefined, digits: number) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const round = (v: number | null | undefined, digits: number) =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** The review CSV: one line per channel and period, with the targets and the verdicts in words. */
 export function trendCsv(trends: readonly ChannelTrend[], locale: UiLocale): string {
-  const lines = trends.flatMap((trend) => trend.points.map((p) => {
-    const r = p.mqlToWon;
-    const known = r !== null && r.value !== null;
-    const check = (metric: TargetMetric) => p.targets.find((c) => c.metric === metric);
-    const targetCells = (metric: TargetMetric, digits: number) => {
-      const target = trend.target?.[metric];
-      const found = check(metric);
-      return [round(target, digits), found ? verdictText(found.verdict) : null];
-    };
-    return [
-      t(`platform.${trend.platform}`), periodLabel(p.period, locale, 'long'), p.period.from, p.period.to,
-      p.error ? `${t('trends.csvStatusFailed')}: ${errorText(p.error)}` : t('trends.csvStatusOk'),
-      p.totals?.leads ?? null, p.totals?.mql ?? null, p.totals?.won ?? null,
-      known ? round(r.value, 4) : null, known ? round(r.low, 4) : null, known ? round(r.high, 4) : null,
-      ...targetCells('mqlToWon', 4),
-      p.spend, round(p.costPerWon?.value, 2), round(p.costPerWon?.low, 2), round(p.costPerWon?.high, 2), ...targetCells('costPerWon', 2),
-      p.revenue, p.spend !== null && p.revenue !== null ? round(roas(p.revenue, p.spend), 2) : null, ...targetCells('roas', 2),
-      trend.currency, p.provisional ? t('dashboard.answerYes') : t('dashboard.answerNo'),
-    ];
-  }));
+  const lines = trends.flatMap((trend) =>
+    trend.points.map((p) => {
+      const r = p.mqlToWon;
+      const known = r !== null && r.value !== null;
+      const check = (metric: TargetMetric) => p.targets.find((c) => c.metric === metric);
+      const targetCells = (metric: TargetMetric, digits: number) => {
+        const target = trend.target?.[metric];
+        const found = check(metric);
+        return [round(target, digits), found ? verdictText(found.verdict) : null];
+      };
+      return [
+        t(`platform.${trend.platform}`),
+        periodLabel(p.period, locale, 'long'),
+        p.period.from,
+        p.period.to,
+        p.error ? `${t('trends.csvStatusFailed')}: ${errorText(p.error)}` : t('trends.csvStatusOk'),
+        p.totals?.leads ?? null,
+        p.totals?.mql ?? null,
+        p.totals?.won ?? null,
+        known ? round(r.value, 4) : null,
+        known ? round(r.low, 4) : null,
+        known ? round(r.high, 4) : null,
+        ...targetCells('mqlToWon', 4),
+        p.spend,
+        round(p.costPerWon?.value, 2),
+        round(p.costPerWon?.low, 2),
+        round(p.costPerWon?.high, 2),
+        ...targetCells('costPerWon', 2),
+        p.revenue,
+        p.spend !== null && p.revenue !== null ? round(roas(p.revenue, p.spend), 2) : null,
+        ...targetCells('roas', 2),
+        trend.currency,
+        p.provisional ? t('dashboard.answerYes') : t('dashboard.answerNo'),
+      ];
+    }),
+  );
   return toCsv([CSV_HEADERS.map((key) => t(key)), ...lines]);
 }
 
 /** The review image: a title, then one row of three charts per channel, then the gaps in words. */
-export function reviewSvg(input: { trends: readonly ChannelTrend[]; charts: readonly TrendChartView[][]; subtitle: string; gaps: readonly GapView[] }): { svg: string; width: number; height: number } {
+export function reviewSvg(input: { trends: readonly ChannelTrend[]; charts: readonly TrendChartView[][]; subtitle: string; gaps: readonly GapView[] }): {
+  svg: string;
+  width: number;
+  height: number;
+} {
   const pad = 40;
   const gap = 20;
   const width = pad * 2 + TREND_CHART.width * 3 + gap * 2;
@@ -206,4 +264,3 @@ export function reviewSvg(input: { trends: readonly ChannelTrend[]; charts: read
   ].join('');
   return { svg, width, height };
 }
-

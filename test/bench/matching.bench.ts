@@ -48,7 +48,13 @@ export function buildBenchRows(count: number = ROWS): { pageRows: PageRow[]; api
       const row: FunnelRow = {
         ...(withId ? { id } : {}),
         name: `kampanja ${i % 97} | hakusana ${i}`,
-        leads, mql, sql, meetings, won, lost: Math.floor((leads - won) / 3), revenue: won * 1_500,
+        leads,
+        mql,
+        sql,
+        meetings,
+        won,
+        lost: Math.floor((leads - won) / 3),
+        revenue: won * 1_500,
       };
       apiRows.push(row);
       if (clash) apiRows.push({ ...row, id: undefined, name: `KAMPANJA ${i % 97} / Hakusana ${i}` });

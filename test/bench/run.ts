@@ -69,7 +69,26 @@ async function main(): Promise<void> {
   // Its own browsers (no API connected), after the others: an import changes the data source.
   if (wanted('import')) await timed(async () => (await import('./measures/import')).measureImport());
 
-  const ORDER = ['badgeLatency', 'recycledRow', 'resortWrongFrames', 'resortWrongBetweenFrames', 'scrollCostRatio', 'scrollApiRequests', 'scrollCostGoogleAdapter', 'scrollCostFallback', 'coldStart', 'contentScriptSize', 'background50k', 'background5kCache', 'memoryHeapRatio', 'memoryDetachedBadges', 'matching', 'import100k', 'import1m', 'importAggregate100k'];
+  const ORDER = [
+    'badgeLatency',
+    'recycledRow',
+    'resortWrongFrames',
+    'resortWrongBetweenFrames',
+    'scrollCostRatio',
+    'scrollApiRequests',
+    'scrollCostGoogleAdapter',
+    'scrollCostFallback',
+    'coldStart',
+    'contentScriptSize',
+    'background50k',
+    'background5kCache',
+    'memoryHeapRatio',
+    'memoryDetachedBadges',
+    'matching',
+    'import100k',
+    'import1m',
+    'importAggregate100k',
+  ];
   figures.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
   printTable(figures);
 
@@ -89,7 +108,9 @@ async function main(): Promise<void> {
     figures,
   };
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nLoad average (1/5/15 min): start ${report.loadAverage.start.join(' ')}, end ${report.loadAverage.end.join(' ')}; ${report.machine.cpus} CPUs; ${report.totalSeconds} s in all.`);
+  console.log(
+    `\nLoad average (1/5/15 min): start ${report.loadAverage.start.join(' ')}, end ${report.loadAverage.end.join(' ')}; ${report.machine.cpus} CPUs; ${report.totalSeconds} s in all.`,
+  );
   console.log(`Figures written to ${path.relative(process.cwd(), path.join(outDir, 'bench.json'))}`);
 }
 

@@ -22,7 +22,9 @@ const VIEWPORT = { width: 1440, height: 900 };
 
 const sceneDir = path.join(import.meta.dirname, 'scenes');
 const scenes: DemoScene[] = [];
-for (const file of readdirSync(sceneDir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(sceneDir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const module = (await import(pathToFileURL(path.join(sceneDir, file)).href)) as { scene: DemoScene };
   scenes.push(module.scene);
 }
@@ -46,7 +48,12 @@ async function runScenes(browser: ExtensionBrowser, list: DemoScene[], dir: stri
 // Finnish first and headless, so a window opened for the English demo is the last thing left.
 const finnish = await launchWithExtension({ lang: 'fi', viewport: VIEWPORT });
 try {
-  await runScenes(finnish, scenes.filter((s) => s.finnish), path.join(outDir, 'fi'), 'fi');
+  await runScenes(
+    finnish,
+    scenes.filter((s) => s.finnish),
+    path.join(outDir, 'fi'),
+    'fi',
+  );
 } finally {
   await finnish.close();
 }

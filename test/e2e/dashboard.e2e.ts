@@ -79,7 +79,11 @@ async function shownFunnel(page: Page, platform: Platform) {
   const card = page.locator(`article.channel-card[data-platform=${platform}]`);
   const count = async (stage: string) => digits(await card.locator(`tr[data-stage=${stage}] td`).first().textContent());
   return {
-    leads: await count('lead'), mql: await count('mql'), sql: await count('sql'), meetings: await count('meeting'), won: await count('won'),
+    leads: await count('lead'),
+    mql: await count('mql'),
+    sql: await count('sql'),
+    meetings: await count('meeting'),
+    won: await count('won'),
     revenue: digits(await card.locator('[data-figure=revenue] dd').textContent()),
     chartText: (await card.locator('svg.funnel-chart').textContent()) ?? '',
     headline: (await card.locator('[data-figure=mqlToWon] .rate strong').textContent()) ?? '',
@@ -95,9 +99,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -111,15 +128,23 @@ describe('dashboard', () => {
       const shown = await shownFunnel(page, platform);
       expect(await page.locator(`article.channel-card[data-platform=${platform}] h3`).textContent()).toBe(NAMES[platform]);
       expect({ ...shown, chartText: undefined, headline: undefined }).toEqual({
-        leads: expected.leads, mql: expected.mql, sql: expected.sql, meetings: expected.meetings, won: expected.won,
-        revenue: Math.round(expected.revenue), chartText: undefined, headline: undefined,
+        leads: expected.leads,
+        mql: expected.mql,
+        sql: expected.sql,
+        meetings: expected.meetings,
+        won: expected.won,
+        revenue: Math.round(expected.revenue),
+        chartText: undefined,
+        headline: undefined,
       });
       // The chart draws the same counts, formatted as a reader sees them.
       expect(shown.chartText).toContain(expected.leads.toLocaleString('en-US'));
       expect(shown.chartText).toContain(expected.won.toLocaleString('en-US'));
       expect(shown.headline).toBe(`${Math.round((expected.won / expected.mql) * 100)}%`);
       // One campaign-level request per platform, across accounts, for this range.
-      const requests = server.requests.filter((r) => r.path.endsWith('/v1/funnel') && r.query.platform === platform && r.query.from === RANGE.from && r.query.to === RANGE.to);
+      const requests = server.requests.filter(
+        (r) => r.path.endsWith('/v1/funnel') && r.query.platform === platform && r.query.from === RANGE.from && r.query.to === RANGE.to,
+      );
       expect(requests.length).toBeGreaterThanOrEqual(1);
       expect(requests[0]?.query.level).toBe('campaign');
       expect(requests[0]?.query.account_id).toBeUndefined();
@@ -135,7 +160,9 @@ describe('dashboard', () => {
     await expect.poll(() => rows.count()).toBe(TOTAL_ROWS);
 
     // Default: MQL→Won by the lower bound of the interval, low-sample rows after the others.
-    const defaultOrder = await rows.evaluateAll((trs) => trs.map((tr) => ({ low: tr.classList.contains('low-sample'), bound: Number(tr.querySelector('[data-col=mqlToWon]')?.getAttribute('data-low') || -1) })));
+    const defaultOrder = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ low: tr.classList.contains('low-sample'), bound: Number(tr.querySelector('[data-col=mqlToWon]')?.getAttribute('data-low') || -1) })),
+    );
     const firstLow = defaultOrder.findIndex((r) => r.low);
     const sampled = firstLow === -1 ? defaultOrder : defaultOrder.slice(0, firstLow);
     expect(sampled.length).toBeGreaterThan(5);
@@ -143,7 +170,11 @@ describe('dashboard', () => {
     for (let i = 1; i < sampled.length; i++) expect(sampled[i - 1]!.bound).toBeGreaterThanOrEqual(sampled[i]!.bound);
 
     // Sort by leads: descending, then ascending.
-    const leads = () => page.locator('table.campaign-table tbody td[data-col=leads]').allTextContents().then((l) => l.map(digits));
+    const leads = () =>
+      page
+        .locator('table.campaign-table tbody td[data-col=leads]')
+        .allTextContents()
+        .then((l) => l.map(digits));
     await page.getByRole('button', { name: /^Leads/ }).click();
     await expect.poll(() => page.locator('th[data-col=leads]').getAttribute('aria-sort')).toBe('descending');
     const desc = await leads();
@@ -158,7 +189,9 @@ describe('dashboard', () => {
     // Filter by channel: exactly that channel's campaigns.
     await page.getByLabel('Channel', { exact: true }).selectOption('linkedin_ads');
     await expect.poll(() => rows.count()).toBe(COUNTS.linkedin_ads);
-    expect(new Set(await page.locator('table.campaign-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-platform'))))).toEqual(new Set(['linkedin_ads']));
+    expect(new Set(await page.locator('table.campaign-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-platform'))))).toEqual(
+      new Set(['linkedin_ads']),
+    );
 
     // Filter by text across all channels: a word from one campaign's name.
     await page.getByLabel('Channel', { exact: true }).selectOption('');

@@ -22,7 +22,16 @@ import type { ExtensionBrowser } from './support/browser';
 import { hookHealthLine } from './support/hook-health';
 import { openPopup } from './support/popup';
 import { summaryText, waitForReplica } from './support/meta-page';
-import { REPLICA_TRUTH, badgeVisibility, describeWrongEpisodes, expectedNumbers, startRowTruthProbe, stopRowTruthProbe, waitForRowsAgree, type RowTruthReport } from './support/row-truth-probe';
+import {
+  REPLICA_TRUTH,
+  badgeVisibility,
+  describeWrongEpisodes,
+  expectedNumbers,
+  startRowTruthProbe,
+  stopRowTruthProbe,
+  waitForRowsAgree,
+  type RowTruthReport,
+} from './support/row-truth-probe';
 import { useConnectedSession } from './support/session';
 import { ourUi } from './support/our-ui';
 
@@ -94,7 +103,9 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
   it('Meta redesign (plain table, no data-surface, no roles, names as plain text)', async () => {
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     await routeMetaReplica(browser.context, {
-      accountId: META_ACCOUNT, currency: 'EUR', locale: 'en',
+      accountId: META_ACCOUNT,
+      currency: 'EUR',
+      locale: 'en',
       levels: { campaign: metaCampaigns, ad_group: [], ad: [] },
       variant: { knownTableMarkup: false, dataSurface: false, ariaRoles: false, ids: 'none', skeletonMs: 200 },
     });
@@ -116,7 +127,9 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     expect(copied).toContain('platform: meta_ads');
     // The redesign's 60 rows, described once with their count (tag, class, no text).
     expect(copied).toContain('tr .x1i10hfl ×60');
-    const model = (await page.evaluate(() => (window as unknown as { __replica: { visibleRows(): Array<{ id: string; name: string; spendText: string }> } }).__replica.visibleRows())) as Array<{ id: string; name: string; spendText: string }>;
+    const model = (await page.evaluate(() =>
+      (window as unknown as { __replica: { visibleRows(): Array<{ id: string; name: string; spendText: string }> } }).__replica.visibleRows(),
+    )) as Array<{ id: string; name: string; spendText: string }>;
     const leaked = [META_ACCOUNT, ...model.flatMap((r) => [r.id, r.name, r.spendText])].filter((secret) => copied.includes(secret));
     expect(leaked).toEqual([]);
 
@@ -127,7 +140,9 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     await popup.reload();
     const tabHealth = popup.locator('.tab-health');
     await expect.poll(() => tabHealth.count(), { timeout: 5000 }).toBe(1);
-    expect(await tabHealth.textContent()).toMatch(/^This page\d+ rows found by the campaign names and IDs on the page \(the fallback\)\.table: not found ✗ · rows: names on the page ✓ · names: names on the page ✓ · IDs: not found ✗ · spend: not found ✗ · date: URL ✓/);
+    expect(await tabHealth.textContent()).toMatch(
+      /^This page\d+ rows found by the campaign names and IDs on the page \(the fallback\)\.table: not found ✗ · rows: names on the page ✓ · names: names on the page ✓ · IDs: not found ✗ · spend: not found ✗ · date: URL ✓/,
+    );
     await popup.close();
     await page.close();
   });
@@ -135,8 +150,13 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
   it('Google Ads with renamed tags and classes, no essfield, no grid roles', async () => {
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     await routeGoogleAdsReplica(browser.context, {
-      customerId: GOOGLE_CUSTOMER, accountName: 'Drift QA', ocid: '398000171', currency: 'USD', locale: 'en',
-      levels: { campaign: googleCampaigns, ad_group: [] }, range: RANGE,
+      customerId: GOOGLE_CUSTOMER,
+      accountName: 'Drift QA',
+      ocid: '398000171',
+      currency: 'USD',
+      locale: 'en',
+      levels: { campaign: googleCampaigns, ad_group: [] },
+      range: RANGE,
       variant: { drifted: true, splashMs: 300, tableReloadMs: 150, chunkDelayMs: 100, joinedRowAt: 30 },
     });
     const page = await openPage(googleAdsUrl({ ocid: '398000171' }));
@@ -156,8 +176,13 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     // An account the CRM knows nothing of, with a table no hook knows: nothing to find.
     await routeGoogleAdsReplica(browser.context, {
-      customerId: '1112223334', accountName: 'Empty QA', ocid: '398000174', currency: 'USD', locale: 'en',
-      levels: { campaign: googleCampaigns.slice(0, 20), ad_group: [] }, range: RANGE,
+      customerId: '1112223334',
+      accountName: 'Empty QA',
+      ocid: '398000174',
+      currency: 'USD',
+      locale: 'en',
+      levels: { campaign: googleCampaigns.slice(0, 20), ad_group: [] },
+      range: RANGE,
       // The header comes half-way through the splash; the table 2.5 s later.
       variant: { drifted: true, hiddenSpinner: true, splashMs: 5000 },
     });
@@ -176,7 +201,10 @@ describe('drifted markup: the fallback finder, never a wrong row', () => {
   it('LinkedIn as a div grid (no <table>), every class renamed', async () => {
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     await routeLinkedInReplica(browser.context, {
-      accountId: LINKEDIN_ACCOUNT, accountName: 'Drift Oy', currency: 'EUR', locale: 'en',
+      accountId: LINKEDIN_ACCOUNT,
+      accountName: 'Drift Oy',
+      currency: 'EUR',
+      locale: 'en',
       levels: {
         campaign: linkedInWorld.filter((e) => e.level === 'campaign'),
         ad_group: linkedInWorld.filter((e) => e.level === 'ad_group'),

@@ -109,13 +109,15 @@ async function scrollAndSample(page: Page, expected: Record<string, ExpectedNumb
       const samples: LayerSample[] = [];
       for (let i = 0; i < n * 2; i++) {
         scroller.scrollBy(0, i < n ? dy : -dy);
-        samples.push(await new Promise<LayerSample>((resolve) => {
-          take = resolve;
-          requestAnimationFrame(() => {
-            wide = !wide;
-            tick.style.width = wide ? '2px' : '1px';
-          });
-        }));
+        samples.push(
+          await new Promise<LayerSample>((resolve) => {
+            take = resolve;
+            requestAnimationFrame(() => {
+              wide = !wide;
+              tick.style.width = wide ? '2px' : '1px';
+            });
+          }),
+        );
       }
       observer.disconnect();
       tick.remove();
@@ -125,12 +127,17 @@ async function scrollAndSample(page: Page, expected: Record<string, ExpectedNumb
   );
 }
 
-describe('the fallback\'s own layer, where a name leaves no spot in its row', () => {
-  it('puts each badge beside its name, on its own campaign\'s row, in every frame of a scroll', async () => {
+describe("the fallback's own layer, where a name leaves no spot in its row", () => {
+  it("puts each badge beside its name, on its own campaign's row, in every frame of a scroll", async () => {
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     await routeGoogleAdsReplica(browser.context, {
-      customerId: CUSTOMER, accountName: 'Layer QA', ocid: '398000175', currency: 'USD', locale: 'en',
-      levels: { campaign: campaigns, ad_group: [] }, range: RANGE,
+      customerId: CUSTOMER,
+      accountName: 'Layer QA',
+      ocid: '398000175',
+      currency: 'USD',
+      locale: 'en',
+      levels: { campaign: campaigns, ad_group: [] },
+      range: RANGE,
       variant: { drifted: true, nameGrid: true, splashMs: 300, tableReloadMs: 150, chunkDelayMs: 100, joinedRowAt: 30 },
     });
     const page = await browser.newPage();
@@ -139,10 +146,15 @@ describe('the fallback\'s own layer, where a name leaves no spot in its row', ()
     const expected = expectedNumbers(server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: CUSTOMER, ...RANGE }));
 
     // At rest: every row in view has exactly one badge, stating its own numbers, beside the name.
-    await expect.poll(async () => {
-      const s = await sampleLayer(page, expected);
-      return s.badges > 5 && s.rowsWithout === 0 && s.problems.length === 0;
-    }, { timeout: 10_000, interval: 50 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const s = await sampleLayer(page, expected);
+          return s.badges > 5 && s.rowsWithout === 0 && s.problems.length === 0;
+        },
+        { timeout: 10_000, interval: 50 },
+      )
+      .toBe(true);
     // No badge went into a row: the rows' own layout is untouched; they are all in our layer.
     expect(await page.locator('.k7particle-table-row funnel-lens-badge').count()).toBe(0);
     expect(await countOurBadges(page)).toBeGreaterThan(5);
@@ -162,7 +174,14 @@ describe('the fallback\'s own layer, where a name leaves no spot in its row', ()
         // Clearly room beside the name (the badge and a margin), or clearly none.
         const room = cell.right - text.right;
         const roomy = room > badge.width + 16 ? true : room < badge.width ? false : null;
-        return [{ roomy, gap: badge.left - text.right, inCell: badge.left >= text.left && badge.right <= cell.right, middle: Math.abs(badge.top + badge.height / 2 - (text.top + text.height / 2)) }];
+        return [
+          {
+            roomy,
+            gap: badge.left - text.right,
+            inCell: badge.left >= text.left && badge.right <= cell.right,
+            middle: Math.abs(badge.top + badge.height / 2 - (text.top + text.height / 2)),
+          },
+        ];
       });
     });
     expect(placed.length).toBeGreaterThan(5);

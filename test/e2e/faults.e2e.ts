@@ -133,7 +133,12 @@ describe('retries, slow and huge answers', () => {
     const range = freshRange();
     // One 500 on this range's funnel request, then the server recovers: no race between the
     // client's retry and the test, and no other request (/v1/meta, another range) takes the 500.
-    server.setFault({ kind: 'status', status: 500, times: 1, only: (url) => url.pathname.endsWith('/v1/funnel') && url.searchParams.get('from') === range.from });
+    server.setFault({
+      kind: 'status',
+      status: 500,
+      times: 1,
+      only: (url) => url.pathname.endsWith('/v1/funnel') && url.searchParams.get('from') === range.from,
+    });
     const page = await open(range);
     await expectBadgesAgree(page, range);
     expect(callsFor(range).map((r) => r.status)).toEqual([500, 200]);

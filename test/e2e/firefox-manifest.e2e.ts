@@ -35,19 +35,22 @@ function covers(declared: string, wanted: string): boolean {
   return dScheme === wScheme && (dHost === '*' || dHost === wHost || (dHost?.startsWith('*.') === true && wHost?.endsWith(dHost.slice(1)) === true));
 }
 
-describe('the Firefox build\'s manifest', () => {
+describe("the Firefox build's manifest", () => {
   it('declares the https API origins as optional permissions, which permissions.request needs in MV2', () => {
     expect(manifest.manifest_version).toBe(2);
     const optional = manifest.optional_permissions ?? [];
     // What the popup requests when the user saves such an API URL (see utils/permissions/origin-permission.ts).
     for (const wanted of ['https://stats.example.com/*', 'https://crm.acme.fi/*']) {
-      expect(optional.some((declared) => covers(declared, wanted)), wanted).toBe(true);
+      expect(
+        optional.some((declared) => covers(declared, wanted)),
+        wanted,
+      ).toBe(true);
     }
     // Remote origins are optional, never granted at install.
     expect((manifest.permissions ?? []).filter((p) => p.startsWith('https://*'))).toEqual([]);
   });
 
-  it('declares its data collection for AMO: none, since data goes only to the user\'s own API', () => {
+  it("declares its data collection for AMO: none, since data goes only to the user's own API", () => {
     expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
 });

@@ -12,7 +12,15 @@ import { googleAdsUrl, routeGoogleAdsReplica, type GoogleReplicaData } from '../
 import { type StatsServer } from '../support/stats-server';
 import { type ExtensionBrowser } from './support/browser';
 import { badgeAgrees } from './support/expected';
-import { googleSettled, replicaCall, summaryPanelText, summaryRowBadgeCount, summaryText, visibleGoogleRows, waitForGoogleReplica } from './support/google-page';
+import {
+  googleSettled,
+  replicaCall,
+  summaryPanelText,
+  summaryRowBadgeCount,
+  summaryText,
+  visibleGoogleRows,
+  waitForGoogleReplica,
+} from './support/google-page';
 import { countOurBadges } from './support/our-ui';
 import { useConnectedSession } from './support/session';
 import { REPLICA_TRUTH, badgeVisibility } from './support/row-truth-probe';
@@ -64,10 +72,13 @@ function rowsById(query: { level: Level; from: string; to: string }): Map<string
 async function expectRowsAgree(page: Page, expected: Map<string, FunnelRow>) {
   let last: Awaited<ReturnType<typeof visibleGoogleRows>> = [];
   await expect
-    .poll(async () => {
-      last = await visibleGoogleRows(page);
-      return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }, { timeout: 5000, interval: 30 })
+    .poll(
+      async () => {
+        last = await visibleGoogleRows(page);
+        return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+      },
+      { timeout: 5000, interval: 30 },
+    )
     .toBe(true);
   for (const row of last) expect(row.shownName).toBe(row.name);
   return last;
@@ -89,7 +100,7 @@ describe('Google Ads overlay', () => {
     const expected = rowsById({ level: 'campaign', ...range });
     expect(expected.size).toBe(300);
     // The label as Google prints it, which is all the extension has to go on.
-    expect((await replicaCall(page, 'state') as { label: string }).label).toContain('Oct 1\u2009–\u200931, 2026');
+    expect(((await replicaCall(page, 'state')) as { label: string }).label).toContain('Oct 1\u2009–\u200931, 2026');
 
     expect(await replicaCall(page, 'rowNodeCount')).toBeLessThan(30); // the replica really reuses its row nodes
     const seenIds = new Set<string>();
@@ -108,8 +119,11 @@ describe('Google Ads overlay', () => {
     }
     expect(seenIds.size).toBe(300);
     // The "Removed campaigns" separator and placeholders carry no badge either: every badge is in a campaign row.
-    const strayBadges = await page.evaluate(() =>
-      [...document.querySelectorAll('funnel-lens-badge')].filter((b) => !b.closest('.particle-table-row') || b.closest('.particle-joined-row, .particle-table-placeholder, .particle-table-summary-row')).length,
+    const strayBadges = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('funnel-lens-badge')].filter(
+          (b) => !b.closest('.particle-table-row') || b.closest('.particle-joined-row, .particle-table-placeholder, .particle-table-summary-row'),
+        ).length,
     );
     expect(strayBadges).toBe(0);
 
@@ -119,7 +133,9 @@ describe('Google Ads overlay', () => {
     expect(requests[0]?.query).toMatchObject({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT, to: range.to });
     expect(requests[0]?.headers.authorization).toBe(`Bearer ${server.apiKey}`);
     // Hook health: every hook found, each by the alternative the replica models.
-    expect(await hookHealthLine(page)).toBe('table: ess-particle-table ✓ · rows: ARIA roles ✓ · names: essfield ✓ · IDs: name link ✓ · spend: essfield ✓ · date: date button ✓ · account: debugid ✓ · level: URL ✓');
+    expect(await hookHealthLine(page)).toBe(
+      'table: ess-particle-table ✓ · rows: ARIA roles ✓ · names: essfield ✓ · IDs: name link ✓ · spend: essfield ✓ · date: date button ✓ · account: debugid ✓ · level: URL ✓',
+    );
     await page.close();
   });
 
@@ -169,7 +185,7 @@ describe('Google Ads overlay', () => {
     // Sep 28 – Oct 27, 2026: a range across two months, printed as Google prints it.
     const next = { from: '2026-09-28', to: '2026-10-27' };
     await replicaCall(page, 'setDateRange', next.from, next.to);
-    expect((await replicaCall(page, 'state') as { label: string }).label).toContain('Sep 28\u2009–\u2009Oct 27, 2026');
+    expect(((await replicaCall(page, 'state')) as { label: string }).label).toContain('Sep 28\u2009–\u2009Oct 27, 2026');
     await expect.poll(() => googleRequests().some((r) => r.query.from === next.from && r.query.to === next.to && r.query.account_id === ACCOUNT)).toBe(true);
     await googleSettled(page);
     const rows = await expectRowsAgree(page, rowsById({ level: 'campaign', ...next }));
@@ -206,7 +222,12 @@ describe('Google Ads overlay', () => {
     const expectedGroups = rowsById({ level: 'ad_group', ...range });
     const rows = await expectRowsAgree(page, expectedGroups);
     // The ad group rows of that campaign, each with its own numbers (their links also name the campaign).
-    expect(rows.map((r) => r.id).sort()).toEqual(adGroups.filter((g) => g.parentId === target.id).map((g) => g.id).sort());
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      adGroups
+        .filter((g) => g.parentId === target.id)
+        .map((g) => g.id)
+        .sort(),
+    );
     expect(new Set(rows.map((r) => r.badge)).size).toBeGreaterThan(1);
     expect(googleRequests().find((r) => r.query.level === 'ad_group' && r.query.from === range.from)?.query.account_id).toBe(ACCOUNT);
 
@@ -247,7 +268,7 @@ describe('Google Ads overlay', () => {
   it('reads a Finnish UI: label 1.–31.5.2026, campaign.name cells, no Cost column, € with no-break spaces', async () => {
     const range = { from: '2026-05-01', to: '2026-05-31' };
     const page = await openGoogle(replicaData({ range, locale: 'fi', currency: 'EUR' }, { nameField: 'campaign.name', costColumn: false }));
-    expect((await replicaCall(page, 'state') as { label: string }).label).toContain('1.–31.5.2026');
+    expect(((await replicaCall(page, 'state')) as { label: string }).label).toContain('1.–31.5.2026');
     expect(await page.locator('[essfield="stats.cost"]').count()).toBe(0);
     expect(await page.locator('[essfield="campaign.name"] a').count()).toBeGreaterThan(0);
     await expectRowsAgree(page, rowsById({ level: 'campaign', ...range }));
@@ -261,11 +282,9 @@ describe('Google Ads overlay', () => {
 
   it('reads a preset label with its dates, IDs from the Campaign ID column, and VND amounts', async () => {
     // "Last 7 days" printed with its dates for a fixed today: the printed dates are what the table shows.
-    const page = await openGoogle(
-      replicaData({ preset: 'last_7d', today: '2026-04-15', currency: 'VND' }, { nameLinks: false, campaignIdColumn: true }),
-    );
+    const page = await openGoogle(replicaData({ preset: 'last_7d', today: '2026-04-15', currency: 'VND' }, { nameLinks: false, campaignIdColumn: true }));
     const range = { from: '2026-04-08', to: '2026-04-14' };
-    expect((await replicaCall(page, 'state') as { label: string }).label).toMatch(/Last 7 days\s*Apr 8\u2009–\u200914, 2026/);
+    expect(((await replicaCall(page, 'state')) as { label: string }).label).toMatch(/Last 7 days\s*Apr 8\u2009–\u200914, 2026/);
     expect(await page.locator('campaign-name a').count()).toBe(0);
     await expectRowsAgree(page, rowsById({ level: 'campaign', ...range }));
     expect(await page.locator('.particle-table-spacer ess-cell[essfield="stats.cost"]').first().textContent()).toMatch(/^\d{1,3}(\.\d{3})*\u00a0₫$|^—$/);

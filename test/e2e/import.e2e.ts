@@ -64,8 +64,11 @@ function countFixture(): Map<string, { mql: number; won: number; revenue: number
 }
 
 // The stats server knows the same campaign IDs, with other numbers.
-const world = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 3, seed: 19 })
-  .map((entity, i) => ({ ...entity, id: (CAMPAIGNS[i] as ReplicaCampaign).id, name: (CAMPAIGNS[i] as ReplicaCampaign).name }));
+const world = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 3, seed: 19 }).map((entity, i) => ({
+  ...entity,
+  id: (CAMPAIGNS[i] as ReplicaCampaign).id,
+  name: (CAMPAIGNS[i] as ReplicaCampaign).name,
+}));
 const session = useConnectedSession({ world });
 let browser: ExtensionBrowser;
 beforeAll(() => {
@@ -107,18 +110,23 @@ describe('importing a CRM export', () => {
     };
     let badges: Array<[string, string | null]> = [];
     await expect
-      .poll(async () => {
-        const rows = await visibleMetaRows(page);
-        badges = rows.map((r) => [r.name, r.badge]);
-        return rows.length === CAMPAIGNS.length && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expectedFor(r.id, r.name)));
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const rows = await visibleMetaRows(page);
+          badges = rows.map((r) => [r.name, r.badge]);
+          return rows.length === CAMPAIGNS.length && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expectedFor(r.id, r.name)));
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
     // Spelled out as well, so a failure shows what a user would have read.
-    expect(new Map(badges)).toEqual(new Map([
-      ['Nordics | Lead Ads | Webinar', expect.stringMatching(/^MQL→Won 22% · €\d/)],
-      ['Lookalike test', '1/4 MQL won'],
-      ['ABM | Decision makers', '–'],
-    ]));
+    expect(new Map(badges)).toEqual(
+      new Map([
+        ['Nordics | Lead Ads | Webinar', expect.stringMatching(/^MQL→Won 22% · €\d/)],
+        ['Lookalike test', '1/4 MQL won'],
+        ['ABM | Decision makers', '–'],
+      ]),
+    );
 
     // Delete imported data: the API's numbers come back, and the dashboard says so.
     dashboard.once('dialog', (dialog) => void dialog.accept());
@@ -149,7 +157,11 @@ describe('importing a CRM export', () => {
 
     // A big file, cancelled while it is read: the Pipedrive import stays in use.
     const rows = Array.from({ length: 300_000 }, (_, i) => `${i};2025-03-01;fb;Big campaign;Liidi`).join('\n');
-    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`Deal - ID;Deal - Deal created;Deal - utm_source;Deal - utm_campaign;Deal - Stage\n${rows}`) });
+    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Deal - ID;Deal - Deal created;Deal - utm_source;Deal - utm_campaign;Deal - Stage\n${rows}`),
+    });
     await dashboard.getByRole('button', { name: 'Import', exact: true }).click();
     await dashboard.getByRole('button', { name: 'Cancel' }).click();
     await dashboard.getByText('Import cancelled. The data you had before is unchanged.').waitFor();
@@ -160,7 +172,11 @@ describe('importing a CRM export', () => {
   it('refuses an XLSX workbook with a message asking for CSV', async () => {
     const dashboard = await browser.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#tab=import`);
-    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+    await dashboard.getByLabel(/CRM export \(CSV/).setInputFiles({
+      name: 'contacts.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+    });
     await dashboard.getByRole('alert').filter({ hasText: 'Save it as CSV' }).waitFor();
     await dashboard.close();
   });

@@ -49,10 +49,13 @@ function expectedRows(level: Level, range: { from: string; to: string }): Map<st
 async function expectRowsAgree(page: Page, expected: Map<string, FunnelRow>, count: number): Promise<LinkedInRow[]> {
   let last: LinkedInRow[] = [];
   await expect
-    .poll(async () => {
-      last = await linkedInRows(page);
-      return last.length === count && last.every((r) => r.badges === 1 && r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }, { timeout: 8000, interval: 50 })
+    .poll(
+      async () => {
+        last = await linkedInRows(page);
+        return last.length === count && last.every((r) => r.badges === 1 && r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+      },
+      { timeout: 8000, interval: 50 },
+    )
     .toBe(true);
   for (const row of last) {
     expect(row.shownName).toBe(row.name);
@@ -92,7 +95,10 @@ async function openLinkedIn(data: Partial<LinkedInReplicaData> & { variant?: Lin
 /** Clicks the name link of model row `index`, as a user would (the totals row comes first). */
 async function clickName(page: Page, index: number): Promise<void> {
   const name = ((await replicaCall(page, 'visibleRows')) as Array<{ name: string }>)[index]!.name;
-  const link = page.locator('table tbody tr').nth(index + 1).locator('td.col-name a');
+  const link = page
+    .locator('table tbody tr')
+    .nth(index + 1)
+    .locator('td.col-name a');
   expect(await link.textContent()).toBe(name);
   await link.click();
 }
@@ -100,7 +106,14 @@ async function clickName(page: Page, index: number): Promise<void> {
 /** Opens the card of model row `index` through its badge; returns the card's text. */
 async function cardText(page: Page, index: number): Promise<string> {
   // The replica's own row element for that model row is the (index + 2)th <tr>: the totals row comes first.
-  expect(await page.evaluate((i) => (window as unknown as { __replica: { rowElement(i: number): HTMLElement } }).__replica.rowElement(i) === document.querySelectorAll('table tbody tr')[i + 1], index)).toBe(true);
+  expect(
+    await page.evaluate(
+      (i) =>
+        (window as unknown as { __replica: { rowElement(i: number): HTMLElement } }).__replica.rowElement(i) ===
+        document.querySelectorAll('table tbody tr')[i + 1],
+      index,
+    ),
+  ).toBe(true);
   const ui = ourUi(page);
   await ui.locator(`table tbody tr:nth-child(${index + 2}) funnel-lens-badge`, 'button').click();
   const card = ui.locator('funnel-lens-card', '[role="dialog"]');
@@ -132,7 +145,9 @@ describe('LinkedIn Campaign Manager overlay', () => {
     const spent = (await replicaCall(page, 'visibleRows')) as Array<{ spendText: string }>;
     expect(await cardText(page, 5)).toContain(`Spend in this row: ${spent[5]!.spendText}`);
     // Hook health: every hook found, each by the alternative the replica models.
-    expect(await hookHealthLine(page)).toBe('table: table element ✓ · rows: tbody rows ✓ · names: name link ✓ · IDs: name link ✓ · spend: header text ✓ · date: date button ✓ · account: URL ✓ · level: URL ✓');
+    expect(await hookHealthLine(page)).toBe(
+      'table: table element ✓ · rows: tbody rows ✓ · names: name link ✓ · IDs: name link ✓ · spend: header text ✓ · date: date button ✓ · account: URL ✓ · level: URL ✓',
+    );
     await page.screenshot({ path: '/tmp/linkedin-e2e-groups.png' });
     await page.close();
   });

@@ -72,10 +72,13 @@ const NEUTRAL = new Set(['…']);
 async function expectRowsAgree(page: Page, expected: Map<string, FunnelRow>, identity: Identity = 'id') {
   let last: VisibleRow[] = [];
   await expect
-    .poll(async () => {
-      last = await visibleMetaRows(page);
-      return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(keyOf(identity, r))));
-    }, { timeout: 5000, interval: 30 })
+    .poll(
+      async () => {
+        last = await visibleMetaRows(page);
+        return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(keyOf(identity, r))));
+      },
+      { timeout: 5000, interval: 30 },
+    )
     .toBe(true);
   for (const row of last) {
     expect(row.shownName).toBe(row.name);
@@ -129,16 +132,27 @@ async function openMeta(variant: MetaReplicaData['variant'], url: string): Promi
 /** Each variant asks for its own ranges (the year differs), so no variant reads another's cached answer. */
 const VARIANTS: Array<{ name: string; variant: MetaReplicaData['variant']; identity: Identity; health: string; year: number }> = [
   {
-    name: 'A: IDs in data-surface', variant: { ids: 'data-surface' }, identity: 'id', year: 2025,
-    health: 'table: data-surface ✓ · rows: structure ✓ · names: data-surface ✓ · IDs: data-surface ✓ · spend: data-surface ✓ · date: URL ✓ · account: URL ✓ · level: URL ✓',
+    name: 'A: IDs in data-surface',
+    variant: { ids: 'data-surface' },
+    identity: 'id',
+    year: 2025,
+    health:
+      'table: data-surface ✓ · rows: structure ✓ · names: data-surface ✓ · IDs: data-surface ✓ · spend: data-surface ✓ · date: URL ✓ · account: URL ✓ · level: URL ✓',
   },
   {
-    name: 'B: IDs only in React properties', variant: { ids: 'react' }, identity: 'id', year: 2024,
-    health: 'table: data-surface ✓ · rows: structure ✓ · names: data-surface ✓ · IDs: React ✓ · spend: data-surface ✓ · date: URL ✓ · account: URL ✓ · level: URL ✓',
+    name: 'B: IDs only in React properties',
+    variant: { ids: 'react' },
+    identity: 'id',
+    year: 2024,
+    health:
+      'table: data-surface ✓ · rows: structure ✓ · names: data-surface ✓ · IDs: React ✓ · spend: data-surface ✓ · date: URL ✓ · account: URL ✓ · level: URL ✓',
   },
   {
     // The page shows no ID anywhere (the API sends names only): the one hook honestly not found.
-    name: 'C: no data-surface, no roles', variant: { ids: 'none', dataSurface: false, ariaRoles: false }, identity: 'name', year: 2023,
+    name: 'C: no data-surface, no roles',
+    variant: { ids: 'none', dataSurface: false, ariaRoles: false },
+    identity: 'name',
+    year: 2023,
     health: 'table: structure ✓ · rows: structure ✓ · names: tooltip ✓ · IDs: not found ✗ · spend: header text ✓ · date: URL ✓ · account: URL ✓ · level: URL ✓',
   },
 ];
@@ -179,7 +193,10 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
       [...document.querySelectorAll('._1gda._2djg')].map((row) => {
         const badge = row.querySelector('funnel-lens-badge')!.getBoundingClientRect();
         const cell = row.querySelector('._namecell')!.getBoundingClientRect();
-        return { rowHeight: (row as HTMLElement).offsetHeight, inCell: badge.left >= cell.left && badge.right <= cell.right && badge.top >= cell.top && badge.bottom <= cell.bottom };
+        return {
+          rowHeight: (row as HTMLElement).offsetHeight,
+          inCell: badge.left >= cell.left && badge.right <= cell.right && badge.top >= cell.top && badge.bottom <= cell.bottom,
+        };
       }),
     );
     expect(layout.length).toBe(15);
@@ -210,7 +227,9 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
 
     const newRange = { from: `${year}-05-01`, to: `${year}-05-15` };
     await replicaCall(page, 'setDateRange', newRange.from, newRange.to);
-    await expect.poll(() => funnelRequests().some((r) => r.query.level === 'ad_group' && r.query.from === newRange.from && r.query.to === newRange.to)).toBe(true);
+    await expect
+      .poll(() => funnelRequests().some((r) => r.query.level === 'ad_group' && r.query.from === newRange.from && r.query.to === newRange.to))
+      .toBe(true);
     await expectRowsAgree(page, expectedBy(identity, { level: 'ad_group', ...newRange }), identity);
     // Same document all along: SPA navigation, no reload.
     expect(await page.evaluate(() => (window as unknown as { __flMarker?: number }).__flMarker)).toBe(1);
@@ -273,7 +292,8 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     const targets = [321, 17, 455, 90, 250, 3, 480, 133, 377, 61, 299, 412];
     await shadowBridge(page);
     const snapshots = (await page.evaluate(async (indexes) => {
-      const replica = (window as unknown as { __replica: { scrollToIndex(i: number): void; visibleRows(): Array<{ id: string; clientTop: number }> } }).__replica;
+      const replica = (window as unknown as { __replica: { scrollToIndex(i: number): void; visibleRows(): Array<{ id: string; clientTop: number }> } })
+        .__replica;
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       const out: Array<{ jump: number; id: string; badge: string | null }> = [];
       for (const index of indexes) {
@@ -316,7 +336,13 @@ describe('Meta Ads Manager overlay (variant A)', () => {
 
     const text = await openFirstCardByKeyboard(page);
     expect(text).toContain(first!.name);
-    for (const [label, value] of [['Lead', row.leads], ['MQL', row.mql], ['SQL', row.sql], ['Meeting', row.meetings], ['Won', row.won]] as const) {
+    for (const [label, value] of [
+      ['Lead', row.leads],
+      ['MQL', row.mql],
+      ['SQL', row.sql],
+      ['Meeting', row.meetings],
+      ['Won', row.won],
+    ] as const) {
       expect(text).toMatch(new RegExp(`${label}.*?${value.toLocaleString('en-US')}`));
     }
     expect(text).toContain('Matched by campaign ID');
@@ -339,7 +365,9 @@ describe('Meta Ads Manager overlay (variant A)', () => {
     await waitForReplica(page);
     // 12 rows visible: all 12 campaigns; 9 matched, 3 not; 491 CRM campaigns never shown.
     // The counts are right as soon as the badges are: no moment of "0 of 0" beside them.
-    await expect.poll(async () => (await visibleMetaRows(page)).filter((r) => r.badge !== null && r.badge !== '–' && r.badge !== '…').length, { timeout: 5000 }).toBe(9);
+    await expect
+      .poll(async () => (await visibleMetaRows(page)).filter((r) => r.badge !== null && r.badge !== '–' && r.badge !== '…').length, { timeout: 5000 })
+      .toBe(9);
     expect(await summaryText(page)).toContain('9 of 12 campaigns matched');
     expect(await summaryText(page)).toContain('CRM campaigns not seen on this page: 491');
     await page.close();

@@ -21,10 +21,33 @@ const ACCOUNT = '5550001111';
 const FROM = '2026-10-01';
 const TO = '2026-10-30'; // 30 days: the stats server answers the funnels below unscaled
 
-function entity(platform: WorldEntity['platform'], id: string, name: string, spend: number, leads: number, platformLeads: number, resultType?: WorldEntity['resultType']): WorldEntity {
+function entity(
+  platform: WorldEntity['platform'],
+  id: string,
+  name: string,
+  spend: number,
+  leads: number,
+  platformLeads: number,
+  resultType?: WorldEntity['resultType'],
+): WorldEntity {
   return {
-    platform, level: 'campaign', accountId: ACCOUNT, id, name, spend, platformLeads, ...(resultType ? { resultType } : {}),
-    funnel: { leads, mql: Math.floor(leads / 2), sql: Math.floor(leads / 4), meetings: Math.floor(leads / 8), won: Math.floor(leads / 16), lost: 2, revenue: 10_000 },
+    platform,
+    level: 'campaign',
+    accountId: ACCOUNT,
+    id,
+    name,
+    spend,
+    platformLeads,
+    ...(resultType ? { resultType } : {}),
+    funnel: {
+      leads,
+      mql: Math.floor(leads / 2),
+      sql: Math.floor(leads / 4),
+      meetings: Math.floor(leads / 8),
+      won: Math.floor(leads / 16),
+      lost: 2,
+      revenue: 10_000,
+    },
   };
 }
 
@@ -33,10 +56,7 @@ const meta = [
   entity('meta_ads', '120210000000002', 'Webinar Signups', 5600, 923, 1120, 'website_leads'),
   entity('meta_ads', '120210000000003', 'Traffic Push', 800, 40, 310, 'link_clicks'),
 ];
-const google = [
-  entity('google_ads', '21000000001', 'Search Brand FI', 950, 38, 40),
-  entity('google_ads', '21000000002', 'Search Generic EN', 2400, 80, 60),
-];
+const google = [entity('google_ads', '21000000001', 'Search Brand FI', 950, 38, 40), entity('google_ads', '21000000002', 'Search Generic EN', 2400, 80, 60)];
 
 const linkedin = [
   entity('linkedin_ads', '612345001', 'Decision Makers FI', 3000, 45, 50),
@@ -50,7 +70,11 @@ beforeAll(() => {
 });
 
 /** Visible text with every no-break space as a plain one. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (text: string) =>
+  text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Routes one replica (and no other), opens `url` and waits until the replica is ready. */
 async function openReplica(route: () => Promise<void>, url: string, ready: (page: Page) => Promise<void>): Promise<Page> {
@@ -64,7 +88,14 @@ async function openReplica(route: () => Promise<void>, url: string, ready: (page
 
 function openMeta(locale: 'en' | 'fi', variant: MetaReplicaData['variant']): Promise<Page> {
   return openReplica(
-    () => routeMetaReplica(browser.context, { accountId: ACCOUNT, currency: 'EUR', locale, levels: { campaign: meta, ad_group: [], ad: [] }, variant: { skeletonMs: 200, ...variant } }),
+    () =>
+      routeMetaReplica(browser.context, {
+        accountId: ACCOUNT,
+        currency: 'EUR',
+        locale,
+        levels: { campaign: meta, ad_group: [], ad: [] },
+        variant: { skeletonMs: 200, ...variant },
+      }),
     metaAdsManagerUrl({ accountId: ACCOUNT, from: FROM, to: TO }),
     waitForReplica,
   );
@@ -102,7 +133,7 @@ describe('Meta: Results of a lead type beside the CRM', () => {
     const card = await cardOf(page, '._1gda._2djg', 'Lead Gen Nordics');
     expect(card).toContain('Meta reports 120 leads · CRM has 95 (79%)');
     expect(card).toContain("Cost per lead: €10.00 by Meta's count · €12.63 by the CRM's");
-    expect(card).toContain('Fewer than 80% of the platform\'s leads reached the CRM');
+    expect(card).toContain("Fewer than 80% of the platform's leads reached the CRM");
 
     const webinar = await cardOf(page, '._1gda._2djg', 'Webinar Signups');
     expect(webinar).toContain('Meta reports 1,120 leads · CRM has 923 (82%)');
@@ -136,10 +167,15 @@ describe('Meta: Results of a lead type beside the CRM', () => {
 describe('Google Ads: Conversions beside the CRM', () => {
   it('card and summary show the Conversions the replica prints', async () => {
     const page = await openReplica(
-      () => routeGoogleAdsReplica(browser.context, {
-        customerId: ACCOUNT, currency: 'EUR', locale: 'fi', levels: { campaign: google, ad_group: [] },
-        range: { from: FROM, to: TO }, variant: { splashMs: 200, tableReloadMs: 100, rangeReloadMs: 100, chunkDelayMs: 100 },
-      }),
+      () =>
+        routeGoogleAdsReplica(browser.context, {
+          customerId: ACCOUNT,
+          currency: 'EUR',
+          locale: 'fi',
+          levels: { campaign: google, ad_group: [] },
+          range: { from: FROM, to: TO },
+          variant: { splashMs: 200, tableReloadMs: 100, rangeReloadMs: 100, chunkDelayMs: 100 },
+        }),
       googleAdsUrl(),
       waitForGoogleReplica,
     );
@@ -152,7 +188,7 @@ describe('Google Ads: Conversions beside the CRM', () => {
     expect(brand).not.toContain('Fewer than 80%');
     const generic = await cardOf(page, '.particle-table-row', 'Search Generic EN');
     expect(generic).toContain('Google Ads reports 60 leads · CRM has 80 (133%)');
-    expect(generic).toContain('The CRM holds more than 120% of the platform\'s leads');
+    expect(generic).toContain("The CRM holds more than 120% of the platform's leads");
     await summaryLine(page, 'Google Ads: 100 leads · CRM 118 (118%)');
     await page.close();
   });
@@ -161,10 +197,16 @@ describe('Google Ads: Conversions beside the CRM', () => {
 describe('LinkedIn: Conversions when the Leads column is hidden', () => {
   it('card and summary show the counts under the Finnish "Konversiot" header', async () => {
     const page = await openReplica(
-      () => routeLinkedInReplica(browser.context, {
-        accountId: ACCOUNT, accountName: 'QA', currency: 'EUR', locale: 'fi', levels: { campaign: linkedin, ad_group: [], ad: [] },
-        initialRange: { from: FROM, to: TO }, variant: { loadingMs: 100, leadColumn: 'conversions' },
-      }),
+      () =>
+        routeLinkedInReplica(browser.context, {
+          accountId: ACCOUNT,
+          accountName: 'QA',
+          currency: 'EUR',
+          locale: 'fi',
+          levels: { campaign: linkedin, ad_group: [], ad: [] },
+          initialRange: { from: FROM, to: TO },
+          variant: { loadingMs: 100, leadColumn: 'conversions' },
+        }),
       linkedInUrl({ accountId: ACCOUNT, level: 'campaign' }),
       waitForLinkedInReplica,
     );
@@ -173,10 +215,10 @@ describe('LinkedIn: Conversions when the Leads column is hidden', () => {
 
     const retargeting = await cardOf(page, 'tbody tr', 'Retargeting Nordics');
     expect(retargeting).toContain('LinkedIn reports 20 leads · CRM has 10 (50%)');
-    expect(retargeting).toContain('Fewer than 80% of the platform\'s leads reached the CRM');
+    expect(retargeting).toContain("Fewer than 80% of the platform's leads reached the CRM");
     // 55 of 70 is 78.6%: the page as a whole is flagged too.
     await summaryLine(page, 'LinkedIn: 70 leads · CRM 55 (79%)');
-    expect(plain(await summaryText(page))).toContain('Fewer than 80% of the platform\'s leads reached the CRM');
+    expect(plain(await summaryText(page))).toContain("Fewer than 80% of the platform's leads reached the CRM");
     await page.close();
   });
 });
@@ -191,18 +233,25 @@ describe('Dashboard: Platform vs CRM for campaigns seen on ad pages', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/options.html#tab=campaigns&from=${FROM}&to=${TO}`);
     const cell = (name: string) => page.locator('tr[data-platform=meta_ads]', { hasText: name }).locator('td[data-col=platformVsCrm]');
     // The background stores the counts as the page hands them over: reload until they are there.
-    await expect.poll(async () => {
-      if (await cell('Lead Gen Nordics').count() === 0) await page.reload();
-      await page.locator(`[role=tabpanel][data-range="${FROM}_${TO}"][data-loaded=true]`).waitFor({ timeout: 15_000 });
-      return cell('Lead Gen Nordics').count();
-    }, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          if ((await cell('Lead Gen Nordics').count()) === 0) await page.reload();
+          await page.locator(`[role=tabpanel][data-range="${FROM}_${TO}"][data-loaded=true]`).waitFor({ timeout: 15_000 });
+          return cell('Lead Gen Nordics').count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     expect(plain((await cell('Lead Gen Nordics').textContent()) ?? '')).toBe('120 · CRM 79%CRM < 80%');
     expect(plain((await cell('Webinar Signups').textContent()) ?? '')).toBe('1,120 · CRM 82%');
     // Link clicks are not leads: nothing was remembered for that campaign.
     expect(plain((await cell('Traffic Push').textContent()) ?? '')).toBe('—');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export CSV/ }).click()]);
-    const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
     const header = (lines[0] ?? '').split(',');
     expect(header.slice(-3)).toEqual(['"Platform leads"', '"CRM leads / platform leads"', '"Platform figure read at (UTC)"']);
     const leadGen = (lines.find((l) => l.includes('"Lead Gen Nordics"')) ?? '').split(',');

@@ -56,7 +56,9 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => popup.locator('#fl-api-url-error').textContent()).toContain('Remove the # part');
     expect(server.requests.length).toBe(before);
-    const status = await popup.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings'));
+    const status = await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings'),
+    );
     expect((status.settings as { apiBaseUrl?: string } | undefined)?.apiBaseUrl ?? null).toBeNull();
     await popup.close();
   });
@@ -70,7 +72,7 @@ describe('popup', () => {
     await popup.close();
   });
 
-  it('tests, saves, and then the ad manager shows the API\'s numbers, not demo data', async () => {
+  it("tests, saves, and then the ad manager shows the API's numbers, not demo data", async () => {
     const popup = await openPopup(browser);
     await popup.getByLabel('API URL').fill(server.baseUrl);
     const key = popup.getByLabel('API key', { exact: true });
@@ -86,7 +88,10 @@ describe('popup', () => {
 
     const meta = world.filter((e) => e.platform === 'meta_ads');
     await routeMetaReplica(browser.context, {
-      accountId: ACCOUNT, currency: 'EUR', locale: 'en', levels: { campaign: meta, ad_group: [], ad: [] },
+      accountId: ACCOUNT,
+      currency: 'EUR',
+      locale: 'en',
+      levels: { campaign: meta, ad_group: [], ad: [] },
       variant: { ids: 'data-surface', skeletonMs: 200 },
     });
     const page = await browser.newPage();
@@ -94,15 +99,17 @@ describe('popup', () => {
     await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
     await waitForReplica(page);
     const expected = new Map(server.expectedRows({ platform: 'meta_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id, r]));
-    await expect.poll(async () => {
-      const rows = await visibleMetaRows(page);
-      return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const rows = await visibleMetaRows(page);
+        return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+      })
+      .toBe(true);
     expect(await summaryText(page)).not.toContain('Demo data');
     await page.close();
   });
 
-  it('compares the channels with the server\'s numbers, last 90 days by default', async () => {
+  it("compares the channels with the server's numbers, last 90 days by default", async () => {
     const popup = await openPopup(browser);
     const table = popup.getByRole('table');
     await table.waitFor();

@@ -53,7 +53,11 @@ afterEach(() => expect(browser.errors).toEqual([]));
 const ORIGIN_PATTERN = `https://${HOST}/*`;
 
 function hasPermission(page: Page): Promise<boolean> {
-  return page.evaluate((origin) => (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({ origins: [origin] }), ORIGIN_PATTERN);
+  return page.evaluate(
+    (origin) =>
+      (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({ origins: [origin] }),
+    ORIGIN_PATTERN,
+  );
 }
 
 async function fillConnection(popup: Page, baseUrl: string, apiKey: string): Promise<void> {
@@ -84,7 +88,10 @@ describe('a remote https API', () => {
     const extensions = await browser.context.newPage();
     await extensions.goto('chrome://extensions/');
     await extensions.evaluate(
-      ([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, host),
+      ([id, host]) =>
+        (
+          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }
+        ).chrome.developerPrivate.addHostPermission(id, host),
       [browser.extensionId, ORIGIN_PATTERN] as const,
     );
     await extensions.close();

@@ -104,7 +104,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openReplica(variant: MetaReplicaData['variant'], opts: { locale?: 'en' | 'fi'; url?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function openReplica(
+  variant: MetaReplicaData['variant'],
+  opts: { locale?: 'en' | 'fi'; url?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const locale = opts.locale ?? 'en';
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await routeMetaReplica(context, { accountId: ACCOUNT, currency: locale === 'fi' ? 'EUR' : 'USD', locale, levels: LEVELS, variant, today: TODAY });
@@ -181,7 +184,9 @@ function spendAt(page: Page, y: number): Promise<string | null> {
   return page.evaluate((top) => {
     const node = [...document.querySelectorAll('._1gda._2djg')].find((el) => (el as HTMLElement).style.transform === `translate(0px, ${top}px)`);
     const header = document.querySelector('[data-surface$="table_column_header:spend"]')!.closest('._1eyh')!.getBoundingClientRect();
-    const cell = [...(node?.querySelectorAll('._4lg0') ?? [])].find((c) => Math.abs(c.getBoundingClientRect().left - header.left) < 1 && c.querySelector('[geotextcolor="value"]'));
+    const cell = [...(node?.querySelectorAll('._4lg0') ?? [])].find(
+      (c) => Math.abs(c.getBoundingClientRect().left - header.left) < 1 && c.querySelector('[geotextcolor="value"]'),
+    );
     return cell?.querySelector('[geotextcolor="value"]')?.textContent ?? null;
   }, y);
 }
@@ -204,7 +209,9 @@ describe('Meta replica, IDs in data-surface (en, USD)', () => {
   it('shows a skeleton first, then ~15 recycled row nodes', async () => {
     // Reload and catch the skeleton at its first paint: a cold browser may take most of 800 ms to load.
     await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT, from: '2026-10-01', to: '2026-10-31' }), { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.querySelectorAll('[role="progressbar"][aria-busy="true"]').length === 1 && !document.querySelector('._1gda._2djg'));
+    await page.waitForFunction(
+      () => document.querySelectorAll('[role="progressbar"][aria-busy="true"]').length === 1 && !document.querySelector('._1gda._2djg'),
+    );
     await page.evaluate(() => window.__replica.ready);
     expect(await page.locator('[role="progressbar"][aria-busy="true"]').count()).toBe(0);
     expect(await page.evaluate(() => window.__replica.rowNodeCount())).toBe(15);
@@ -222,8 +229,15 @@ describe('Meta replica, IDs in data-surface (en, USD)', () => {
       Object.fromEntries(els.map((e) => [e.getAttribute('data-surface')!.split(':').pop(), e.textContent])),
     );
     expect(headers).toMatchObject({
-      name: 'Campaign', delivery: 'Delivery', budget: 'Budget', results: 'Results', reach: 'Reach',
-      impressions: 'Impressions', cost_per_result: 'Cost per result', spend: 'Amount spent', ends: 'Ends',
+      name: 'Campaign',
+      delivery: 'Delivery',
+      budget: 'Budget',
+      results: 'Results',
+      reach: 'Reach',
+      impressions: 'Impressions',
+      cost_per_result: 'Cost per result',
+      spend: 'Amount spent',
+      ends: 'Ends',
     });
     // The totals row is not a campaign: no row surface, not a `._2djg` row.
     expect(await page.locator('._3h1k [data-surface*="table_row:"]').count()).toBe(0);
@@ -315,7 +329,11 @@ describe('Meta replica, IDs in data-surface (en, USD)', () => {
     expect(await page.locator('[data-surface$="table_cell:spend"]').count()).toBe(15);
     const first = (await page.evaluate(() => window.__replica.visibleRows()))[0]!;
     expect(await spendAt(page, first.top)).toBe(first.spendText);
-    const nameLeft = () => page.locator('._1gda._2djg [data-tooltip-content]').first().evaluate((el) => Math.round(el.getBoundingClientRect().left));
+    const nameLeft = () =>
+      page
+        .locator('._1gda._2djg [data-tooltip-content]')
+        .first()
+        .evaluate((el) => Math.round(el.getBoundingClientRect().left));
     const leftBefore = await nameLeft();
     await page.evaluate(() => window.__replica.scrollLeftTo(100_000));
     expect(await page.locator('[data-surface$="table_cell:spend"]').count()).toBe(0);
@@ -402,7 +420,14 @@ describe('Meta replica, IDs in data-surface (en, USD)', () => {
     await page.evaluate(() => window.__replica.goLevel('ad'));
     expect(await page.title()).toBe('Ads Manager - Manage ads');
     await page.evaluate(() => window.__replica.settled());
-    expect((await page.evaluate(() => window.__replica.visibleRows())).map((r) => r.name)).toEqual(['Ad 1.0.0', 'Ad 1.0.1', 'Ad 1.1.0', 'Ad 1.1.1', 'Ad 1.2.0', 'Ad 1.2.1']);
+    expect((await page.evaluate(() => window.__replica.visibleRows())).map((r) => r.name)).toEqual([
+      'Ad 1.0.0',
+      'Ad 1.0.1',
+      'Ad 1.1.0',
+      'Ad 1.1.1',
+      'Ad 1.2.0',
+      'Ad 1.2.1',
+    ]);
     expect(await page.locator('._219p [data-surface$="table_cell:forObjectType(name,ADGROUP)"]').count()).toBe(6);
   });
 
@@ -479,11 +504,15 @@ describe('Meta replica, other variants and routing', () => {
     expect(await page.getByRole('tab').count()).toBe(3);
     await expectDomMatchesModel(page, 'none');
     const first = (await page.evaluate(() => window.__replica.visibleRows()))[0]!;
-    expect(await page.evaluate((top) => {
-      const node = [...document.querySelectorAll('._1gda._2djg')].find((el) => (el as HTMLElement).style.transform === `translate(0px, ${top}px)`)!;
-      const header = [...document.querySelectorAll('._1eyh')].find((h) => h.textContent?.trim() === 'Amount spent')!.getBoundingClientRect();
-      return [...node.querySelectorAll('._4lg0')].find((c) => Math.abs(c.getBoundingClientRect().left - header.left) < 1)?.querySelector('[geotextcolor="value"]')?.textContent;
-    }, first.top)).toBe(first.spendText);
+    expect(
+      await page.evaluate((top) => {
+        const node = [...document.querySelectorAll('._1gda._2djg')].find((el) => (el as HTMLElement).style.transform === `translate(0px, ${top}px)`)!;
+        const header = [...document.querySelectorAll('._1eyh')].find((h) => h.textContent?.trim() === 'Amount spent')!.getBoundingClientRect();
+        return [...node.querySelectorAll('._4lg0')]
+          .find((c) => Math.abs(c.getBoundingClientRect().left - header.left) < 1)
+          ?.querySelector('[geotextcolor="value"]')?.textContent;
+      }, first.top),
+    ).toBe(first.spendText);
     await context.close();
   });
 
@@ -495,7 +524,9 @@ describe('Meta replica, other variants and routing', () => {
     await page.evaluate(() => window.__replica.ready);
     expect(await page.title()).toBe('Ads Manager - Manage ads');
     expect(await page.evaluate(() => window.__replica.state().count)).toBe(60);
-    const statuses = await page.evaluate(async () => Promise.all(['/ajax/bz', '/__replica__/meta/nope.js', '/__replica__/meta/replica.js'].map(async (u) => (await fetch(u)).status)));
+    const statuses = await page.evaluate(async () =>
+      Promise.all(['/ajax/bz', '/__replica__/meta/nope.js', '/__replica__/meta/replica.js'].map(async (u) => (await fetch(u)).status)),
+    );
     expect(statuses).toEqual([404, 404, 200]);
 
     await page.goto(`https://www.facebook.com/adsmanager/manage/campaigns?act=act_${ACCOUNT}`);

@@ -40,7 +40,9 @@ beforeAll(async () => {
   browser.serviceWorker.on('console', (m: ConsoleMessage) => allConsole.push(m.text()));
   await connectToApi(browser, server.baseUrl, SECRET);
   await routeMetaReplica(browser.context, {
-    accountId: ACCOUNT, currency: 'EUR', locale: 'en',
+    accountId: ACCOUNT,
+    currency: 'EUR',
+    locale: 'en',
     levels: { campaign: world, ad_group: [], ad: [] },
     variant: { ids: 'data-surface', skeletonMs: 150 },
   });
@@ -79,7 +81,9 @@ describe('hostile strings', () => {
       await page.keyboard.press('Enter');
       const card = ui.locator('funnel-lens-card', '[role="dialog"]');
       await card.waitFor();
-      const shown = await ui.locator('funnel-lens-card', '[role="dialog"] .name').evaluate((el) => ({ text: el.textContent, width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
+      const shown = await ui
+        .locator('funnel-lens-card', '[role="dialog"] .name')
+        .evaluate((el) => ({ text: el.textContent, width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
       expect(shown.text).toBe(HOSTILE_NAMES[i]);
       // The card keeps its size whatever the name: 10,000 characters are clipped, not laid out.
       expect(shown.width).toBeLessThanOrEqual(320);
@@ -94,7 +98,10 @@ describe('hostile strings', () => {
     // Nothing of ours outside our own elements, and no markup parsed inside them.
     expect(await ui.locator('funnel-lens-badge, funnel-lens-card, funnel-lens-summary', 'img, script, style:not(:first-child), div style').count()).toBe(0);
     // Our badge styles did not leak out either: the host's links keep their own colour.
-    const linkColour = await page.locator('[data-surface="/am/table"] a').first().evaluate((a) => getComputedStyle(a).color);
+    const linkColour = await page
+      .locator('[data-surface="/am/table"] a')
+      .first()
+      .evaluate((a) => getComputedStyle(a).color);
     expect(linkColour).not.toBe('rgb(11, 94, 42)');
     await page.close();
   });
@@ -104,7 +111,11 @@ describe('look-alike pages', () => {
   it('a page that imitates Ads Manager on another origin gets no content script and cannot message the extension', async () => {
     const evil = { ...META_REPLICA, routes: ['https://adsmanager.facebook.com.evil.example/**'] };
     await routeReplica(browser.context, evil, {
-      accountId: ACCOUNT, currency: 'EUR', locale: 'en', levels: { campaign: world, ad_group: [], ad: [] }, variant: { ids: 'data-surface', skeletonMs: 100 },
+      accountId: ACCOUNT,
+      currency: 'EUR',
+      locale: 'en',
+      levels: { campaign: world, ad_group: [], ad: [] },
+      variant: { ids: 'data-surface', skeletonMs: 100 },
     });
     const page = await browser.newPage();
     await page.goto(`https://adsmanager.facebook.com.evil.example/adsmanager/manage/campaigns?act=${ACCOUNT}`);
@@ -114,7 +125,9 @@ describe('look-alike pages', () => {
     await page.waitForTimeout(1500);
     expect(await page.locator('funnel-lens-badge, funnel-lens-summary, funnel-lens-layer').count()).toBe(0);
     // Web pages have no channel to the extension: no externally_connectable in the manifest.
-    expect(await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe(
+      'undefined',
+    );
     const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.externally_connectable).toBeUndefined();
     await page.close();
@@ -122,17 +135,21 @@ describe('look-alike pages', () => {
 });
 
 describe('the API key', () => {
-  it('lives in the extension\'s own IndexedDB, never in storage.local or storage.sync (which content scripts can reach)', async () => {
+  it("lives in the extension's own IndexedDB, never in storage.local or storage.sync (which content scripts can reach)", async () => {
     const popup = await openPopup(browser);
     const stored = await popup.evaluate(async () => {
-      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> }; sync: { get(k: null): Promise<object> } } } }).chrome;
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> }; sync: { get(k: null): Promise<object> } } } })
+        .chrome;
       const inIndexedDb = await new Promise<string>((resolve, reject) => {
         const open = indexedDB.open('funnel-lens-connection');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const names = [...open.result.objectStoreNames];
           if (names.length === 0) return resolve('');
-          const all = open.result.transaction(names, 'readonly').objectStore(names[0] as string).getAll();
+          const all = open.result
+            .transaction(names, 'readonly')
+            .objectStore(names[0] as string)
+            .getAll();
           all.onsuccess = () => resolve(JSON.stringify(all.result));
         };
       });
@@ -183,7 +200,7 @@ describe('the API key', () => {
     expect(allConsole.join('\n')).not.toContain(SECRET);
   });
 
-  it('is out of the content scripts\' reach: their bundles never read the key item', () => {
+  it("is out of the content scripts' reach: their bundles never read the key item", () => {
     const dir = path.join(EXTENSION_DIR, 'content-scripts');
     const bundles = readdirSync(dir).filter((f) => f.endsWith('.js'));
     // One per ad manager, plus Meta's page-world ID reader.
@@ -218,7 +235,8 @@ describe('a compromised content script', () => {
       expect(readable).not.toContain('funnel-lens');
 
       const answers = await attacker.run(async (trapUrl: string) => {
-        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ res?: unknown; err?: { message: string } }> } } }).chrome;
+        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ res?: unknown; err?: { message: string } }> } } })
+          .chrome;
         const ask = async (type: string, data?: unknown) => {
           const answer = await chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
           return { type, data, refused: answer?.err?.message ?? null, answered: answer?.res !== undefined };
@@ -242,9 +260,12 @@ describe('a compromised content script', () => {
 
       // What the overlay needs still works: its own platform's funnel.
       const own = await attacker.run(async () => {
-        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ res?: { ok: boolean; source?: string } }> } } }).chrome;
+        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ res?: { ok: boolean; source?: string } }> } } })
+          .chrome;
         const answer = await chrome.runtime.sendMessage({
-          id: 2, type: 'getFunnel', timestamp: Date.now(),
+          id: 2,
+          type: 'getFunnel',
+          timestamp: Date.now(),
           data: { platform: 'meta_ads', level: 'campaign', accountId: '1234567890', from: '2026-10-01', to: '2026-10-31' },
         });
         return { ok: answer.res?.ok, source: answer.res?.source };
@@ -277,11 +298,16 @@ describe('a hostile page script', () => {
     const ui = ourUi(page);
     // What a user sees (read through the content script's world): the badges' numbers and names.
     const badgeTexts = (await ui.locator('funnel-lens-badge', 'button').allTextContents()).filter((t) => /\d/.test(t));
-    const badgeNames = await Promise.all((await ui.locator('funnel-lens-badge', 'button').allTextContents()).map((_, i) => ui.locator('funnel-lens-badge', 'button').nth(i).accessibleName()));
+    const badgeNames = await Promise.all(
+      (await ui.locator('funnel-lens-badge', 'button').allTextContents()).map((_, i) => ui.locator('funnel-lens-badge', 'button').nth(i).accessibleName()),
+    );
     expect(badgeTexts.length).toBeGreaterThan(5);
     expect(badgeNames.filter((n) => world.some((c) => n.includes(c.name))).length).toBeGreaterThan(5);
     // Open a card by keyboard, as a user would; the summary is on the page already.
-    await ui.locator('funnel-lens-badge', 'button').nth(HOSTILE_NAMES.length + 1).focus();
+    await ui
+      .locator('funnel-lens-badge', 'button')
+      .nth(HOSTILE_NAMES.length + 1)
+      .focus();
     await page.keyboard.press('Enter');
     await ui.locator('funnel-lens-card', '[role="dialog"]').waitFor();
     expect(await ui.locator('funnel-lens-card', '[role="dialog"]').textContent()).toContain('MQL→Won');
@@ -307,7 +333,11 @@ describe('a hostile page script', () => {
     });
     expect(seen.tags).toEqual(['funnel-lens-badge', 'funnel-lens-card', 'funnel-lens-summary']);
     expect(seen.openRoots).toBe(0);
-    expect(seen.markup.sort()).toEqual(['<funnel-lens-badge lang="en"></funnel-lens-badge>', '<funnel-lens-card lang="en"></funnel-lens-card>', '<funnel-lens-summary lang="en"></funnel-lens-summary>']);
+    expect(seen.markup.sort()).toEqual([
+      '<funnel-lens-badge lang="en"></funnel-lens-badge>',
+      '<funnel-lens-card lang="en"></funnel-lens-card>',
+      '<funnel-lens-summary lang="en"></funnel-lens-summary>',
+    ]);
     const pageText = `${seen.rowsText}\n${seen.selection}`;
     for (const text of badgeTexts) expect(pageText).not.toContain(text.trim());
     // Nor the card's or the summary's words (the page's own account is called "Funnel Lens QA").

@@ -33,24 +33,35 @@ beforeAll(() => {
 
 function data(locale: GoogleReplicaData['locale']): GoogleReplicaData {
   return {
-    customerId: ACCOUNT, accountName: 'Funnel Lens QA', currency: 'EUR', locale, range: PAGE_RANGE,
+    customerId: ACCOUNT,
+    accountName: 'Funnel Lens QA',
+    currency: 'EUR',
+    locale,
+    range: PAGE_RANGE,
     levels: { campaign: campaigns, ad_group: [] },
     variant: { splashMs: 400, tableReloadMs: 200, rangeReloadMs: 150, chunkDelayMs: 150 },
   };
 }
 
 function requestsFor(range: { from: string; to: string }) {
-  return server.requests.filter((r) => r.path.endsWith('/v1/funnel') && r.query.platform === 'google_ads' && r.query.from === range.from && r.query.to === range.to);
+  return server.requests.filter(
+    (r) => r.path.endsWith('/v1/funnel') && r.query.platform === 'google_ads' && r.query.from === range.from && r.query.to === range.to,
+  );
 }
 
 /** Waits until every visible row's badge states its own campaign's numbers for `range`. */
 async function expectBadgesFor(page: Page, range: { from: string; to: string }): Promise<void> {
-  const expected = new Map<string, FunnelRow>(server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id as string, r]));
+  const expected = new Map<string, FunnelRow>(
+    server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT, ...range }).map((r) => [r.id as string, r]),
+  );
   await expect
-    .poll(async () => {
-      const rows = await visibleGoogleRows(page);
-      return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }, { timeout: 10_000, interval: 50 })
+    .poll(
+      async () => {
+        const rows = await visibleGoogleRows(page);
+        return rows.length > 0 && rows.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+      },
+      { timeout: 10_000, interval: 50 },
+    )
     .toBe(true);
 }
 
@@ -65,16 +76,18 @@ async function openGoogle(page: Page, locale: GoogleReplicaData['locale']): Prom
 const picker = (page: Page) => ourUi(page).getByRole('funnel-lens-summary', 'combobox', 'Range for this tab:');
 const valueOf = (control: OurLocator) => control.evaluate((el) => (el as HTMLInputElement | HTMLSelectElement).value);
 
-describe('range picked for the tab where the page\'s range is not readable', () => {
+describe("range picked for the tab where the page's range is not readable", () => {
   it('German label, no range in the URL: assumed, picked with the keyboard, asked for, kept over a reload, not in a new tab', async () => {
     const page = await browser.newPage();
     await openGoogle(page, 'de');
-    expect((await replicaCall(page, 'state') as { label: string }).label).toContain('1.–31. Okt. 2026');
+    expect(((await replicaCall(page, 'state')) as { label: string }).label).toContain('1.–31. Okt. 2026');
     expect(new URL(page.url()).search).not.toMatch(/2026|date/i);
 
     // Assumed: the last 30 days (Google's "Last 30 days": the 30 days ending yesterday), said so, and asked for.
     const assumed = daysBeforeToday(30);
-    await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain(`Date range not readable from the page: showing the last 30 days (${assumed.from} – ${assumed.to})`);
+    await expect
+      .poll(() => summaryText(page), { timeout: 10_000 })
+      .toContain(`Date range not readable from the page: showing the last 30 days (${assumed.from} – ${assumed.to})`);
     await expectBadgesFor(page, assumed);
     expect(requestsFor(assumed).length).toBeGreaterThan(0);
 

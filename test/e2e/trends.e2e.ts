@@ -25,16 +25,31 @@ const ACCOUNT = '5550001234';
 const mature = { sql: 150, meetings: 90, lost: 300, median_days_to_won: 45 };
 const world: WorldEntity[] = [
   {
-    platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, id: '120200000000000001', name: 'Nordics | Lead Ads',
-    spend: 15000, funnel: { leads: 400, mql: 300, won: 30, revenue: 300000, pipeline: 0, ...mature },
+    platform: 'meta_ads',
+    level: 'campaign',
+    accountId: ACCOUNT,
+    id: '120200000000000001',
+    name: 'Nordics | Lead Ads',
+    spend: 15000,
+    funnel: { leads: 400, mql: 300, won: 30, revenue: 300000, pipeline: 0, ...mature },
   },
   {
-    platform: 'google_ads', level: 'campaign', accountId: '1112223333', id: '22200001', name: 'Brand search',
-    spend: 6000, funnel: { leads: 400, mql: 300, won: 60, revenue: 240000, pipeline: 0, ...mature },
+    platform: 'google_ads',
+    level: 'campaign',
+    accountId: '1112223333',
+    id: '22200001',
+    name: 'Brand search',
+    spend: 6000,
+    funnel: { leads: 400, mql: 300, won: 60, revenue: 240000, pipeline: 0, ...mature },
   },
   {
-    platform: 'linkedin_ads', level: 'campaign', accountId: '508000111', id: '700001', name: 'ABM Finland',
-    spend: 9000, funnel: { leads: 400, mql: 300, won: 15, revenue: 450000, pipeline: 0, ...mature },
+    platform: 'linkedin_ads',
+    level: 'campaign',
+    accountId: '508000111',
+    id: '700001',
+    name: 'ABM Finland',
+    spend: 9000,
+    funnel: { leads: 400, mql: 300, won: 15, revenue: 450000, pipeline: 0, ...mature },
   },
 ];
 
@@ -75,16 +90,18 @@ async function openTrends(hash: string): Promise<Page> {
 }
 
 async function tableRows(page: Page, platform: string) {
-  return page.locator(`table.trend-table[data-platform=${platform}] tbody tr`).evaluateAll((rows) => rows.map((tr) => ({
-    from: tr.getAttribute('data-from'),
-    period: tr.querySelector('th')?.textContent ?? '',
-    rate: tr.querySelector('[data-cell=rate]')?.textContent ?? '',
-    cost: tr.querySelector('[data-cell=cost]')?.textContent ?? '',
-    revenue: tr.querySelector('[data-cell=revenue]')?.textContent ?? '',
-    notes: tr.querySelector('[data-cell=notes]')?.textContent ?? '',
-    failed: tr.getAttribute('data-failed') === 'true',
-    provisional: tr.getAttribute('data-provisional') === 'true',
-  })));
+  return page.locator(`table.trend-table[data-platform=${platform}] tbody tr`).evaluateAll((rows) =>
+    rows.map((tr) => ({
+      from: tr.getAttribute('data-from'),
+      period: tr.querySelector('th')?.textContent ?? '',
+      rate: tr.querySelector('[data-cell=rate]')?.textContent ?? '',
+      cost: tr.querySelector('[data-cell=cost]')?.textContent ?? '',
+      revenue: tr.querySelector('[data-cell=revenue]')?.textContent ?? '',
+      notes: tr.querySelector('[data-cell=notes]')?.textContent ?? '',
+      failed: tr.getAttribute('data-failed') === 'true',
+      provisional: tr.getAttribute('data-provisional') === 'true',
+    })),
+  );
 }
 
 describe('trends', () => {
@@ -103,8 +120,9 @@ describe('trends', () => {
       expect(row?.revenue).toBe(META_REVENUE_BY_DAYS[month.days]);
       expect(row?.cost.startsWith('€500 (')).toBe(true);
       // The same month as the server has it: one row, with these counts.
-      expect(server.expectedRows({ platform: 'meta_ads', level: 'campaign', from: month.from, to: month.to })
-        .map((r) => [r.mql, r.won, r.revenue])).toEqual([[month.days * 10, month.days, month.days * 10_000]]);
+      expect(server.expectedRows({ platform: 'meta_ads', level: 'campaign', from: month.from, to: month.to }).map((r) => [r.mql, r.won, r.revenue])).toEqual([
+        [month.days * 10, month.days, month.days * 10_000],
+      ]);
       // Still maturing: ended less than the campaign's median 45 days to won ago.
       expect(row?.provisional).toBe(month.daysSinceEnd < 45);
     }
@@ -122,8 +140,9 @@ describe('trends', () => {
     for (const platform of ['google_ads', 'meta_ads', 'linkedin_ads']) {
       await expect.poll(() => page.locator(`.trend-channel[data-platform=${platform}] img.trend-chart`).count()).toBe(3);
     }
-    expect(await page.locator('.trend-channel[data-platform=meta_ads] img.trend-chart[data-metric=mqlToWon]').getAttribute('alt'))
-      .toBe(`Meta: MQL→Won, ${months[0]?.name} to ${months[11]?.name}. The same numbers are in the table below.`);
+    expect(await page.locator('.trend-channel[data-platform=meta_ads] img.trend-chart[data-metric=mqlToWon]').getAttribute('alt')).toBe(
+      `Meta: MQL→Won, ${months[0]?.name} to ${months[11]?.name}. The same numbers are in the table below.`,
+    );
 
     // The review export: one click, a CSV and a PNG.
     const downloads: Download[] = [];
@@ -134,12 +153,24 @@ describe('trends', () => {
     const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
     const base = `funnel-lens-trends-month-${months[0]?.from}_${months[11]?.to}`;
     const csv = readFileSync(await (byName.get(`${base}.csv`) as Download).path(), 'utf8');
-    const csvLines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    const csvLines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(csvLines).toHaveLength(1 + 3 * 12);
     const lastMeta = months[11] as (typeof months)[number];
     // Meta's last month: counts, rate, cost per won, revenue, ROAS (€10,000 won per day ÷ €500 spend per day = 20).
     const metaLast = (csvLines.find((l) => l.startsWith(`"Meta","${lastMeta.name}"`)) ?? '').split(',');
-    expect(metaLast.slice(0, 8)).toEqual(['"Meta"', `"${lastMeta.name}"`, `"${lastMeta.from}"`, `"${lastMeta.to}"`, '"ok"', String(META_LEADS_BY_DAYS[lastMeta.days]), String(lastMeta.days * 10), String(lastMeta.days)]);
+    expect(metaLast.slice(0, 8)).toEqual([
+      '"Meta"',
+      `"${lastMeta.name}"`,
+      `"${lastMeta.from}"`,
+      `"${lastMeta.to}"`,
+      '"ok"',
+      String(META_LEADS_BY_DAYS[lastMeta.days]),
+      String(lastMeta.days * 10),
+      String(lastMeta.days),
+    ]);
     expect(metaLast[8]).toBe('0.1');
     expect(metaLast[14]).toBe('500');
     expect(metaLast[19]).toBe(String(lastMeta.days * 10_000));
@@ -152,7 +183,11 @@ describe('trends', () => {
 
   it('a target set in the settings changes the verdict on a Meta badge and in the popup', async () => {
     const context = browser.context;
-    await routeMetaCampaigns(context, ACCOUNT, world.filter((e) => e.platform === 'meta_ads'));
+    await routeMetaCampaigns(
+      context,
+      ACCOUNT,
+      world.filter((e) => e.platform === 'meta_ads'),
+    );
     const meta = await browser.newPage();
     await meta.goto(metaAdsManagerUrl({ accountId: ACCOUNT }));
     await waitForReplica(meta);
@@ -188,7 +223,8 @@ describe('trends', () => {
     await badge.click();
     await ui.locator('funnel-lens-card', '[role="dialog"]').waitFor();
     expect(await ui.locator('funnel-lens-card', '[role="dialog"] [data-metric]').allTextContents()).toEqual([
-      'MQL→Won: target ≥\u00a020%, missed', 'Cost per won deal: target ≤\u00a0€800, met',
+      'MQL→Won: target ≥\u00a020%, missed',
+      'Cost per won deal: target ≤\u00a0€800, met',
     ]);
     await meta.keyboard.press('Escape');
     expect(await popupTarget()).toMatch(/^MQL→Won: target ≥\u00a020%, missed · 95% range \d+%–\d+%$/);
@@ -207,7 +243,8 @@ describe('trends', () => {
     const failedMonday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7 * 7);
     const failedFrom = iso(failedMonday);
     server.setFault({
-      kind: 'status', status: 500,
+      kind: 'status',
+      status: 500,
       only: (url) => url.pathname.endsWith('/v1/funnel') && url.searchParams.get('platform') === 'meta_ads' && url.searchParams.get('from') === failedFrom,
     });
     const page = await openTrends('&grain=week');

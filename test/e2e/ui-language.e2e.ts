@@ -28,8 +28,11 @@ const DASHBOARD_SIZE = { width: 1280, height: 800 };
 const OUR_ELEMENTS = 'funnel-lens-badge, funnel-lens-card, funnel-lens-summary';
 /** A connected CRM's stage labels: English, as many CRMs send them, whatever the UI language. */
 const API_STAGES: MetaResponse['stages'] = [
-  { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
-  { key: 'meeting', label: 'Meeting' }, { key: 'won', label: 'Won' },
+  { key: 'lead', label: 'Lead' },
+  { key: 'mql', label: 'MQL' },
+  { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Meeting' },
+  { key: 'won', label: 'Won' },
 ];
 const API_ACCOUNT = '4242424242';
 const apiCampaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: API_ACCOUNT, count: 12, seed: 25 });
@@ -117,12 +120,17 @@ for (const lang of UI_LANGUAGES) {
       await popup.getByLabel(msg('popup.apiUrl')).fill(server.baseUrl);
       await popup.getByLabel(msg('popup.apiKey'), { exact: true }).fill(server.apiKey);
       await popup.getByRole('button', { name: msg('popup.save') }).click();
-      await popup.getByRole('status').filter({ hasText: msg('popup.saved') }).waitFor();
+      await popup
+        .getByRole('status')
+        .filter({ hasText: msg('popup.saved') })
+        .waitFor();
       await popup.close();
 
       const page = await openMeta(API_ACCOUNT, apiCampaigns);
       await openCard(page);
-      const steps = await ourUi(page).locator('funnel-lens-card', '[role="dialog"] .bars [role=listitem] > .bar:first-child > span:first-child').allTextContents();
+      const steps = await ourUi(page)
+        .locator('funnel-lens-card', '[role="dialog"] .bars [role=listitem] > .bar:first-child > span:first-child')
+        .allTextContents();
       expect(steps).toEqual(API_STAGES.map((s) => s.label));
       await expandSummary(page);
       await expectReadable(page, OUR_ELEMENTS, [...API_STAGES.map((s) => s.label), 'Acme CRM', ...apiCampaigns.map((c) => c.name)]);
@@ -132,7 +140,9 @@ for (const lang of UI_LANGUAGES) {
     async function openMeta(accountId: string, campaigns: ReplicaCampaign[]): Promise<Page> {
       await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
       await routeMetaReplica(browser.context, {
-        accountId, currency: 'EUR', locale: lang,
+        accountId,
+        currency: 'EUR',
+        locale: lang,
         levels: { campaign: campaigns, ad_group: [], ad: [] },
         variant: { ids: 'data-surface', skeletonMs: 150 },
       });
@@ -146,7 +156,11 @@ for (const lang of UI_LANGUAGES) {
 }
 
 function demoCampaignNames(): string[] {
-  return [...demoCampaigns.map((c) => c.name), ...demoEntities('google_ads', 'campaign').map((c) => c.name), ...demoEntities('linkedin_ads', 'campaign').map((c) => c.name)];
+  return [
+    ...demoCampaigns.map((c) => c.name),
+    ...demoEntities('google_ads', 'campaign').map((c) => c.name),
+    ...demoEntities('linkedin_ads', 'campaign').map((c) => c.name),
+  ];
 }
 
 /** Opens the card of the second campaign with numbers, by keyboard as a screen-reader user would. */

@@ -38,24 +38,31 @@ beforeAll(async () => {
 async function expectRowsAgree(page: Page, expected: Map<string, FunnelRow>): Promise<VisibleRow[]> {
   let last: VisibleRow[] = [];
   await expect
-    .poll(async () => {
-      // Our badges' roots are closed: BiDi hands the page the ones present now (support/shadow.ts).
-      await exposeOurRoots(page);
-      last = await page.evaluate(readVisibleGoogleRows);
-      return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }, { timeout: 10_000, interval: 50 })
+    .poll(
+      async () => {
+        // Our badges' roots are closed: BiDi hands the page the ones present now (support/shadow.ts).
+        await exposeOurRoots(page);
+        last = await page.evaluate(readVisibleGoogleRows);
+        return last.length > 0 && last.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+      },
+      { timeout: 10_000, interval: 50 },
+    )
     .toBe(true);
   for (const row of last) expect(row.shownName).toBe(row.name);
   return last;
 }
 
 describe('Google Ads overlay in Firefox', () => {
-  it('shows each visible row its own campaign\'s numbers, also after scrolling recycles the rows', async () => {
+  it("shows each visible row its own campaign's numbers, also after scrolling recycles the rows", async () => {
     const { firefox, server } = session;
     // Unknown campaigns spread through the list, so some share the first screen with known ones.
     const campaigns = known.flatMap((c, i) => (i % 8 === 3 ? [c, unknown[i >> 3]!] : [c]));
     const data: GoogleReplicaData = {
-      customerId: ACCOUNT, accountName: 'Funnel Lens QA', currency: 'USD', locale: 'en', range,
+      customerId: ACCOUNT,
+      accountName: 'Funnel Lens QA',
+      currency: 'USD',
+      locale: 'en',
+      range,
       levels: { campaign: campaigns, ad_group: [] },
       variant: { splashMs: 300, tableReloadMs: 150, rangeReloadMs: 150, chunkDelayMs: 100 },
     };
@@ -74,7 +81,14 @@ describe('Google Ads overlay in Firefox', () => {
       await page.evaluate((dy) => (window as unknown as { __replica: { scrollBy(dy: number): void } }).__replica.scrollBy(dy), 9 * ROW_HEIGHT);
     }
     // The page's own world finds the badges but no root to read them through, nor any text.
-    expect(await page.evaluate(() => [...document.querySelectorAll('funnel-lens-badge')].map((h) => ({ root: h.shadowRoot, html: h.outerHTML })).find((h) => h.root !== null || h.html !== '<funnel-lens-badge lang="en"></funnel-lens-badge>') ?? 'none readable')).toBe('none readable');
+    expect(
+      await page.evaluate(
+        () =>
+          [...document.querySelectorAll('funnel-lens-badge')]
+            .map((h) => ({ root: h.shadowRoot, html: h.outerHTML }))
+            .find((h) => h.root !== null || h.html !== '<funnel-lens-badge lang="en"></funnel-lens-badge>') ?? 'none readable',
+      ),
+    ).toBe('none readable');
     // Four screens' worth of campaigns, recycled row nodes included, some of them unknown to the CRM.
     expect(seen.size).toBeGreaterThan(36);
     expect([...seen].filter((id) => !expected.has(id)).length).toBeGreaterThan(1);

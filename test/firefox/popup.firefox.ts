@@ -18,7 +18,7 @@ const session = useFirefoxSession(world);
 const API_ORIGIN_PATTERN = `https://${REMOTE_API_HOST}/*`;
 
 describe('popup in Firefox', () => {
-  it('asks for the API origin, tests and saves the connection, then compares channels with the API\'s numbers', async () => {
+  it("asks for the API origin, tests and saves the connection, then compares channels with the API's numbers", async () => {
     const { firefox, server } = session;
     const popup = await firefox.openExtensionPage('popup.html');
     // The settings load asynchronously: wait for the notice rather than read the first paint.

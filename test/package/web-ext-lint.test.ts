@@ -25,7 +25,9 @@ interface LintReport {
 
 function lint(): LintReport {
   const result = spawnSync(path.join(root, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', extensionDir, '--output', 'json', '--no-config-discovery'], {
-    cwd: root, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024,
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 32 * 1024 * 1024,
   });
   const json = result.stdout.slice(result.stdout.indexOf('{'));
   return JSON.parse(json) as LintReport;
@@ -51,7 +53,7 @@ describe('web-ext lint of the Firefox build', () => {
     expect(report.warnings.filter((w) => !explained.has(w.code)).map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`)).toEqual([]);
   });
 
-  it('warns about innerHTML only inside Preact\'s dangerouslySetInnerHTML branch, which our code never uses', () => {
+  it("warns about innerHTML only inside Preact's dangerouslySetInnerHTML branch, which our code never uses", () => {
     for (const warning of report.warnings.filter((w) => w.code === 'UNSAFE_VAR_ASSIGNMENT')) {
       const lines = readFileSync(path.join(extensionDir, warning.file!), 'utf8').split('\n');
       const line = lines[warning.line! - 1] ?? '';

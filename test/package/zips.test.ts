@@ -18,7 +18,9 @@ async function openZip(target: 'chrome' | 'firefox' | 'sources'): Promise<JSZip>
 }
 
 function files(zip: JSZip): string[] {
-  return Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name);
+  return Object.values(zip.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name);
 }
 
 /** Anything that is a test, a test fixture or a replica, wherever it sits. */
@@ -64,7 +66,15 @@ describe.each(['chrome', 'firefox'] as const)('%s store zip', (target) => {
 describe('Firefox sources zip', () => {
   it('holds what the build needs and no tests', async () => {
     const names = files(await openZip('sources'));
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background.ts', 'public/icon/icon.svg']) {
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'entrypoints/background.ts',
+      'public/icon/icon.svg',
+    ]) {
       expect(names).toContain(needed);
     }
     expect(names.filter((f) => TEST_FILE.test(f) || f === 'vitest.config.ts')).toEqual([]);

@@ -17,7 +17,12 @@ import type { WorldEntity } from '../fixtures/types';
 
 export type Fault =
   /** Answer with this status (and an error body) `times` times, then recover; forever without `times`. */
-  | { kind: 'status'; status: 500 | 401 | 403 | 404 | 503; times?: number; /** Only the requests this accepts (e.g. one range's funnel). */ only?: (url: URL) => boolean }
+  | {
+      kind: 'status';
+      status: 500 | 401 | 403 | 404 | 503;
+      times?: number;
+      /** Only the requests this accepts (e.g. one range's funnel). */ only?: (url: URL) => boolean;
+    }
   /** 429 with Retry-After, as seconds or (asHttpDate) as an HTTP date that many seconds ahead; without one when retryAfterSec is null. */
   | { kind: 'rate_limit'; retryAfterSec: number | null; asHttpDate?: boolean; times?: number }
   /** Never answer; the socket stays open until close(). */
@@ -201,12 +206,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
 
   function funnelBody(query: FunnelQuery): unknown {
     const asOf = options.asOf ?? new Date().toISOString();
-    const rows =
-      fault?.kind === 'huge'
-        ? generatedRows(fault.rows)
-        : fault?.kind === 'bad_rows'
-          ? badRowsBody(expectedRows(query)).rows
-          : expectedRows(query);
+    const rows = fault?.kind === 'huge' ? generatedRows(fault.rows) : fault?.kind === 'bad_rows' ? badRowsBody(expectedRows(query)).rows : expectedRows(query);
     return { currency: meta.currency, as_of: asOf, rows };
   }
 
@@ -267,9 +267,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
       case 'rate_limit': {
         countDown(current);
         if (current.retryAfterSec === null) return sendError(res, 429, 'rate_limited', 'slow down');
-        const retryAfter = current.asHttpDate
-          ? new Date(Date.now() + current.retryAfterSec * 1000).toUTCString()
-          : String(current.retryAfterSec);
+        const retryAfter = current.asHttpDate ? new Date(Date.now() + current.retryAfterSec * 1000).toUTCString() : String(current.retryAfterSec);
         return sendError(res, 429, 'rate_limited', 'slow down', { 'Retry-After': retryAfter });
       }
       default:
@@ -290,7 +288,7 @@ export async function startStatsServer(options: StatsServerOptions): Promise<Sta
   function sendEndless(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'application/json', ...CORS_HEADERS });
     const row = JSON.stringify(generatedRows(1)[0]);
-    const chunk = `${row},`.repeat(Math.ceil(64 * 1024 / (row.length + 1)));
+    const chunk = `${row},`.repeat(Math.ceil((64 * 1024) / (row.length + 1)));
     res.write(`{"currency":"${meta.currency}","as_of":"2026-11-22T08:00:00Z","rows":[`);
     const pump = () => {
       while (!res.destroyed && !res.writableEnded) {

@@ -20,7 +20,6 @@ import { googleContext, googleLevelFromUrl, idFromHref } from './google-context'
 
 export const GOOGLE_ADS_MATCHES = ['https://ads.google.com/aw/*'];
 
-
 /**
  * `essfield` of the row's own name cell. The campaign name is seen as `name` and `campaign.name`
  * (reference); on ad group and ad pages `campaign.name` is the parent campaign's column, so it
@@ -145,7 +144,7 @@ function readGoogleRow(row: Element, level: Level): PageRow | null {
   if (!name) return null;
   // After the name component (e.g. <campaign-name>), inside the cell: out of the link and of
   // the component's own template, which Angular re-renders.
-  const anchor = link ? childHolding(nameCell, link) : nameCell.lastElementChild ?? nameCell;
+  const anchor = link ? childHolding(nameCell, link) : (nameCell.lastElementChild ?? nameCell);
   return { row, anchor, id, name };
 }
 
@@ -216,7 +215,11 @@ export const googleAdsAdapter: PlatformAdapter = {
     const firstRow = rows[0];
     const nameLink = firstRow?.row.querySelector(NAME_SELECTOR_BY_LEVEL[context.level])?.querySelector('a[href]');
     const accountIndex = firstMatchingIndex(doc, SELECTORS.accountPicker);
-    const spend = table?.querySelector(`[essfield="${SELECTORS.costField}"]`) ? 'essfield' : table && columnIndexByHeader(table, COST_HEADER_TEXTS) >= 0 ? 'header text' : null;
+    const spend = table?.querySelector(`[essfield="${SELECTORS.costField}"]`)
+      ? 'essfield'
+      : table && columnIndexByHeader(table, COST_HEADER_TEXTS) >= 0
+        ? 'header text'
+        : null;
     return {
       table: tableHook,
       row: rows.length > 0 ? 'role' : null,

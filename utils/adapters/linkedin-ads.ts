@@ -85,10 +85,7 @@ export function isSpendHeader(texts: readonly string[]): boolean {
 }
 
 /** A5: the applied range from the label, else from the inputs; null when neither reads. */
-export function readLinkedInRange(
-  source: { label: string | null; start: string | null; end: string | null },
-  today: Date,
-): DateRange | null {
+export function readLinkedInRange(source: { label: string | null; start: string | null; end: string | null }, today: Date): DateRange | null {
   return readLinkedInRangeFrom(source, today)?.range ?? null;
 }
 

@@ -70,7 +70,10 @@ export function entityIdFromHref(href: string, level: Level, accountId: string |
   // A list filtered to one entity of this level (the link drills down into it).
   const filter = url.searchParams.get(FILTER_PARAM_BY_LEVEL[level]);
   if (filter !== null) {
-    const ids = filter.replace(/^(?:List)?[[(]|[\])]$/g, '').split(',').map((s) => s.trim().replace(/^urn:li:\w+:/, ''));
+    const ids = filter
+      .replace(/^(?:List)?[[(]|[\])]$/g, '')
+      .split(',')
+      .map((s) => s.trim().replace(/^urn:li:\w+:/, ''));
     if (ids.length === 1 && ENTITY_ID.test(ids[0] as string)) return ids[0] as string;
   }
   return null;
@@ -78,7 +81,9 @@ export function entityIdFromHref(href: string, level: Level, accountId: string |
 
 /** A2: a level label as printed on a tab or nav link: counts such as "(12)" dropped. */
 export function cleanLevelLabel(text: string): string {
-  return collapseSpaces(text).replace(/\s*\(\d[\d,.\s]*\)$/, '').replace(/\s+\d[\d,.\s]*$/, '');
+  return collapseSpaces(text)
+    .replace(/\s*\(\d[\d,.\s]*\)$/, '')
+    .replace(/\s+\d[\d,.\s]*$/, '');
 }
 
 export interface LevelLink {

@@ -10,7 +10,18 @@ import { parseRangeLabel } from '../dates/parse-range-label';
 import { isValidIsoDate, resolvePreset, type DateRange } from '../dates/range';
 import type { PageContext, PlatformAdapter } from '../overlay/adapter';
 import type { HookCatalogue } from '../overlay/hooks';
-import { createMetaTableMemory, nameBoxesIn, nameHook, readMetaLeads, readMetaRow, readMetaSpend, rowNodesOf, spendHook, type MetaRow, type ObjectIdOf } from './meta-table';
+import {
+  createMetaTableMemory,
+  nameBoxesIn,
+  nameHook,
+  readMetaLeads,
+  readMetaRow,
+  readMetaSpend,
+  rowNodesOf,
+  spendHook,
+  type MetaRow,
+  type ObjectIdOf,
+} from './meta-table';
 import { rangeFields } from './shared/context';
 
 export const META_MATCHES = [

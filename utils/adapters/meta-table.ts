@@ -136,7 +136,9 @@ export function readMetaRow(row: Element, objectIdOf: ObjectIdOf, memory: MetaTa
   if (!box) return null;
   const name = nameOf(box);
   if (!name) return null;
-  const keyed = ROW_KEY.exec(row.getAttribute('data-surface') ?? '')?.[1] ?? ROW_KEY.exec(box.closest('[data-surface*="/table_row:"]')?.getAttribute('data-surface') ?? '')?.[1];
+  const keyed =
+    ROW_KEY.exec(row.getAttribute('data-surface') ?? '')?.[1] ??
+    ROW_KEY.exec(box.closest('[data-surface*="/table_row:"]')?.getAttribute('data-surface') ?? '')?.[1];
   let id: string | null = keyed ?? null;
   let idSource: IdSource | null = keyed ? 'data-surface' : null;
   if (!id) {

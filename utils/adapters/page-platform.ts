@@ -21,10 +21,7 @@ function matchesPattern(url: URL, pattern: string): boolean {
   if (!match) return false;
   const [, scheme, host, path] = match as unknown as [string, string, string, string];
   const pathPrefix = path.endsWith('*') ? path.slice(0, -1) : null;
-  return (
-    url.protocol === `${scheme}:` && url.host === host &&
-    (pathPrefix === null ? url.pathname === path : url.pathname.startsWith(pathPrefix))
-  );
+  return url.protocol === `${scheme}:` && url.host === host && (pathPrefix === null ? url.pathname === path : url.pathname.startsWith(pathPrefix));
 }
 
 /** The ad manager a page URL belongs to, by the content scripts' own match patterns. */

@@ -8,9 +8,7 @@ import type { ApiError } from './errors';
 import { ApiErrorBodySchema, RESPONSE_LIMITS, parseFunnelResponse, parseMetaResponse } from './schema';
 import type { FunnelQuery, MetaResponse, ParsedFunnel } from './schema';
 
-export type BaseUrlCheck =
-  | { ok: true; url: URL; origin: string }
-  | { ok: false; reason: 'invalid' | 'insecure' | 'credentials' | 'fragment' | 'query' };
+export type BaseUrlCheck = { ok: true; url: URL; origin: string } | { ok: false; reason: 'invalid' | 'insecure' | 'credentials' | 'fragment' | 'query' };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

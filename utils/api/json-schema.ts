@@ -21,9 +21,17 @@ export function apiJsonSchemas(): Record<string, unknown> {
     ...(z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
   });
   return {
-    'meta.schema.json': schema(MetaResponseSchema, 'GET {base}/v1/meta', 'The CRM behind the API: its name, currency (ISO 4217) and stage labels, one for each of the keys lead, mql, sql, meeting and won.'),
+    'meta.schema.json': schema(
+      MetaResponseSchema,
+      'GET {base}/v1/meta',
+      'The CRM behind the API: its name, currency (ISO 4217) and stage labels, one for each of the keys lead, mql, sql, meeting and won.',
+    ),
     'funnel.schema.json': schema(FunnelResponseSchema, 'GET {base}/v1/funnel', `Funnel counts per campaign for a cohort of leads. ${ROW_RULES}`),
-    'funnel-query.schema.json': schema(FunnelQuerySchema, 'Query parameters of GET {base}/v1/funnel', 'from/to are inclusive ISO dates of lead creation; account_id is digits only and optional.'),
+    'funnel-query.schema.json': schema(
+      FunnelQuerySchema,
+      'Query parameters of GET {base}/v1/funnel',
+      'from/to are inclusive ISO dates of lead creation; account_id is digits only and optional.',
+    ),
     'error.schema.json': schema(ApiErrorBodySchema, 'Error body (any non-2xx)', 'Optional body of an error answer; 429 may carry Retry-After.'),
   };
 }

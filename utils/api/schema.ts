@@ -46,7 +46,10 @@ const Money = z.number().nonnegative().finite().max(RESPONSE_LIMITS.money);
 
 export const FunnelRowSchema = z
   .object({
-    id: z.string().regex(/^[0-9A-Za-z_:.-]{1,64}$/, 'expected the platform object ID').optional(),
+    id: z
+      .string()
+      .regex(/^[0-9A-Za-z_:.-]{1,64}$/, 'expected the platform object ID')
+      .optional(),
     name: z.string().trim().min(1).max(MAX_NAME_LENGTH).optional(),
     leads: Count,
     mql: Count,
@@ -98,7 +101,10 @@ export const ApiErrorBodySchema = z.object({
 export const FunnelQuerySchema = z.object({
   platform: PlatformSchema,
   level: LevelSchema,
-  account_id: z.string().regex(/^\d{1,20}$/).optional(),
+  account_id: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
   from: IsoDate,
   to: IsoDate,
 });

@@ -129,9 +129,19 @@ export class FunnelService {
       if (imported) {
         const { info, rows } = imported;
         return {
-          ok: true, source: 'import', sourceName: info.fileName, currency: info.currency, stages: ownStages(),
-          asOf: new Date(info.importedAt).toISOString(), fetchedAt: info.importedAt, stale: false,
-          rows, problems: [], problemCount: 0, refreshError: null, display,
+          ok: true,
+          source: 'import',
+          sourceName: info.fileName,
+          currency: info.currency,
+          stages: ownStages(),
+          asOf: new Date(info.importedAt).toISOString(),
+          fetchedAt: info.importedAt,
+          stale: false,
+          rows,
+          problems: [],
+          problemCount: 0,
+          refreshError: null,
+          display,
         };
       }
     }
@@ -139,9 +149,19 @@ export class FunnelService {
     if (!connection || settings.dataSource !== 'api') {
       const demo = this.deps.demoFunnel(toQuery(request), new Date(now));
       return {
-        ok: true, source: 'demo', sourceName: this.deps.demoMeta.name, currency: demo.currency,
-        stages: ownStages(), asOf: demo.asOf, fetchedAt: now, stale: false,
-        rows: demo.rows, problems: demo.problems, problemCount: demo.problemCount, refreshError: null, display,
+        ok: true,
+        source: 'demo',
+        sourceName: this.deps.demoMeta.name,
+        currency: demo.currency,
+        stages: ownStages(),
+        asOf: demo.asOf,
+        fetchedAt: now,
+        stale: false,
+        rows: demo.rows,
+        problems: demo.problems,
+        problemCount: demo.problemCount,
+        refreshError: null,
+        display,
       };
     }
 
@@ -179,11 +199,19 @@ export class FunnelService {
 
     const meta = await this.readMeta(source, baseUrl, ttlMs);
     return {
-      ok: true, source: 'api', sourceName: meta?.name ?? new URL(baseUrl).host,
-      currency: entry.currency, stages: meta?.stages ?? ownStages(), // ours while /v1/meta cannot be read
+      ok: true,
+      source: 'api',
+      sourceName: meta?.name ?? new URL(baseUrl).host,
+      currency: entry.currency,
+      stages: meta?.stages ?? ownStages(), // ours while /v1/meta cannot be read
       asOf: entry.asOf,
-      fetchedAt: entry.fetchedAt, stale, rows: entry.rows, problems: entry.problems, problemCount: entry.problemCount ?? entry.problems.length,
-      refreshError: this.refreshErrors.get(key)?.error ?? null, display,
+      fetchedAt: entry.fetchedAt,
+      stale,
+      rows: entry.rows,
+      problems: entry.problems,
+      problemCount: entry.problemCount ?? entry.problems.length,
+      refreshError: this.refreshErrors.get(key)?.error ?? null,
+      display,
     } satisfies FunnelData;
   }
 
@@ -206,8 +234,14 @@ export class FunnelService {
       const api = await this.apiFor(source, baseUrl);
       const parsed = await api.getFunnel(toQuery(request));
       const entry: CachedFunnel = {
-        key, source, fetchedAt: this.deps.now(), currency: parsed.currency, asOf: parsed.asOf,
-        rows: parsed.rows, problems: parsed.problems, problemCount: parsed.problemCount,
+        key,
+        source,
+        fetchedAt: this.deps.now(),
+        currency: parsed.currency,
+        asOf: parsed.asOf,
+        rows: parsed.rows,
+        problems: parsed.problems,
+        problemCount: parsed.problemCount,
       };
       // Good data is never thrown away for want of disk space: it is served from memory.
       this.remember(entry);
@@ -225,9 +259,7 @@ export class FunnelService {
       const apiError = toApiError(error);
       if (apiError.kind === 'rate_limited') {
         const [shortest, longest] = RATE_LIMIT_BACKOFF_MS;
-        const waitMs = apiError.retryAfterSec
-          ? apiError.retryAfterSec * 1000
-          : shortest + (this.deps.random ?? Math.random)() * (longest - shortest);
+        const waitMs = apiError.retryAfterSec ? apiError.retryAfterSec * 1000 : shortest + (this.deps.random ?? Math.random)() * (longest - shortest);
         this.block(source, this.deps.now() + waitMs);
         apiError.retryAfterSec ??= Math.ceil(waitMs / 1000);
       }
@@ -330,7 +362,10 @@ export class FunnelService {
   async sweep(): Promise<void> {
     await this.deps.dbReady?.catch(() => undefined);
     const { funnels } = this.deps.db;
-    const expired = await funnels.where('fetchedAt').below(this.deps.now() - SWEEP_AFTER_MS).primaryKeys();
+    const expired = await funnels
+      .where('fetchedAt')
+      .below(this.deps.now() - SWEEP_AFTER_MS)
+      .primaryKeys();
     await funnels.bulkDelete(expired);
     const excess = (await funnels.count()) - MAX_CACHED_RESPONSES;
     const oldest = excess > 0 ? await funnels.orderBy('fetchedAt').limit(excess).primaryKeys() : [];

@@ -74,16 +74,23 @@ const PlatformLeadsNoteSchema = z
   .object({
     request: FunnelRequestSchema,
     rows: z
-      .array(z.object({ id: FunnelRowSchema.shape.id.unwrap().nullable(), name: z.string().trim().min(1).max(MAX_NAME_LENGTH), leads: z.number().finite().nonnegative().max(1e9) }).strict())
+      .array(
+        z
+          .object({
+            id: FunnelRowSchema.shape.id.unwrap().nullable(),
+            name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+            leads: z.number().finite().nonnegative().max(1e9),
+          })
+          .strict(),
+      )
       .max(MAX_PLATFORM_LEADS_PER_NOTE),
   })
   .strict();
-const PlatformLeadsQuerySchema = z.object({ level: FunnelQuerySchema.shape.level, from: FunnelQuerySchema.shape.from, to: FunnelQuerySchema.shape.to }).strict();
+const PlatformLeadsQuerySchema = z
+  .object({ level: FunnelQuerySchema.shape.level, from: FunnelQuerySchema.shape.from, to: FunnelQuerySchema.shape.to })
+  .strict();
 
-type Handler<K extends keyof ProtocolMap> = (
-  data: Parameters<ProtocolMap[K]>[0],
-  sender: Sender,
-) => Promise<ReturnType<ProtocolMap[K]>>;
+type Handler<K extends keyof ProtocolMap> = (data: Parameters<ProtocolMap[K]>[0], sender: Sender) => Promise<ReturnType<ProtocolMap[K]>>;
 
 export type Handlers = { [K in keyof ProtocolMap]: Handler<K> };
 // Messages to a tab's content script, which the background neither sends nor answers here.
@@ -147,7 +154,10 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
 function createRoutes(deps: HandlerDeps): Routes {
   const statusReport = async (): Promise<StatusReport> => {
     const [settings, connection, outcomes, importInfo] = await Promise.all([
-      deps.readSettings(), deps.readConnection(), deps.readOutcomes(), deps.imports?.info() ?? null,
+      deps.readSettings(),
+      deps.readConnection(),
+      deps.readOutcomes(),
+      deps.imports?.info() ?? null,
     ]);
     const platforms = Object.fromEntries(
       PLATFORMS.map((p) => [

@@ -42,7 +42,10 @@ export class PlatformLeadsStore {
     await this.deps.db.platformLeads.bulkPut(records);
     if (readAt - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = readAt;
-      await this.deps.db.platformLeads.where('readAt').below(readAt - SWEEP_AFTER_MS).delete();
+      await this.deps.db.platformLeads
+        .where('readAt')
+        .below(readAt - SWEEP_AFTER_MS)
+        .delete();
     }
   }
 

@@ -48,9 +48,8 @@ export interface BackgroundCore {
 
 /** The stores and the funnel service, wired to storage, the API client and the tabs. Registers nothing. */
 export function createBackgroundCore(): BackgroundCore {
-  const subscriptions = new TabSubscriptions(
-    { get: () => subscriptionsItem.getValue(), set: (value) => subscriptionsItem.setValue(value) },
-    (request, tabId) => messaging.sendMessage('funnelChanged', request, tabId),
+  const subscriptions = new TabSubscriptions({ get: () => subscriptionsItem.getValue(), set: (value) => subscriptionsItem.setValue(value) }, (request, tabId) =>
+    messaging.sendMessage('funnelChanged', request, tabId),
   );
   const db = new FunnelLensDB();
   const dbReady = openOrRecreate(db);
@@ -95,7 +94,11 @@ export function setUpMessaging(core: BackgroundCore): void {
     tabRanges: createTabRanges({
       get: () => tabRangesItem.getValue(),
       set: (value) => tabRangesItem.setValue(value),
-      isOpen: (tabId) => browser.tabs.get(tabId).then(() => true, () => false),
+      isOpen: (tabId) =>
+        browser.tabs.get(tabId).then(
+          () => true,
+          () => false,
+        ),
     }),
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {

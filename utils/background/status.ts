@@ -15,16 +15,11 @@ export const outcomesItem = storage.defineItem<OutcomeByPlatform>('local:platfor
 /** Writes are chained so two outcomes landing together do not overwrite each other. */
 let writes: Promise<unknown> = Promise.resolve();
 
-export function recordPlatformOutcome(
-  platform: Platform,
-  outcome: { ok: true; at: number } | { ok: false; error: ApiError; at: number },
-): Promise<void> {
+export function recordPlatformOutcome(platform: Platform, outcome: { ok: true; at: number } | { ok: false; error: ApiError; at: number }): Promise<void> {
   const write = writes.then(async () => {
     const all = await outcomesItem.getValue();
     const previous = all[platform] ?? { lastUpdate: null, lastError: null };
-    all[platform] = outcome.ok
-      ? { lastUpdate: outcome.at, lastError: null }
-      : { lastUpdate: previous.lastUpdate, lastError: outcome.error };
+    all[platform] = outcome.ok ? { lastUpdate: outcome.at, lastError: null } : { lastUpdate: previous.lastUpdate, lastError: outcome.error };
     await outcomesItem.setValue(all);
   });
   writes = write.catch(() => undefined);

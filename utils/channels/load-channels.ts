@@ -24,9 +24,10 @@ export type AskFunnel = (request: FunnelRequest) => Promise<FunnelAnswer>;
 export async function loadChannels(ask: AskFunnel, range: DateRange, platforms: readonly Platform[] = PLATFORMS): Promise<ChannelData[]> {
   const answers = await Promise.all(
     platforms.map((platform) =>
-      ask({ platform, level: 'campaign', accountId: null, from: range.from, to: range.to }).catch(
-        (): FunnelAnswer => ({ ok: false, error: { kind: 'background_unavailable' } }),
-      ),
+      ask({ platform, level: 'campaign', accountId: null, from: range.from, to: range.to }).catch((): FunnelAnswer => ({
+        ok: false,
+        error: { kind: 'background_unavailable' },
+      })),
     ),
   );
   const channels: ChannelData[] = platforms.map((platform, i) => {

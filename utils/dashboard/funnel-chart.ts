@@ -126,7 +126,9 @@ export function slideSvg(input: SlideInput): { svg: string; width: number; heigh
 
   input.channels.forEach((channel, i) => {
     const x = pad + i * (colWidth + gap);
-    parts.push(`<text x="${x}" y="${chartTop - 40}" font-size="24" font-weight="700" fill="${SLIDE_COLOURS.text}">${escapeXml(fit(channel.name, maxChars / 1.4))}</text>`);
+    parts.push(
+      `<text x="${x}" y="${chartTop - 40}" font-size="24" font-weight="700" fill="${SLIDE_COLOURS.text}">${escapeXml(fit(channel.name, maxChars / 1.4))}</text>`,
+    );
     let tagX = x;
     for (const tag of channel.tags) {
       const text = fit(tag.text, maxChars);

@@ -49,4 +49,3 @@ export function parseTargetSet(fields: Record<TargetMetric, string>): TargetSet 
 export function isEmptyTargetSet(set: TargetSet): boolean {
   return TARGET_METRICS.every((m) => set[m] === undefined);
 }
-

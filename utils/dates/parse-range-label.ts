@@ -19,9 +19,30 @@
 import { isValidIsoDate, lastNDaysExcludingToday, resolvePreset, type DateRange } from './range';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 /** Spaces the pickers print: no-break, narrow no-break, thin, hair, figure, en/em spaces. */
@@ -81,8 +102,12 @@ function monthNumber(name: string | undefined): number | null {
  * start month comes after the end month it is the year before (`Dec 1 – Jan 15, 2026`).
  */
 function span(
-  m1: string | undefined, d1: string | undefined, y1: string | undefined,
-  m2: string | undefined, d2: string | undefined, y2: string | undefined,
+  m1: string | undefined,
+  d1: string | undefined,
+  y1: string | undefined,
+  m2: string | undefined,
+  d2: string | undefined,
+  y2: string | undefined,
   today: Date,
 ): Parts | null {
   const fromMonth = monthNumber(m1);
@@ -150,11 +175,24 @@ function explicitRange(text: string, today: Date): DateRange | null {
 
 /** Preset names as the pickers print them (lower case), English and Finnish → `resolvePreset`'s names. */
 const PRESETS: Record<string, string> = {
-  today: 'today', yesterday: 'yesterday', 'this month': 'this_month', 'last month': 'last_month',
-  'this year': 'this_year', 'last year': 'last_year', 'this quarter': 'this_quarter', 'last quarter': 'last_quarter',
-  'tänään': 'today', eilen: 'yesterday', 'tämä kuukausi': 'this_month', 'edellinen kuukausi': 'last_month',
-  'viime kuukausi': 'last_month', 'tämä vuosi': 'this_year', 'edellinen vuosi': 'last_year', 'viime vuosi': 'last_year',
-  'tämä vuosineljännes': 'this_quarter', 'edellinen vuosineljännes': 'last_quarter',
+  today: 'today',
+  yesterday: 'yesterday',
+  'this month': 'this_month',
+  'last month': 'last_month',
+  'this year': 'this_year',
+  'last year': 'last_year',
+  'this quarter': 'this_quarter',
+  'last quarter': 'last_quarter',
+  tänään: 'today',
+  eilen: 'yesterday',
+  'tämä kuukausi': 'this_month',
+  'edellinen kuukausi': 'last_month',
+  'viime kuukausi': 'last_month',
+  'tämä vuosi': 'this_year',
+  'edellinen vuosi': 'last_year',
+  'viime vuosi': 'last_year',
+  'tämä vuosineljännes': 'this_quarter',
+  'edellinen vuosineljännes': 'last_quarter',
 };
 /** "Last 30 days", "Past 7 days", "Viimeiset 30 päivää", "Edelliset 14 päivää": all end yesterday. */
 const LAST_N_DAYS = /^(?:last|past|previous|viimeiset|edelliset) (\d{1,3}) (?:days|päivää)$/;

@@ -46,10 +46,7 @@ export function scaleSpend(spend: number, days: number): number {
 }
 
 /** The API row for an entity over `days` days. */
-export function scaledRow(
-  entity: { id: string; name: string; spend: number | null; funnel: FunnelCounts },
-  days: number,
-): FunnelRow {
+export function scaledRow(entity: { id: string; name: string; spend: number | null; funnel: FunnelCounts }, days: number): FunnelRow {
   const row: FunnelRow = { id: entity.id, name: entity.name, ...scaleFunnel(entity.funnel, days) };
   if (entity.spend !== null) row.spend = scaleSpend(entity.spend, days);
   return row;

@@ -47,8 +47,7 @@ export function compareRate(subject: Proportion, baseline: Proportion, options: 
   if (!subjectRate.enoughData || !baselineRate.enoughData || baselineRate.value === null) {
     return result('insufficient');
   }
-  const [refLow, refHigh] =
-    rule === 'non-overlap' ? [baselineRate.low, baselineRate.high] : [baselineRate.value, baselineRate.value];
+  const [refLow, refHigh] = rule === 'non-overlap' ? [baselineRate.low, baselineRate.high] : [baselineRate.value, baselineRate.value];
   if (subjectRate.low > refHigh) return result('better');
   if (subjectRate.high < refLow) return result('worse');
   return result('similar');

@@ -28,10 +28,7 @@ export interface MaturityOptions {
   provisionalOpenShare?: number;
 }
 
-export function maturity(
-  counts: Pick<StageCounts, 'leads' | 'won' | 'lost'>,
-  options: MaturityOptions = {},
-): Maturity {
+export function maturity(counts: Pick<StageCounts, 'leads' | 'won' | 'lost'>, options: MaturityOptions = {}): Maturity {
   const { provisionalOpenShare = DEFAULT_PROVISIONAL_OPEN_SHARE } = options;
   const { leads, won, lost } = counts;
   // Inconsistent rows (won + lost > leads) are rejected by the API schema; clamp defensively.

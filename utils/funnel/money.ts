@@ -86,12 +86,7 @@ function spendCurrency(
   return { currency: apiCurrency };
 }
 
-export function moneyFigures(
-  counts: FunnelCounts,
-  spend: SpendInput | null | undefined,
-  apiCurrency: string,
-  options: MoneyOptions = {},
-): MoneyFigures {
+export function moneyFigures(counts: FunnelCounts, spend: SpendInput | null | undefined, apiCurrency: string, options: MoneyOptions = {}): MoneyFigures {
   const base = {
     currency: apiCurrency,
     revenue: counts.revenue,

@@ -91,8 +91,8 @@ function campaignIndex(targets: PlatformTargets): Map<string, CampaignTarget> {
 export function targetsForRow(targets: PlatformTargets, row: Pick<FunnelRow, 'id' | 'name'>): TargetSet | null {
   if (targets.campaigns.length === 0) return targets.channel;
   const index = campaignIndex(targets);
-  const own = (row.id !== undefined ? index.get(`id:${row.id}`) : undefined)
-    ?? (row.name !== undefined ? index.get(`name:${normalizeName(row.name)}`) : undefined);
+  const own =
+    (row.id !== undefined ? index.get(`id:${row.id}`) : undefined) ?? (row.name !== undefined ? index.get(`name:${normalizeName(row.name)}`) : undefined);
   if (!own) return targets.channel;
   const merged: TargetSet = { ...(targets.channel ?? {}) };
   for (const metric of TARGET_METRICS) if (own[metric] !== undefined) merged[metric] = own[metric];
@@ -154,7 +154,12 @@ export function checkTargets(figures: TargetFigures, rate: Rate, set: TargetSet)
     if (target === undefined) continue;
     let check: Omit<TargetCheck, 'metric' | 'target'> = { verdict: 'unclear', value: null, low: null, high: null };
     if (metric === 'mqlToWon') {
-      check = { verdict: verdictForRequiredRate(rate, target), value: rate.value, low: rate.value === null ? null : rate.low, high: rate.value === null ? null : rate.high };
+      check = {
+        verdict: verdictForRequiredRate(rate, target),
+        value: rate.value,
+        low: rate.value === null ? null : rate.low,
+        high: rate.value === null ? null : rate.high,
+      };
     } else if (spend !== null && spend > 0 && mql > 0) {
       if (metric === 'costPerWon') {
         check = { verdict: verdictForRequiredRate(rate, spend / (mql * target)), value: costPer(spend, won), ...costPerWonRange(spend, mql, rate) };

@@ -31,6 +31,7 @@ export function targetLine(check: TargetCheck, rateLabel: string, currency: stri
 export function targetRangeText(check: TargetCheck, currency: string, locale: UiLocale, translate: Translate = translateDefault): string | null {
   if (check.low === null || check.high === null) return null;
   // Interval ends as whole percentages, like every other interval; money and multiples as a target is written.
-  const end = (v: number) => (!Number.isFinite(v) ? NO_FIGURE : check.metric === 'mqlToWon' ? formatPercent(v, locale) : targetValueText(check.metric, v, currency, locale));
+  const end = (v: number) =>
+    !Number.isFinite(v) ? NO_FIGURE : check.metric === 'mqlToWon' ? formatPercent(v, locale) : targetValueText(check.metric, v, currency, locale);
   return translate('target.range', { low: end(check.low), high: end(check.high) });
 }

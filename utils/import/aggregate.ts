@@ -18,9 +18,15 @@ export interface LeadQuery {
 const PLATFORM_ID = /^\d{5,20}$/;
 
 interface Tally {
-  leads: number; mql: number; sql: number; meetings: number; won: number; lost: number;
+  leads: number;
+  mql: number;
+  sql: number;
+  meetings: number;
+  won: number;
+  lost: number;
   /** In cents, so sums do not depend on the order of addition. */
-  revenueCents: number; pipelineCents: number;
+  revenueCents: number;
+  pipelineCents: number;
   daysToWon: number[];
 }
 
@@ -71,7 +77,12 @@ export function aggregateLeads(records: Iterable<LeadRecord>, query: LeadQuery):
   for (const [group, t] of [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     rows.push({
       ...(PLATFORM_ID.test(group) ? { id: group } : { name: group }),
-      leads: t.leads, mql: t.mql, sql: t.sql, meetings: t.meetings, won: t.won, lost: t.lost,
+      leads: t.leads,
+      mql: t.mql,
+      sql: t.sql,
+      meetings: t.meetings,
+      won: t.won,
+      lost: t.lost,
       revenue: t.revenueCents / 100,
       pipeline: t.pipelineCents / 100,
       ...(t.daysToWon.length > 0 ? { median_days_to_won: median(t.daysToWon) } : {}),

@@ -8,9 +8,17 @@ import type { Platform } from '../api/constants';
 export type PlatformTable = Record<string, Platform>;
 
 export const DEFAULT_PLATFORM_TABLE: PlatformTable = {
-  facebook: 'meta_ads', fb: 'meta_ads', instagram: 'meta_ads', ig: 'meta_ads', meta: 'meta_ads',
-  google: 'google_ads', adwords: 'google_ads', cpc: 'google_ads', gclid: 'google_ads',
-  linkedin: 'linkedin_ads', lnkd: 'linkedin_ads',
+  facebook: 'meta_ads',
+  fb: 'meta_ads',
+  instagram: 'meta_ads',
+  ig: 'meta_ads',
+  meta: 'meta_ads',
+  google: 'google_ads',
+  adwords: 'google_ads',
+  cpc: 'google_ads',
+  gclid: 'google_ads',
+  linkedin: 'linkedin_ads',
+  lnkd: 'linkedin_ads',
 };
 
 export function normaliseKey(value: string): string {
@@ -29,4 +37,3 @@ export function platformOf(value: string, table: PlatformTable): Platform | null
   }
   return null;
 }
-

@@ -6,14 +6,28 @@
  */
 
 export const MAPPING_FIELDS = [
-  'leadId', 'createdAt',
+  'leadId',
+  'createdAt',
   // Platform: the first of these whose value the platform table knows.
-  'utmSource', 'landingUrl', 'sourceDetail', 'source',
+  'utmSource',
+  'landingUrl',
+  'sourceDetail',
+  'source',
   // Campaign: the campaign column, else landingUrl's utm_campaign, else campaignFallback.
-  'campaign', 'campaignFallback', 'adGroup', 'ad',
+  'campaign',
+  'campaignFallback',
+  'adGroup',
+  'ad',
   // Stage reached: the furthest of stage, status, converted and the per-stage dates.
-  'stage', 'status', 'converted', 'mqlDate', 'sqlDate', 'meetingDate', 'wonDate',
-  'amount', 'closedAt',
+  'stage',
+  'status',
+  'converted',
+  'mqlDate',
+  'sqlDate',
+  'meetingDate',
+  'wonDate',
+  'amount',
+  'closedAt',
 ] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
@@ -108,7 +122,10 @@ export const PRESETS: readonly Preset[] = [
 ];
 
 function headerKey(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** The preset's mapping for these headers: per field, the first of its names the file has. */
@@ -146,6 +163,7 @@ export function missingFields(mapping: ColumnMapping): MappingProblem[] {
   if (!mapping.createdAt) missing.push('createdAt');
   if (!mapping.utmSource && !mapping.landingUrl && !mapping.sourceDetail && !mapping.source) missing.push('platform');
   if (!mapping.campaign && !mapping.landingUrl && !mapping.campaignFallback) missing.push('campaign');
-  if (!mapping.stage && !mapping.status && !mapping.converted && !mapping.mqlDate && !mapping.sqlDate && !mapping.meetingDate && !mapping.wonDate) missing.push('stage');
+  if (!mapping.stage && !mapping.status && !mapping.converted && !mapping.mqlDate && !mapping.sqlDate && !mapping.meetingDate && !mapping.wonDate)
+    missing.push('stage');
   return missing;
 }

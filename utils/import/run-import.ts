@@ -16,11 +16,7 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export type ImportFailure =
-  | { kind: 'xlsx' }
-  | { kind: 'tooLarge'; limit: 'bytes' | 'rows' }
-  | { kind: 'empty' }
-  | { kind: 'unreadable'; message: string }
-  | { kind: 'cancelled' };
+  { kind: 'xlsx' } | { kind: 'tooLarge'; limit: 'bytes' | 'rows' } | { kind: 'empty' } | { kind: 'unreadable'; message: string } | { kind: 'cancelled' };
 
 export interface ImportProgress {
   /** 0…1 of the input read. */
@@ -93,7 +89,9 @@ export function runImport(input: Blob | string, sink: ImportSink, options: RunIm
       parser?.abort();
     };
     if (options.signal?.aborted) failed = { kind: 'cancelled' };
-    options.signal?.addEventListener('abort', () => { failed ??= { kind: 'cancelled' }; });
+    options.signal?.addEventListener('abort', () => {
+      failed ??= { kind: 'cancelled' };
+    });
 
     Papa.parse<string[]>(input as never, {
       delimitersToGuess: [',', ';', '\t'],
@@ -105,7 +103,10 @@ export function runImport(input: Blob | string, sink: ImportSink, options: RunIm
         const records: LeadRecord[] = [];
         for (const cells of results.data) {
           if (headers === null) {
-            if (cells.every((c) => c.trim() === '')) { line++; continue; }
+            if (cells.every((c) => c.trim() === '')) {
+              line++;
+              continue;
+            }
             headers = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
             mapper = createRowMapper(headers, { ...options, importId: options.importId });
             continue;

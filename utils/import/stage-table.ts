@@ -19,48 +19,94 @@ export const STAGE_MEANINGS: readonly StageMeaning[] = ['lead', 'mql', 'sql', 'm
 export type StageTable = Record<string, StageMeaning>;
 
 const GENERIC: StageTable = {
-  lead: 'lead', mql: 'mql', sql: 'sql', meeting: 'meeting', won: 'won', lost: 'lost', open: 'open',
-  'marketing qualified': 'mql', 'sales qualified': 'sql', customer: 'won',
+  lead: 'lead',
+  mql: 'mql',
+  sql: 'sql',
+  meeting: 'meeting',
+  won: 'won',
+  lost: 'lost',
+  open: 'open',
+  'marketing qualified': 'mql',
+  'sales qualified': 'sql',
+  customer: 'won',
   // An opportunity (HubSpot's lifecycle stage, Salesforce's object) has a deal: sales has met the lead.
   opportunity: 'meeting',
 };
 
 /** HubSpot Lifecycle Stage: label and internal value [H2, H3, H7]; default deal stages [H3]. */
 const HUBSPOT: StageTable = {
-  subscriber: 'lead', other: 'lead',
-  'marketing qualified lead': 'mql', marketingqualifiedlead: 'mql',
-  'sales qualified lead': 'sql', salesqualifiedlead: 'sql',
+  subscriber: 'lead',
+  other: 'lead',
+  'marketing qualified lead': 'mql',
+  marketingqualifiedlead: 'mql',
+  'sales qualified lead': 'sql',
+  salesqualifiedlead: 'sql',
   evangelist: 'won',
-  'appointment scheduled': 'meeting', appointmentscheduled: 'meeting',
-  'qualified to buy': 'sql', qualifiedtobuy: 'sql',
-  'presentation scheduled': 'meeting', presentationscheduled: 'meeting',
-  'decision maker bought-in': 'meeting', decisionmakerboughtin: 'meeting',
-  'contract sent': 'meeting', contractsent: 'meeting',
-  'closed won': 'won', closedwon: 'won', 'closed lost': 'lost', closedlost: 'lost',
+  'appointment scheduled': 'meeting',
+  appointmentscheduled: 'meeting',
+  'qualified to buy': 'sql',
+  qualifiedtobuy: 'sql',
+  'presentation scheduled': 'meeting',
+  presentationscheduled: 'meeting',
+  'decision maker bought-in': 'meeting',
+  decisionmakerboughtin: 'meeting',
+  'contract sent': 'meeting',
+  contractsent: 'meeting',
+  'closed won': 'won',
+  closedwon: 'won',
+  'closed lost': 'lost',
+  closedlost: 'lost',
 };
 
 /** Pipedrive's default pipeline stages (both the older and the newer default). Status open/won/lost [P5] is GENERIC. */
 const PIPEDRIVE: StageTable = {
-  'lead in': 'lead', qualified: 'mql', 'contact made': 'sql',
-  'needs defined': 'meeting', 'demo scheduled': 'meeting', 'proposal made': 'meeting', 'negotiations started': 'meeting',
+  'lead in': 'lead',
+  qualified: 'mql',
+  'contact made': 'sql',
+  'needs defined': 'meeting',
+  'demo scheduled': 'meeting',
+  'proposal made': 'meeting',
+  'negotiations started': 'meeting',
 };
 
 /** Salesforce opportunity stages [S5] and lead statuses [S6]. */
 const SALESFORCE: StageTable = {
-  prospecting: 'sql', qualification: 'sql',
-  'needs analysis': 'meeting', 'value proposition': 'meeting', 'id. decision makers': 'meeting',
-  'perception analysis': 'meeting', 'proposal/price quote': 'meeting', 'negotiation/review': 'meeting',
-  'open - not contacted': 'lead', 'working - contacted': 'mql', 'closed - converted': 'sql', 'closed - not converted': 'lost',
+  prospecting: 'sql',
+  qualification: 'sql',
+  'needs analysis': 'meeting',
+  'value proposition': 'meeting',
+  'id. decision makers': 'meeting',
+  'perception analysis': 'meeting',
+  'proposal/price quote': 'meeting',
+  'negotiation/review': 'meeting',
+  'open - not contacted': 'lead',
+  'working - contacted': 'mql',
+  'closed - converted': 'sql',
+  'closed - not converted': 'lost',
 };
 
 /** Finnish names of the same stages. */
 const FINNISH: StageTable = {
-  liidi: 'lead', uusi: 'lead', tilaaja: 'lead',
-  'markkinointivalmis liidi': 'mql', markkinointiliidi: 'mql',
-  'myyntivalmis liidi': 'sql', myyntiliidi: 'sql', 'myyntikelpoinen liidi': 'sql',
-  tapaaminen: 'meeting', 'tapaaminen sovittu': 'meeting', tarjous: 'meeting', 'tarjous lähetetty': 'meeting', neuvottelu: 'meeting', mahdollisuus: 'meeting',
-  voitettu: 'won', 'kauppa tehty': 'won', asiakas: 'won',
-  hävitty: 'lost', menetetty: 'lost', 'kauppa menetetty': 'lost',
+  liidi: 'lead',
+  uusi: 'lead',
+  tilaaja: 'lead',
+  'markkinointivalmis liidi': 'mql',
+  markkinointiliidi: 'mql',
+  'myyntivalmis liidi': 'sql',
+  myyntiliidi: 'sql',
+  'myyntikelpoinen liidi': 'sql',
+  tapaaminen: 'meeting',
+  'tapaaminen sovittu': 'meeting',
+  tarjous: 'meeting',
+  'tarjous lähetetty': 'meeting',
+  neuvottelu: 'meeting',
+  mahdollisuus: 'meeting',
+  voitettu: 'won',
+  'kauppa tehty': 'won',
+  asiakas: 'won',
+  hävitty: 'lost',
+  menetetty: 'lost',
+  'kauppa menetetty': 'lost',
   avoin: 'open',
 };
 
@@ -71,4 +117,3 @@ export function stageOf(value: string, table: StageTable): StageMeaning | null {
   const key = normaliseKey(value);
   return key === '' ? null : (table[key] ?? null);
 }
-

@@ -25,7 +25,11 @@ export interface ImportTimings {
   store: number;
 }
 
-export async function storeImport(db: ImportDB, file: Blob, options: StoreImportOptions): Promise<{ result: ImportResult; info: ImportInfo; timings: ImportTimings }> {
+export async function storeImport(
+  db: ImportDB,
+  file: Blob,
+  options: StoreImportOptions,
+): Promise<{ result: ImportResult; info: ImportInfo; timings: ImportTimings }> {
   const started = performance.now();
   let storing = 0;
   const sniff = sniffBytes(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
@@ -39,14 +43,18 @@ export async function storeImport(db: ImportDB, file: Blob, options: StoreImport
   let sequence = 0;
   let result: ImportResult;
   try {
-    result = await runImport(input, {
-      write: async (records) => {
-        if (merge) for (const r of records) newKeys.add(r.key);
-        const t0 = performance.now();
-        await db.leadChunks.put({ id: `${importId}:${sequence++}`, importId, records });
-        storing += performance.now() - t0;
+    result = await runImport(
+      input,
+      {
+        write: async (records) => {
+          if (merge) for (const r of records) newKeys.add(r.key);
+          const t0 = performance.now();
+          await db.leadChunks.put({ id: `${importId}:${sequence++}`, importId, records });
+          storing += performance.now() - t0;
+        },
       },
-    }, { ...options, importId, size: file.size, encoding: sniff.encoding });
+      { ...options, importId, size: file.size, encoding: sniff.encoding },
+    );
   } catch (failure) {
     await db.leadChunks.where('importId').equals(importId).delete();
     throw failure;
@@ -54,17 +62,25 @@ export async function storeImport(db: ImportDB, file: Blob, options: StoreImport
   if (merge) {
     // The new import's leads replace the stored ones with the same lead ID; the rest stay.
     await db.transaction('rw', db.leadChunks, async () => {
-      await db.leadChunks.where('importId').notEqual(importId).modify((chunk, ref) => {
-        const kept = chunk.records.filter((r) => !newKeys.has(r.key));
-        if (kept.length === 0) delete (ref as { value?: unknown }).value;
-        else chunk.records = kept;
-      });
+      await db.leadChunks
+        .where('importId')
+        .notEqual(importId)
+        .modify((chunk, ref) => {
+          const kept = chunk.records.filter((r) => !newKeys.has(r.key));
+          if (kept.length === 0) delete (ref as { value?: unknown }).value;
+          else chunk.records = kept;
+        });
     });
   } else {
     await db.leadChunks.where('importId').notEqual(importId).delete();
   }
   const info: ImportInfo = {
-    id: 'current', importId, fileName: options.fileName, importedAt: options.now(), leads: await countLeads(db), currency: options.currency,
+    id: 'current',
+    importId,
+    fileName: options.fileName,
+    importedAt: options.now(),
+    leads: await countLeads(db),
+    currency: options.currency,
   };
   await db.info.put(info);
   return { result, info, timings: { total: performance.now() - started, store: storing } };

@@ -26,5 +26,7 @@ export function parseTableText<T extends string>(text: string, meanings: readonl
 }
 
 export function tableToText(table: Record<string, string>): string {
-  return Object.entries(table).map(([key, meaning]) => `${key} = ${meaning}`).join('\n');
+  return Object.entries(table)
+    .map(([key, meaning]) => `${key} = ${meaning}`)
+    .join('\n');
 }

@@ -56,13 +56,20 @@ const DOT_THOUSANDS = /^-?\d{1,3}(\.\d{3})+$/;
  * With a single kind of separator, `1,234` / `1.234` (groups of three) are thousands; `12,5` is a decimal.
  */
 export function parseAmount(cell: string): number | null {
-  let text = cell.trim().replace(/\u2212/g, '-').replace(/[\s\u00a0\u202f']/g, '').replace(/^[A-Z]{3}|[A-Z]{3}$|[€$£]/g, '');
+  let text = cell
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(/^[A-Z]{3}|[A-Z]{3}$|[€$£]/g, '');
   if (text === '') return null;
   const lastComma = text.lastIndexOf(',');
   const lastDot = text.lastIndexOf('.');
   if (lastComma >= 0 && lastDot >= 0) {
     const decimal = lastComma > lastDot ? ',' : '.';
-    text = text.split(decimal === ',' ? '.' : ',').join('').replace(',', '.');
+    text = text
+      .split(decimal === ',' ? '.' : ',')
+      .join('')
+      .replace(',', '.');
   } else if (lastComma >= 0 || lastDot >= 0) {
     const sep = lastComma >= 0 ? ',' : '.';
     text = (sep === ',' ? COMMA_THOUSANDS : DOT_THOUSANDS).test(text) ? text.split(sep).join('') : text.replace(',', '.');

@@ -3,9 +3,7 @@ import type { ImportInfo } from './import-db';
 import type { ImportFailure, ImportProgress, ImportResult } from './run-import';
 import type { ImportTimings, StoreImportOptions } from './store-import';
 
-export type ImportWorkerRequest =
-  | ({ type: 'start'; file: Blob } & Omit<StoreImportOptions, 'signal' | 'onProgress' | 'now'>)
-  | { type: 'cancel' };
+export type ImportWorkerRequest = ({ type: 'start'; file: Blob } & Omit<StoreImportOptions, 'signal' | 'onProgress' | 'now'>) | { type: 'cancel' };
 
 export type ImportWorkerReply =
   | ({ type: 'progress' } & ImportProgress)

@@ -21,10 +21,7 @@ import { normalizeName, type AmbiguousMatch, type Coverage, type Match, type Mat
 
 type ApiRowLike = Pick<FunnelRow, 'id' | 'name'>;
 
-export type LookupResult<R = FunnelRow> =
-  | { kind: 'match'; row: R; apiIndex: number; by: MatchedBy }
-  | { kind: 'ambiguous' }
-  | { kind: 'none' };
+export type LookupResult<R = FunnelRow> = { kind: 'match'; row: R; apiIndex: number; by: MatchedBy } | { kind: 'ambiguous' } | { kind: 'none' };
 
 /** A page row as the index sees it: its key (one per campaign on the page), ID and name. */
 export interface SeenPageRow {

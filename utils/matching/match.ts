@@ -74,15 +74,17 @@ const EXTRA_FOLD_CHARS = /[ßøæœđłıþð]/g;
  * the same result faster; this one is exported so tests can hold it to that.
  */
 export function foldNameSlowly(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(DIACRITICS, '')
-    // After the diacritics, so that ǽ (æ + acute) also becomes ae.
-    .replace(EXTRA_FOLD_CHARS, (ch) => EXTRA_FOLDS[ch] ?? ch)
-    .normalize('NFC');
+  return (
+    name
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(DIACRITICS, '')
+      // After the diacritics, so that ǽ (æ + acute) also becomes ae.
+      .replace(EXTRA_FOLD_CHARS, (ch) => EXTRA_FOLDS[ch] ?? ch)
+      .normalize('NFC')
+  );
 }
 
 /**
@@ -122,8 +124,6 @@ function foldOne(ch: string): string {
  * lookup table; anything else takes foldNameSlowly. Both give the same result (tested).
  */
 export function normalizeName(name: string): string {
-  const folded = NEEDS_FULL_FOLD.test(name)
-    ? foldNameSlowly(name)
-    : name.replace(TABLE_OR_INVISIBLE, foldOne).toLowerCase();
+  const folded = NEEDS_FULL_FOLD.test(name) ? foldNameSlowly(name) : name.replace(TABLE_OR_INVISIBLE, foldOne).toLowerCase();
   return folded.replace(SEPARATOR_RUN, ' ').trim();
 }

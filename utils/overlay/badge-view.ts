@@ -128,7 +128,14 @@ export function buildBadgeView(input: BadgeViewInput): BadgeView {
  * (the badge stays tiny) and the whole verdict in words for the accessible name. The other
  * targets need the row's spend, which is read only when the card opens: the card shows them.
  */
-function targetMark(targets: PlatformTargets, row: FunnelRow, mqlToWon: Rate, rateLabel: string, locale: UiLocale, t: Translate): { marker: string; ariaText: string } | null {
+function targetMark(
+  targets: PlatformTargets,
+  row: FunnelRow,
+  mqlToWon: Rate,
+  rateLabel: string,
+  locale: UiLocale,
+  t: Translate,
+): { marker: string; ariaText: string } | null {
   const target = targetsForRow(targets, row)?.mqlToWon;
   if (target === undefined) return null;
   const verdict = verdictForRequiredRate(mqlToWon, target);

@@ -61,14 +61,22 @@ export function createBadge(options: BadgeOptions): Badge {
   button.addEventListener('click', () => open('click'), { signal });
   button.addEventListener('focus', () => open('focus'), { signal });
   button.addEventListener('blur', () => options.onClose(), { signal });
-  button.addEventListener('pointerenter', () => {
-    clearTimeout(hoverTimer);
-    hoverTimer = setTimeout(() => open('hover'), HOVER_DELAY_MS);
-  }, { signal });
-  button.addEventListener('pointerleave', () => {
-    clearTimeout(hoverTimer);
-    options.onClose();
-  }, { signal });
+  button.addEventListener(
+    'pointerenter',
+    () => {
+      clearTimeout(hoverTimer);
+      hoverTimer = setTimeout(() => open('hover'), HOVER_DELAY_MS);
+    },
+    { signal },
+  );
+  button.addEventListener(
+    'pointerleave',
+    () => {
+      clearTimeout(hoverTimer);
+      options.onClose();
+    },
+    { signal },
+  );
   signal.addEventListener('abort', () => clearTimeout(hoverTimer));
 
   // Recycled rows re-render every scrolling frame: write only what changed, since every DOM

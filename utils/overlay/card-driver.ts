@@ -52,7 +52,15 @@ export function createCardDriver(signal: AbortSignal, options: CardDriverOptions
         const table = options.table();
         const spendText = rowNode && table ? options.adapter.readSpend(rowNode, table) : null;
         const platformLeads = rowNode && table ? leads.readRow(key, rowNode, table) : (leads.byKey.get(key) ?? null);
-        card.open({ key, anchor, how, row: { name: row.name, spendText, platformLeads }, answer, match: index.lookup(row.id, row.name), context: options.context() });
+        card.open({
+          key,
+          anchor,
+          how,
+          row: { name: row.name, spendText, platformLeads },
+          answer,
+          match: index.lookup(row.id, row.name),
+          context: options.context(),
+        });
       });
     },
     scheduleClose: () => card.scheduleClose(),

@@ -67,53 +67,75 @@ export function CardPanel({ content, locale, onClose }: { content: CardContent; 
 
   return (
     <div class="panel" role="dialog" aria-label={`${t('card.title')}: ${pageRow.name}`}>
-      <button class="close" type="button" aria-label={t('card.close')} onClick={onClose}>×</button>
+      <button class="close" type="button" aria-label={t('card.close')} onClick={onClose}>
+        ×
+      </button>
       <p class="name">{pageRow.name}</p>
       <div class="muted">{t('card.title')}</div>
       <div class="headline">
-        {rateLabel}{' '}
-        {headline.enoughData ? pct(headline.value) : `${row.won}/${row.mql}`}
+        {rateLabel} {headline.enoughData ? pct(headline.value) : `${row.won}/${row.mql}`}
       </div>
       <div class="muted">
-        {headline.enoughData
-          ? t('card.interval', { low: pct(headline.low), high: pct(headline.high) })
-          : t('card.notEnough', { min: minMql, mqlLabel })}
+        {headline.enoughData ? t('card.interval', { low: pct(headline.low), high: pct(headline.high) }) : t('card.notEnough', { min: minMql, mqlLabel })}
       </div>
       {targetChecks.map((check) => (
-        <div class={check.verdict === 'missed' ? 'target warn' : 'target'} data-metric={check.metric} data-verdict={check.verdict}>{targetLine(check, rateLabel, answer.currency, locale)}</div>
+        <div class={check.verdict === 'missed' ? 'target warn' : 'target'} data-metric={check.metric} data-verdict={check.verdict}>
+          {targetLine(check, rateLabel, answer.currency, locale)}
+        </div>
       ))}
       <div class="bars" role="list">
         {steps.map((step) => (
           <div role="listitem" key={step.key}>
             <div class="bar">
               <span>{label(step.key)}</span>
-              <span class="track" aria-hidden="true"><span class="fill" style={{ width: `${(step.n / max) * 100}%`, display: 'block' }} /></span>
+              <span class="track" aria-hidden="true">
+                <span class="fill" style={{ width: `${(step.n / max) * 100}%`, display: 'block' }} />
+              </span>
               <span class="n">{formatCount(step.n, locale)}</span>
             </div>
             {step.rate && (
-              <div class="bar"><span /><span class="step">{t('card.stageRate', { rate: step.rate.value === null ? NO_FIGURE : formatPercent(step.rate.value, locale) })}</span></div>
+              <div class="bar">
+                <span />
+                <span class="step">{t('card.stageRate', { rate: step.rate.value === null ? NO_FIGURE : formatPercent(step.rate.value, locale) })}</span>
+              </div>
             )}
           </div>
         ))}
       </div>
       <dl>
-        <dt>{t('card.lost')}</dt><dd>{formatCount(row.lost, locale)}</dd>
-        <dt>{t('card.open')}</dt><dd>{formatCount(mat.open, locale)}</dd>
-        <dt>{t('card.revenue')}</dt><dd>{cur(money.revenue)}</dd>
-        <dt>{t('card.avgDeal')}</dt><dd>{cur(money.avgDeal)}</dd>
-        <dt>{t('card.pipeline')}</dt><dd>{cur(money.pipeline)}</dd>
-        <dt>{t('card.medianDays')}</dt><dd>{row.median_days_to_won === undefined ? NO_FIGURE : formatCount(row.median_days_to_won, locale)}</dd>
+        <dt>{t('card.lost')}</dt>
+        <dd>{formatCount(row.lost, locale)}</dd>
+        <dt>{t('card.open')}</dt>
+        <dd>{formatCount(mat.open, locale)}</dd>
+        <dt>{t('card.revenue')}</dt>
+        <dd>{cur(money.revenue)}</dd>
+        <dt>{t('card.avgDeal')}</dt>
+        <dd>{cur(money.avgDeal)}</dd>
+        <dt>{t('card.pipeline')}</dt>
+        <dd>{cur(money.pipeline)}</dd>
+        <dt>{t('card.medianDays')}</dt>
+        <dd>{row.median_days_to_won === undefined ? NO_FIGURE : formatCount(row.median_days_to_won, locale)}</dd>
         {money.spend && (
           <>
-            <dt>{t('card.roas')}</dt><dd>{money.spend.roas === null ? NO_FIGURE : formatMultiple(money.spend.roas, locale)}</dd>
-            <dt>{t('card.costPerLead')}</dt><dd>{cur(money.spend.costPerLead)}</dd>
-            <dt>{t('card.costPerMql', { label: mqlLabel })}</dt><dd>{cur(money.spend.costPerMql)}</dd>
-            <dt>{t('card.costPerMql', { label: label('sql') })}</dt><dd>{cur(money.spend.costPerSql)}</dd>
-            <dt>{t('card.costPerWon')}</dt><dd>{cur(money.spend.costPerWon)}</dd>
+            <dt>{t('card.roas')}</dt>
+            <dd>{money.spend.roas === null ? NO_FIGURE : formatMultiple(money.spend.roas, locale)}</dd>
+            <dt>{t('card.costPerLead')}</dt>
+            <dd>{cur(money.spend.costPerLead)}</dd>
+            <dt>{t('card.costPerMql', { label: mqlLabel })}</dt>
+            <dd>{cur(money.spend.costPerMql)}</dd>
+            <dt>{t('card.costPerMql', { label: label('sql') })}</dt>
+            <dd>{cur(money.spend.costPerSql)}</dd>
+            <dt>{t('card.costPerWon')}</dt>
+            <dd>{cur(money.spend.costPerWon)}</dd>
           </>
         )}
       </dl>
-      <PlatformLeadsLines content={content} locale={locale} spend={money.spend ? (spend?.ok ? spend.amount : null) : null} crmCostPerLead={money.spend ? money.spend.costPerLead : null} />
+      <PlatformLeadsLines
+        content={content}
+        locale={locale}
+        spend={money.spend ? (spend?.ok ? spend.amount : null) : null}
+        crmCostPerLead={money.spend ? money.spend.costPerLead : null}
+      />
       {mat.provisional && mat.openShare !== null && <div class="note warn">{t('card.provisional', { share: formatPercent(mat.openShare, locale) })}</div>}
       {money.spend && pageRow.spendText && <div class="note muted">{t('card.spendFromRow', { spend: pageRow.spendText })}</div>}
       {money.spend?.approximate && <div class="note muted">{t('card.approximate')}</div>}
@@ -123,7 +145,11 @@ export function CardPanel({ content, locale, onClose }: { content: CardContent; 
         <div class="demo">{t('card.demoSource')}</div>
       ) : (
         <div class="note muted">
-          {t('card.source', { source: answer.sourceName, asOf: new Date(answer.asOf).toLocaleString(intlTag(locale)), age: formatAge(answer.fetchedAt, Date.now()) })}
+          {t('card.source', {
+            source: answer.sourceName,
+            asOf: new Date(answer.asOf).toLocaleString(intlTag(locale)),
+            age: formatAge(answer.fetchedAt, Date.now()),
+          })}
         </div>
       )}
     </div>
@@ -143,7 +169,11 @@ function PlatformLeadsLines(props: { content: CardContent; locale: UiLocale; spe
   const crmLeads = content.match.row.leads;
   const gap = platformGap(leads.count, crmLeads);
   const names = { platform: t(`platform.${platform}`), platformPossessive: t(`platformPossessive.${platform}`) };
-  const figures = { ...names, platformLeads: `${leads.approximate ? '≈' : ''}${formatLeadCount(leads.count, locale)}`, crmLeads: formatCount(crmLeads, locale) };
+  const figures = {
+    ...names,
+    platformLeads: `${leads.approximate ? '≈' : ''}${formatLeadCount(leads.count, locale)}`,
+    crmLeads: formatCount(crmLeads, locale),
+  };
   const platformCost = costPerPlatformLead(props.spend, leads.count);
   const currency = content.answer.currency;
   return (
@@ -152,9 +182,19 @@ function PlatformLeadsLines(props: { content: CardContent; locale: UiLocale; spe
         {gap.share === null ? t('card.platformLeadsNoShare', figures) : t('card.platformLeads', { ...figures, share: formatPercent(gap.share, locale) })}
       </div>
       {platformCost !== null && props.crmCostPerLead !== null && (
-        <div class="muted">{t('card.costPerLeadBoth', { ...names, platformCost: formatMoney(platformCost, currency, locale), crmCost: formatMoney(props.crmCostPerLead, currency, locale) })}</div>
+        <div class="muted">
+          {t('card.costPerLeadBoth', {
+            ...names,
+            platformCost: formatMoney(platformCost, currency, locale),
+            crmCost: formatMoney(props.crmCostPerLead, currency, locale),
+          })}
+        </div>
       )}
-      {gap.flag && <div class="note warn" role="note">{t(gap.flag === 'crm-low' ? 'card.gapLow' : 'card.gapHigh')}</div>}
+      {gap.flag && (
+        <div class="note warn" role="note">
+          {t(gap.flag === 'crm-low' ? 'card.gapLow' : 'card.gapHigh')}
+        </div>
+      )}
       {leads.approximate && <div class="note muted">{t('card.platformApproximate')}</div>}
     </div>
   );

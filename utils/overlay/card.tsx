@@ -53,22 +53,38 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
     containEvents(host, signal);
     host.addEventListener('pointerenter', () => clearTimeout(closeTimer), { signal });
     host.addEventListener('pointerleave', () => card.scheduleClose(), { signal });
-    host.addEventListener('focusout', (event) => {
-      if (!host?.contains(event.relatedTarget as Node | null) && !root?.contains(event.relatedTarget as Node | null)) card.scheduleClose();
-    }, { signal });
-    host.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') card.close();
-    }, { signal });
+    host.addEventListener(
+      'focusout',
+      (event) => {
+        if (!host?.contains(event.relatedTarget as Node | null) && !root?.contains(event.relatedTarget as Node | null)) card.scheduleClose();
+      },
+      { signal },
+    );
+    host.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape') card.close();
+      },
+      { signal },
+    );
     document.body.append(host);
     return mount;
   };
 
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && openKey) card.close();
-  }, { signal, capture: true });
-  document.addEventListener('pointerdown', (event) => {
-    if (openKey && pinned && host && !event.composedPath().includes(host)) card.close();
-  }, { signal, capture: true });
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && openKey) card.close();
+    },
+    { signal, capture: true },
+  );
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (openKey && pinned && host && !event.composedPath().includes(host)) card.close();
+    },
+    { signal, capture: true },
+  );
 
   let returnFocusTo: HTMLElement | null = null;
 

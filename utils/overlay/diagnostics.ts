@@ -56,9 +56,15 @@ function describeElement(element: Element): string {
   if (role && ROLE.test(role)) parts.push(`role=${role}`);
   const classes = [...element.classList].filter((c) => CLASS_TOKEN.test(c)).map(maskDigitRuns);
   if (classes.length > 0) parts.push(classes.map((c) => `.${c}`).join(''));
-  const dataKeys = element.getAttributeNames().filter((name) => name.startsWith('data-') && ATTRIBUTE_NAME.test(name)).map(maskDigits);
+  const dataKeys = element
+    .getAttributeNames()
+    .filter((name) => name.startsWith('data-') && ATTRIBUTE_NAME.test(name))
+    .map(maskDigits);
   if (dataKeys.length > 0) parts.push(`[${dataKeys.join(' ')}]`);
-  const others = element.getAttributeNames().filter((name) => !name.startsWith('data-') && !['class', 'style', 'role', 'href', 'id'].includes(name) && ATTRIBUTE_NAME.test(name)).map(maskDigits);
+  const others = element
+    .getAttributeNames()
+    .filter((name) => !name.startsWith('data-') && !['class', 'style', 'role', 'href', 'id'].includes(name) && ATTRIBUTE_NAME.test(name))
+    .map(maskDigits);
   if (others.length > 0) parts.push(`attrs(${others.join(' ')})`);
   const style = (element as HTMLElement).style;
   if (style && style.length > 0) {
@@ -125,7 +131,15 @@ export function diagnosticsText(input: DiagnosticsInput, isOwn: (node: Node) => 
   } else {
     lines.push('page context: not a list page');
   }
-  lines.push(`hook health: ${health ? HOOK_NAMES.filter((h) => h in health).map((h) => `${h}=${health[h] ?? 'missing'}`).join(', ') : 'not declared'}`);
+  lines.push(
+    `hook health: ${
+      health
+        ? HOOK_NAMES.filter((h) => h in health)
+            .map((h) => `${h}=${health[h] ?? 'missing'}`)
+            .join(', ')
+        : 'not declared'
+    }`,
+  );
   lines.push(`badges from the fallback finder: ${input.fallback ? 'yes' : 'no'}`, `rows read: ${input.rowsRead}`);
   lines.push('table skeleton:', input.table ? tableSkeleton(input.table, isOwn) : '(no table found)');
   return lines.join('\n');

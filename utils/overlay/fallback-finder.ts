@@ -93,7 +93,19 @@ export type SpotFor = (row: Element, name: Element) => Element;
 const MAX_CLIMB = 4;
 const DIGIT_RUN = /\d{4,20}/g;
 /** A parent that lays out cells: a badge inserted into it would become a cell of its own. */
-const CELL_LAYOUTS = new Set(['table', 'inline-table', 'table-row', 'table-row-group', 'table-header-group', 'table-footer-group', 'table-column', 'table-column-group', 'grid', 'inline-grid', 'contents']);
+const CELL_LAYOUTS = new Set([
+  'table',
+  'inline-table',
+  'table-row',
+  'table-row-group',
+  'table-header-group',
+  'table-footer-group',
+  'table-column',
+  'table-column-group',
+  'grid',
+  'inline-grid',
+  'contents',
+]);
 
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -75,9 +75,12 @@ export function createFunnelSource(ctx: ContentScriptContext, signal: AbortSigna
     const error = result.ok ? result.refreshError : result.error;
     if (error?.kind !== 'rate_limited') return;
     const retryAfterSec = 'retryAfterSec' in error ? error.retryAfterSec : undefined;
-    ctx.setTimeout(() => {
-      if (token === loadToken) reload();
-    }, rateLimitRetryDelayMs(retryAfterSec, options.random ?? Math.random));
+    ctx.setTimeout(
+      () => {
+        if (token === loadToken) reload();
+      },
+      rateLimitRetryDelayMs(retryAfterSec, options.random ?? Math.random),
+    );
   }
 
   function reload(): void {

@@ -30,4 +30,3 @@ export function healthLine(health: HookHealth): string {
     })
     .join(' · ');
 }
-

@@ -15,13 +15,20 @@ import { createTabRange, withTabRange } from './tab-range';
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
-  const retry = { delaysMs: RETRY_DELAYS_MS, wait: (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), ms)), stillWanted: () => !ctx.isInvalid };
+  const retry = {
+    delaysMs: RETRY_DELAYS_MS,
+    wait: (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), ms)),
+    stillWanted: () => !ctx.isInvalid,
+  };
 
   // The range picked in the summary for this tab, kept by the background (tab-ranges.ts).
-  const tabRange = createTabRange({
-    read: async () => (await sendMessage('getTabRange', undefined)) ?? null,
-    write: (choice) => sendMessage('setTabRange', choice),
-  }, (message) => console.warn(message));
+  const tabRange = createTabRange(
+    {
+      read: async () => (await sendMessage('getTabRange', undefined)) ?? null,
+      write: (choice) => sendMessage('setTabRange', choice),
+    },
+    (message) => console.warn(message),
+  );
   const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal }), tabRange), {
     askFunnel: (request) => askFunnel(request, retry),
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),

@@ -28,11 +28,20 @@ export function CopyDiagnostics({ diagnostics }: { diagnostics: () => string }) 
   };
   return (
     <div class="msg">
-      <button type="button" class="retry diagnostics" onClick={copy}>{t('summary.copyDiagnostics')}</button>
-      {state.kind === 'copied' && <span class="muted" role="status"> {t('summary.diagnosticsCopied')}</span>}
+      <button type="button" class="retry diagnostics" onClick={copy}>
+        {t('summary.copyDiagnostics')}
+      </button>
+      {state.kind === 'copied' && (
+        <span class="muted" role="status">
+          {' '}
+          {t('summary.diagnosticsCopied')}
+        </span>
+      )}
       {state.kind === 'manual' && (
         <>
-          <div class="muted" role="status">{t('summary.diagnosticsManual')}</div>
+          <div class="muted" role="status">
+            {t('summary.diagnosticsManual')}
+          </div>
           <textarea class="diagnostics-text" readOnly rows={6} aria-label={t('summary.copyDiagnostics')} value={state.text} ref={(el) => el?.select()} />
         </>
       )}
@@ -68,7 +77,9 @@ export function PlatformTotals(props: { state: SummaryState; coverage: Coverage 
   };
   return (
     <div class="msg platform-totals">
-      <span class="platform-total">{gap.share === null ? t('summary.platformLeadsNoShare', figures) : t('summary.platformLeads', { ...figures, share: formatPercent(gap.share, locale) })}</span>
+      <span class="platform-total">
+        {gap.share === null ? t('summary.platformLeadsNoShare', figures) : t('summary.platformLeads', { ...figures, share: formatPercent(gap.share, locale) })}
+      </span>
       <span class="muted"> {t('summary.platformLeadsOver', { count: pairs.length, level: props.level })}</span>
       {gap.flag && <div class="warn">{t(gap.flag === 'crm-low' ? 'card.gapLow' : 'card.gapHigh')}</div>}
     </div>

@@ -51,7 +51,14 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
   let noRowsSince: number | null = null;
   /** No rows yet, and the host shows that it is still loading them (Google: 40 s to minutes). */
   let waitingForTable = false;
-  const summary: Summary = createSummary({ locale: options.locale, signal, onRetry: () => data.reload(), health: () => hookHealth(rowsNow()), diagnostics, tabRange: options.tabRange });
+  const summary: Summary = createSummary({
+    locale: options.locale,
+    signal,
+    onRetry: () => data.reload(),
+    health: () => hookHealth(rowsNow()),
+    diagnostics,
+    tabRange: options.tabRange,
+  });
 
   /** The rows on screen now: read only when the details, diagnostics or popup ask. */
   function rowsNow(): PageRow[] {
@@ -70,7 +77,15 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
   /** The redacted report behind "Copy diagnostics" (diagnostics.ts): the table's shape, never its data. */
   function diagnostics(): string {
     const rows = rowsNow();
-    const input = { version: options.version ?? 'unknown', context: options.context(), path: location.pathname, health: hookHealth(rows), fallback: adapter.usingFallback?.() ?? false, rowsRead: rows.length, table: options.table() };
+    const input = {
+      version: options.version ?? 'unknown',
+      context: options.context(),
+      path: location.pathname,
+      health: hookHealth(rows),
+      fallback: adapter.usingFallback?.() ?? false,
+      rowsRead: rows.length,
+      table: options.table(),
+    };
     return diagnosticsText(input, isOwnNode);
   }
 
@@ -108,7 +123,13 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
       if (!options.context() || signal.aborted) return null;
       try {
         const rows = rowsNow();
-        return { platform: adapter.platform, health: hookHealth(rows), fallback: adapter.usingFallback?.() ?? false, rows: rows.length, layoutUnknown: layoutUnknown() };
+        return {
+          platform: adapter.platform,
+          health: hookHealth(rows),
+          fallback: adapter.usingFallback?.() ?? false,
+          rows: rows.length,
+          layoutUnknown: layoutUnknown(),
+        };
       } catch {
         return null;
       }

@@ -24,7 +24,16 @@ export function levelName(context: Pick<PageContext, 'platform' | 'level' | 'lev
   return context.levelLabel ? context.levelLabel.toLocaleLowerCase() : t(`pageLevel.${context.platform}.${context.level}`);
 }
 
-export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | null; total: number; onRetry: () => void; health: () => HookHealth | null; diagnostics: () => string; locale: UiLocale; tabRange: TabRange | null }) {
+export function SummaryPanel(props: {
+  state: SummaryState;
+  coverage: Coverage | null;
+  total: number;
+  onRetry: () => void;
+  health: () => HookHealth | null;
+  diagnostics: () => string;
+  locale: UiLocale;
+  tabRange: TabRange | null;
+}) {
   const { state, coverage, total, onRetry } = props;
   const [expanded, setExpanded] = useState(false);
   const { context, answer } = state;
@@ -37,7 +46,9 @@ export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | 
   if (state.layoutUnknown) {
     body = (
       <>
-        <div class="msg warn" role="alert">{t('summary.layoutUnknown')}</div>
+        <div class="msg warn" role="alert">
+          {t('summary.layoutUnknown')}
+        </div>
         <HookHealthDetails health={props.health()} />
         <CopyDiagnostics diagnostics={props.diagnostics} />
       </>
@@ -46,14 +57,20 @@ export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | 
     body = (
       <div class="msg" role="status">
         {t('summary.loading')}
-        <div class="progress" role="progressbar" aria-busy="true" aria-label={t('summary.loading')}><span /></div>
+        <div class="progress" role="progressbar" aria-busy="true" aria-label={t('summary.loading')}>
+          <span />
+        </div>
       </div>
     );
   } else if (!answer.ok) {
     body = (
       <div class="msg warn" role="alert">
         {answer.error.kind === 'disabled' ? t('summary.disabled') : errorText(answer.error)}
-        {answer.error.kind !== 'disabled' && <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>}
+        {answer.error.kind !== 'disabled' && (
+          <button type="button" class="retry" onClick={onRetry}>
+            {t('summary.retry')}
+          </button>
+        )}
       </div>
     );
   } else {
@@ -73,11 +90,17 @@ export function SummaryPanel(props: { state: SummaryState; coverage: Coverage | 
         {answer.refreshError && (
           <div class="msg warn" role="alert">
             {t('summary.staleError', { age: formatAge(answer.fetchedAt, Date.now()), reason: errorText(answer.refreshError) })}
-            <button type="button" class="retry" onClick={onRetry}>{t('summary.retry')}</button>
+            <button type="button" class="retry" onClick={onRetry}>
+              {t('summary.retry')}
+            </button>
           </div>
         )}
         {state.fallback && <div class="msg muted fallback">{t('summary.fallback')}</div>}
-        {state.waitingForTable && <div class="msg muted" role="status">{t('summary.waitingForTable')}</div>}
+        {state.waitingForTable && (
+          <div class="msg muted" role="status">
+            {t('summary.waitingForTable')}
+          </div>
+        )}
         {answer.problemCount > 0 && <div class="msg muted">{t('summary.rowProblems', { count: answer.problemCount })}</div>}
         {expanded && coverage && (
           <div>
@@ -132,7 +155,9 @@ function List({ items }: { items: string[] }) {
   const shown = items.slice(0, 50);
   return (
     <ul>
-      {shown.map((item, i) => <li key={i}>{item}</li>)}
+      {shown.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
       {items.length > shown.length && <li class="muted">+{items.length - shown.length}</li>}
     </ul>
   );

@@ -16,7 +16,6 @@ import type { SummaryState } from './summary-state';
 import { TAB_RANGE_CSS } from './tab-range-control';
 import type { TabRange } from './tab-range';
 
-
 /**
  * Coverage (matching every campaign seen against every API row) is the summary's one costly
  * step: milliseconds for a large account. While the user scrolls, new campaigns appear every
@@ -93,16 +92,19 @@ export function createSummary(options: SummaryOptions): Summary {
   /** One timer for the whole wait (not one per scrolling frame); it re-arms while rows keep coming. */
   const armCoverageTimer = () => {
     if (coverageTimer !== undefined) return;
-    coverageTimer = setTimeout(() => {
-      coverageTimer = undefined;
-      if (!latest) return;
-      if (Date.now() < coverageDueAt()) {
-        armCoverageTimer();
-        return;
-      }
-      computeCoverage(latest);
-      summary.update(latest);
-    }, Math.max(0, coverageDueAt() - Date.now()));
+    coverageTimer = setTimeout(
+      () => {
+        coverageTimer = undefined;
+        if (!latest) return;
+        if (Date.now() < coverageDueAt()) {
+          armCoverageTimer();
+          return;
+        }
+        computeCoverage(latest);
+        summary.update(latest);
+      },
+      Math.max(0, coverageDueAt() - Date.now()),
+    );
   };
 
   const ensure = () => {
@@ -139,7 +141,19 @@ export function createSummary(options: SummaryOptions): Summary {
       if (renderKey === lastRender) return;
       lastRender = renderKey;
       const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(<SummaryPanel state={state} coverage={shown} total={coverageTotal} onRetry={options.onRetry} health={options.health} diagnostics={options.diagnostics} locale={options.locale} tabRange={options.tabRange ?? null} />, shadow);
+      render(
+        <SummaryPanel
+          state={state}
+          coverage={shown}
+          total={coverageTotal}
+          onRetry={options.onRetry}
+          health={options.health}
+          diagnostics={options.diagnostics}
+          locale={options.locale}
+          tabRange={options.tabRange ?? null}
+        />,
+        shadow,
+      );
     },
     hide() {
       if (mount) render(null, mount);

@@ -71,19 +71,49 @@ function RangePicker(props: { choice: TabRangeChoice | null; range: DateRange; o
   return (
     <form class="tab-range" onSubmit={apply}>
       <label for="fl-tab-range-preset">{t('summary.rangePick')}</label>
-      <select id="fl-tab-range-preset" value={custom ? 'custom' : (choice?.preset ?? DEFAULT_PRESET)} onChange={(e) => onSelect((e.target as HTMLSelectElement).value)}>
-        {[...TAB_RANGE_PRESETS, 'custom' as const].map((p) => <option key={p} value={p}>{t(PRESET_LABELS[p])}</option>)}
+      <select
+        id="fl-tab-range-preset"
+        value={custom ? 'custom' : (choice?.preset ?? DEFAULT_PRESET)}
+        onChange={(e) => onSelect((e.target as HTMLSelectElement).value)}
+      >
+        {[...TAB_RANGE_PRESETS, 'custom' as const].map((p) => (
+          <option key={p} value={p}>
+            {t(PRESET_LABELS[p])}
+          </option>
+        ))}
       </select>
       {custom && (
         <>
           <label for="fl-tab-range-from">{t('dashboard.rangeFrom')}</label>
-          <input id="fl-tab-range-from" type="date" value={from} required aria-invalid={invalid} aria-describedby={describedBy} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
+          <input
+            id="fl-tab-range-from"
+            type="date"
+            value={from}
+            required
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onInput={(e) => setFrom((e.target as HTMLInputElement).value)}
+          />
           <label for="fl-tab-range-to">{t('dashboard.rangeTo')}</label>
-          <input id="fl-tab-range-to" type="date" value={to} required aria-invalid={invalid} aria-describedby={describedBy} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
-          <button type="submit" class="retry">{t('dashboard.rangeApply')}</button>
+          <input
+            id="fl-tab-range-to"
+            type="date"
+            value={to}
+            required
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onInput={(e) => setTo((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit" class="retry">
+            {t('dashboard.rangeApply')}
+          </button>
         </>
       )}
-      {error && <p id="fl-tab-range-error" class="range-error" role="alert">{error}</p>}
+      {error && (
+        <p id="fl-tab-range-error" class="range-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -25,11 +25,13 @@ export const SETTING_LIMITS = { minMql: [1, 1000], cacheTtlMinutes: [1, 24 * 60]
 /** Largest figures a target may name: beyond them a typo (an extra zero) is more likely than intent. */
 export const TARGET_LIMITS = { costPerWon: 100_000_000, roas: 1000, campaigns: 200, campaignText: 200 } as const;
 
-const TargetSetSchema = z.object({
-  mqlToWon: z.number().gt(0).max(1).optional(),
-  costPerWon: z.number().gt(0).max(TARGET_LIMITS.costPerWon).optional(),
-  roas: z.number().gt(0).max(TARGET_LIMITS.roas).optional(),
-}).strict();
+const TargetSetSchema = z
+  .object({
+    mqlToWon: z.number().gt(0).max(1).optional(),
+    costPerWon: z.number().gt(0).max(TARGET_LIMITS.costPerWon).optional(),
+    roas: z.number().gt(0).max(TARGET_LIMITS.roas).optional(),
+  })
+  .strict();
 
 const CampaignTargetSchema = TargetSetSchema.extend({
   platform: z.enum(PLATFORMS),
@@ -37,10 +39,12 @@ const CampaignTargetSchema = TargetSetSchema.extend({
 }).strict();
 
 /** Per channel, and optionally per campaign (see utils/funnel/targets.ts for how they are judged). */
-export const TargetsSchema = z.object({
-  channels: z.partialRecord(z.enum(PLATFORMS), TargetSetSchema),
-  campaigns: z.array(CampaignTargetSchema).max(TARGET_LIMITS.campaigns),
-}).strict() satisfies z.ZodType<Targets>;
+export const TargetsSchema = z
+  .object({
+    channels: z.partialRecord(z.enum(PLATFORMS), TargetSetSchema),
+    campaigns: z.array(CampaignTargetSchema).max(TARGET_LIMITS.campaigns),
+  })
+  .strict() satisfies z.ZodType<Targets>;
 
 export const SettingsSchema = z.object({
   cacheTtlMinutes: z.number().int().min(SETTING_LIMITS.cacheTtlMinutes[0]).max(SETTING_LIMITS.cacheTtlMinutes[1]),

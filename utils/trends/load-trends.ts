@@ -24,8 +24,9 @@ export async function loadTrendAnswers(
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++] as (typeof jobs)[number];
-      const answer = await ask({ platform: job.platform, level: 'campaign', accountId: null, from: job.period.from, to: job.period.to })
-        .catch((): FunnelAnswer => ({ ok: false, error: { kind: 'background_unavailable' } }));
+      const answer = await ask({ platform: job.platform, level: 'campaign', accountId: null, from: job.period.from, to: job.period.to }).catch(
+        (): FunnelAnswer => ({ ok: false, error: { kind: 'background_unavailable' } }),
+      );
       result[job.platform][job.index] = answer;
       onProgress(++done, jobs.length);
     }

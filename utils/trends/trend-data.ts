@@ -63,20 +63,43 @@ export function channelTrend(platform: Platform, periods: readonly Period[], ans
     const answer = answers[i];
     if (!answer || !answer.ok) {
       return {
-        period, error: answer && !answer.ok ? answer.error : { kind: 'background_unavailable' },
-        totals: null, mqlToWon: null, costPerWon: null, revenue: null, spend: null, provisional: false, targets: [],
+        period,
+        error: answer && !answer.ok ? answer.error : { kind: 'background_unavailable' },
+        totals: null,
+        mqlToWon: null,
+        costPerWon: null,
+        revenue: null,
+        spend: null,
+        provisional: false,
+        targets: [],
       };
     }
     const totals = totalsByPlatform(answer.rows.map((row) => ({ ...row, platform })))[0] ?? null;
     if (!totals) {
-      return { period, error: null, totals: null, mqlToWon: null, costPerWon: null, revenue: 0, spend: null, provisional: daysSinceEnd(period, today) < maturingDays, targets: [] };
+      return {
+        period,
+        error: null,
+        totals: null,
+        mqlToWon: null,
+        costPerWon: null,
+        revenue: 0,
+        spend: null,
+        provisional: daysSinceEnd(period, today) < maturingDays,
+        targets: [],
+      };
     }
     const mqlToWon = rate(totals.won, totals.mql, { minDenominator: answer.display.minMql });
     const spend = totals.spend !== undefined && !totals.spendPartial ? totals.spend : null;
     const costPerWonValue = spend === null ? null : costPer(spend, totals.won);
     const costPerWon = spend !== null && costPerWonValue !== null ? { value: costPerWonValue, ...costPerWonRange(spend, totals.mql, mqlToWon) } : null;
     return {
-      period, error: null, totals, mqlToWon, costPerWon, revenue: totals.revenue, spend,
+      period,
+      error: null,
+      totals,
+      mqlToWon,
+      costPerWon,
+      revenue: totals.revenue,
+      spend,
       provisional: daysSinceEnd(period, today) < maturingDays || maturity(totals).provisional,
       targets: target ? checkTargets({ mql: totals.mql, won: totals.won, revenue: totals.revenue, spend }, mqlToWon, target) : [],
     };

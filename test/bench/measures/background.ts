@@ -136,7 +136,9 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
     bytes.push(body.bytes ?? 0);
   }
   const parse = summarize(parseMs);
-  log(`background 50k: parse+validate+cache ${JSON.stringify(parse)} network ${JSON.stringify(summarize(networkMs))} round trip ${JSON.stringify(summarize(roundTripMs))}`);
+  log(
+    `background 50k: parse+validate+cache ${JSON.stringify(parse)} network ${JSON.stringify(summarize(networkMs))} round trip ${JSON.stringify(summarize(roundTripMs))}`,
+  );
 
   // 5,000 rows from the cache. The first ask fills it; the next asks of the same request are
   // answered from the worker's memory (the last few answers). A rotation through more requests
@@ -178,7 +180,9 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
   // The same trip with a tiny answer: what messaging alone costs.
   const statusMs: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const t = (await popup.evaluate(`new Promise((resolve) => { const t0 = performance.now(); chrome.runtime.sendMessage({ id: 1, type: 'getStatus', data: undefined, timestamp: Date.now() }, () => resolve(performance.now() - t0)); })`)) as number;
+    const t = (await popup.evaluate(
+      `new Promise((resolve) => { const t0 = performance.now(); chrome.runtime.sendMessage({ id: 1, type: 'getStatus', data: undefined, timestamp: Date.now() }, () => resolve(performance.now() - t0)); })`,
+    )) as number;
     statusMs.push(t);
   }
   // Diagnosis: the same 5,000 rows through chrome.runtime messaging alone (a bench-only listener in
@@ -215,7 +219,8 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
   const echo = async (type: string) => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
-      times.push((await popup.evaluate(`new Promise((resolve) => { const t0 = performance.now(); chrome.runtime.sendMessage({ type: '${type}' }, async (a) => {
+      times.push(
+        (await popup.evaluate(`new Promise((resolve) => { const t0 = performance.now(); chrome.runtime.sendMessage({ type: '${type}' }, async (a) => {
         let text = a.res;
         if (a.gzip) {
           const binary = atob(a.res);
@@ -225,7 +230,8 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
         }
         const rows = typeof text === 'string' ? JSON.parse(text) : text;
         resolve(rows.length === 5000 ? performance.now() - t0 : -1);
-      }); })`)) as number);
+      }); })`)) as number,
+      );
     }
     return summarize(times);
   };
@@ -271,7 +277,8 @@ export async function measureBackground(session: BenchSession): Promise<Figure[]
       pass: networkDuringCache === 0 && problems5k.length === 0 && cacheMs.length > 0 && cache.p95 <= 50,
       samples: cacheMs,
       details: {
-        definition: 'getFunnel round trip (sendMessage → 5,000 row objects decoded from the columnar answer) from an extension page; the answer is one of the last few the worker served, so it comes from its memory',
+        definition:
+          'getFunnel round trip (sendMessage → 5,000 row objects decoded from the columnar answer) from an extension page; the answer is one of the last few the worker served, so it comes from its memory',
         apiRequestsMeanwhile: networkDuringCache,
         problems: problems5k,
         fromIndexedDbMs: summarize(fromIdbMs),

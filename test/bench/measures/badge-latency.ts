@@ -7,10 +7,7 @@
 import { waitForReplica } from '../../e2e/support/meta-page';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
-import {
-  ACCOUNT_5K, PAGE_PROBE, awaitWatch, expectedFor, log, metaReplicaData, summarize, waitForAgreement,
-  type Figure,
-} from './shared';
+import { ACCOUNT_5K, PAGE_PROBE, awaitWatch, expectedFor, log, metaReplicaData, summarize, waitForAgreement, type Figure } from './shared';
 import { followOurWorld } from '../../e2e/support/our-ui';
 
 const TRIALS = Number(process.env.BENCH_LATENCY_TRIALS ?? 20);

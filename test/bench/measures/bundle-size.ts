@@ -8,7 +8,9 @@ const BUDGET_KB = 25;
 
 export async function measureBundleSize(root: string): Promise<Figure> {
   const dir = path.join(root, '.output-bench', 'chrome-mv3', 'content-scripts');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.css')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    .sort();
   const perFile: Record<string, { rawKB: number; gzipKB: number }> = {};
   for (const file of files) {
     const body = readFileSync(path.join(dir, file));

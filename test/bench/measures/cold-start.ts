@@ -27,7 +27,9 @@ export async function measureColdStart(session: BenchSession): Promise<Figure> {
     const page = await browser.newPage();
     // The probe reads our closed roots through the bridge, which must be in our world from its start.
     await followOurWorld(page);
-    await page.addInitScript(`${PAGE_PROBE}; window.__bench.setExpected(${JSON.stringify(expectedFor(server, ACCOUNT_5K, range))}); window.__bench.arm(10000);`);
+    await page.addInitScript(
+      `${PAGE_PROBE}; window.__bench.setExpected(${JSON.stringify(expectedFor(server, ACCOUNT_5K, range))}); window.__bench.arm(10000);`,
+    );
     await page.goto(metaAdsManagerUrl({ accountId: ACCOUNT_5K, ...range }));
     const r = await awaitWatch(page);
     const markAt = (await page.evaluate(`performance.getEntriesByName('replica:rows-rendered')[0].startTime`)) as number;

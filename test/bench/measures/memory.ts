@@ -114,7 +114,9 @@ export async function measureMemory(): Promise<Figure[]> {
     // does not always fill `detachedness` in, so the count is (badge DOM nodes in the snapshot) −
     // (badges in the document), with the snapshot's own flag reported next to it.
     const retainedDetached = Math.max(badges.detached, badges.detached + badges.attached - liveBadges);
-    log(`memory: heap after 1 pass ${afterOne}, after ${PASSES} ${afterAll}, ratio ${ratio}; badges in snapshot ${JSON.stringify(badges)}; live ${liveBadges}; ${round(seconds, 1)} s`);
+    log(
+      `memory: heap after 1 pass ${afterOne}, after ${PASSES} ${afterAll}, ratio ${ratio}; badges in snapshot ${JSON.stringify(badges)}; live ${liveBadges}; ${round(seconds, 1)} s`,
+    );
     return [
       {
         key: 'memoryHeapRatio',
@@ -127,7 +129,14 @@ export async function measureMemory(): Promise<Figure[]> {
         runs: 1,
         checked: 'median',
         pass: ratio <= 1.05,
-        details: { heapAfterOnePassBytes: afterOne, heapAfterAllPassesBytes: afterAll, passes: PASSES, secondsForPasses: round(seconds, 1), passMs: summarize(passMs), visibleRows: VISIBLE },
+        details: {
+          heapAfterOnePassBytes: afterOne,
+          heapAfterAllPassesBytes: afterAll,
+          passes: PASSES,
+          secondsForPasses: round(seconds, 1),
+          passMs: summarize(passMs),
+          visibleRows: VISIBLE,
+        },
       },
       {
         key: 'memoryDetachedBadges',
@@ -140,7 +149,12 @@ export async function measureMemory(): Promise<Figure[]> {
         runs: 1,
         checked: 'all',
         pass: retainedDetached === 0,
-        details: { badgeNodesInSnapshot: badges.detached + badges.attached, snapshotDetachedness: badges.detachedness, badgesInDocument: liveBadges, snapshotNodeNames: badges.named },
+        details: {
+          badgeNodesInSnapshot: badges.detached + badges.attached,
+          snapshotDetachedness: badges.detachedness,
+          badgesInDocument: liveBadges,
+          snapshotNodeNames: badges.named,
+        },
       },
     ];
   } finally {

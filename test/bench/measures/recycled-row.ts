@@ -7,8 +7,17 @@ import { waitForReplica } from '../../e2e/support/meta-page';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
 import {
-  ACCOUNT_5K, PAGE_PROBE, ROW_HEIGHT, awaitWatch, expectedFor, log, metaReplicaData, setExpected, summarize,
-  waitForAgreement, type Figure,
+  ACCOUNT_5K,
+  PAGE_PROBE,
+  ROW_HEIGHT,
+  awaitWatch,
+  expectedFor,
+  log,
+  metaReplicaData,
+  setExpected,
+  summarize,
+  waitForAgreement,
+  type Figure,
 } from './shared';
 import { followOurWorld } from '../../e2e/support/our-ui';
 
@@ -38,9 +47,7 @@ export async function measureRecycledRow(session: BenchSession): Promise<Figure>
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
   for (let i = 0; i < TRIALS; i++) {
     const jump = i % 2 === 1;
-    const call = jump
-      ? `window.__replica.scrollToIndex(${next() % 4980})`
-      : `window.__replica.scrollBy(${(1 + (next() % 11)) * ROW_HEIGHT})`;
+    const call = jump ? `window.__replica.scrollToIndex(${next() % 4980})` : `window.__replica.scrollBy(${(1 + (next() % 11)) * ROW_HEIGHT})`;
     // Let a frame pass first so the trigger does not share a frame with the previous trial.
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
     await page.evaluate(`${call}; window.__bench.armNow(3000)`);

@@ -23,7 +23,9 @@ export async function measureResort(session: BenchSession): Promise<Figure[]> {
   const { page, expected } = await openResortPage(browser, server, { accountId: ACCOUNT_GOOGLE_RESORT, range: RANGE, known: googleCampaigns, unknown });
   const { report, moments, scrolls } = await runResortStress(page, expected, { resorts: RESORTS, seed: 2026 });
   await page.close();
-  log(`resort: ${RESORTS} re-sorts, ${report.identityChanges} row identity changes, ${report.frames} frames, max wrong frames ${report.maxWrongFrames}, wrong episodes ${report.wrongEpisodeCount}`);
+  log(
+    `resort: ${RESORTS} re-sorts, ${report.identityChanges} row identity changes, ${report.frames} frames, max wrong frames ${report.maxWrongFrames}, wrong episodes ${report.wrongEpisodeCount}`,
+  );
   if (report.wrongEpisodeCount > 0) log(describeWrongEpisodes(report));
   const details = {
     moments,

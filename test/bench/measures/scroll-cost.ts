@@ -14,8 +14,18 @@ import { waitForReplica } from '../../e2e/support/meta-page';
 import { metaAdsManagerUrl, routeMetaReplica } from '../../replicas/serve';
 import { funnelRequestCount, type BenchSession } from './session';
 import {
-  ACCOUNT_5K, ROW_HEIGHT, cdpMetrics, deltaMs, freshRange, log, metaReplicaData,
-  round, scrollRatioFigure, summarize, waitForBadgesThenStopProbe, type Figure,
+  ACCOUNT_5K,
+  ROW_HEIGHT,
+  cdpMetrics,
+  deltaMs,
+  freshRange,
+  log,
+  metaReplicaData,
+  round,
+  scrollRatioFigure,
+  summarize,
+  waitForBadgesThenStopProbe,
+  type Figure,
 } from './shared';
 
 // Seven pairs: the page's own cost swings by about ±15% between runs on a 2-core machine.
@@ -52,7 +62,6 @@ export const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) 
   }
   requestAnimationFrame(step);
 })`;
-
 
 async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session: BenchSession): Promise<RunResult> {
   const range = freshRange();
@@ -113,7 +122,9 @@ export async function measureScrollCost(session: BenchSession): Promise<Figure[]
       ratios.push(mainThreadMs(w) / w.frames / (mainThreadMs(wo) / wo.frames));
       totalRatios.push(mainThreadMs(w) / mainThreadMs(wo));
       scriptLayoutRatios.push((w.scriptMs + w.layoutMs) / (wo.scriptMs + wo.layoutMs));
-      log(`scroll pair ${i + 1}/${PAIRS}: with ${JSON.stringify(roundRun(w))} without ${JSON.stringify(roundRun(wo))} ratio ${round(ratios.at(-1) as number, 3)}`);
+      log(
+        `scroll pair ${i + 1}/${PAIRS}: with ${JSON.stringify(roundRun(w))} without ${JSON.stringify(roundRun(wo))} ratio ${round(ratios.at(-1) as number, 3)}`,
+      );
     }
     const requests = withRuns.map((w) => w.requests as number);
     const perSide = (runs: RunResult[]) => ({
@@ -127,7 +138,8 @@ export async function measureScrollCost(session: BenchSession): Promise<Figure[]
     });
     return [
       scrollRatioFigure('scrollCostRatio', 'Main-thread cost per scrolled frame, 10 s scroll of 5,000 rows: with ÷ without', ratios, {
-        definition: 'CDP Performance.getMetrics (threadTicks) ScriptDuration + LayoutDuration + RecalcStyleDuration over the 10 s scroll, divided by the frames scrolled (3 rows each), per side-by-side pair',
+        definition:
+          'CDP Performance.getMetrics (threadTicks) ScriptDuration + LayoutDuration + RecalcStyleDuration over the 10 s scroll, divided by the frames scrolled (3 rows each), per side-by-side pair',
         totalRatio: summarize(totalRatios.map((x) => round(x, 3))),
         scriptPlusLayoutOnlyRatio: summarize(scriptLayoutRatios.map((x) => round(x, 3))),
         withExtension: perSide(withRuns),
@@ -160,5 +172,14 @@ function mainThreadMs(r: RunResult): number {
 }
 
 function roundRun(r: RunResult) {
-  return { script: round(r.scriptMs, 1), layout: round(r.layoutMs, 1), style: round(r.styleMs, 1), task: round(r.taskMs, 1), layouts: r.layouts, styles: r.styleRecalcs, frames: r.frames, requests: r.requests };
+  return {
+    script: round(r.scriptMs, 1),
+    layout: round(r.layoutMs, 1),
+    style: round(r.styleMs, 1),
+    task: round(r.taskMs, 1),
+    layouts: r.layouts,
+    styles: r.styleRecalcs,
+    frames: r.frames,
+    requests: r.requests,
+  };
 }

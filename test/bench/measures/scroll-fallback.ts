@@ -40,7 +40,10 @@ async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted
   const range = freshRange();
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   await routeGoogleAdsReplica(browser.context, {
-    customerId: ACCOUNT_GOOGLE_RESORT, currency: 'EUR', locale: 'en', range,
+    customerId: ACCOUNT_GOOGLE_RESORT,
+    currency: 'EUR',
+    locale: 'en',
+    range,
     levels: { campaign: session.googleCampaigns, ad_group: [] },
     // Every chunk at once: the scroll measures recycling, not lazy loading.
     variant: { drifted, splashMs: 300, chunkSize: 1000, chunkDelayMs: 50, churnMs: 60_000 },
@@ -76,16 +79,20 @@ export async function measureScrollFallback(session: BenchSession): Promise<Figu
         for (const withExt of order) cost[String(withExt)] = await oneRun(withExt ? session.browser : plain, withExt, drifted, session);
         ratios.push((cost.true as number) / (cost.false as number));
         withMs.push(cost.true as number);
-        log(`scroll ${drifted ? 'fallback' : 'adapter'} pair ${i + 1}/${PAIRS}: with ${round(cost.true as number)} ms, without ${round(cost.false as number)} ms, ratio ${round(ratios.at(-1) as number, 3)}`);
+        log(
+          `scroll ${drifted ? 'fallback' : 'adapter'} pair ${i + 1}/${PAIRS}: with ${round(cost.true as number)} ms, without ${round(cost.false as number)} ms, ratio ${round(ratios.at(-1) as number, 3)}`,
+        );
       }
-      figures.push(scrollRatioFigure(
-        drifted ? 'scrollCostFallback' : 'scrollCostGoogleAdapter',
-        drifted
-          ? 'Main-thread cost, 10 s scroll of 900 Google campaigns, drifted markup (fallback finder): with ÷ without'
-          : 'Main-thread cost, 10 s scroll of 900 Google campaigns, regular markup (adapter): with ÷ without',
-        ratios,
-        { withExtensionMs: summarize(withMs.map((x) => round(x))), pxPerFrame: PX_PER_FRAME, scrollMs: SCROLL_MS },
-      ));
+      figures.push(
+        scrollRatioFigure(
+          drifted ? 'scrollCostFallback' : 'scrollCostGoogleAdapter',
+          drifted
+            ? 'Main-thread cost, 10 s scroll of 900 Google campaigns, drifted markup (fallback finder): with ÷ without'
+            : 'Main-thread cost, 10 s scroll of 900 Google campaigns, regular markup (adapter): with ÷ without',
+          ratios,
+          { withExtensionMs: summarize(withMs.map((x) => round(x))), pxPerFrame: PX_PER_FRAME, scrollMs: SCROLL_MS },
+        ),
+      );
     }
     return figures;
   } finally {

@@ -286,7 +286,6 @@ export async function waitForBadgesThenStopProbe(page: Page, server: StatsServer
   await page.evaluate('window.__bench.stop()');
 }
 
-
 export type Metrics = Record<string, number>;
 
 export async function cdpMetrics(cdp: CDPSession): Promise<Metrics> {
@@ -307,7 +306,17 @@ export function log(message: string): void {
 export function scrollRatioFigure(key: string, measure: string, ratios: readonly number[], details: Record<string, unknown>): Figure {
   const r = summarize(ratios.map((x) => round(x, 3)));
   return {
-    key, measure, budget: '≤ 1.10', unit: 'ratio', median: r.median, p95: null, spread: [r.min, r.max],
-    runs: ratios.length, checked: 'median', pass: r.median <= 1.1, samples: ratios.map((x) => round(x, 3)), details,
+    key,
+    measure,
+    budget: '≤ 1.10',
+    unit: 'ratio',
+    median: r.median,
+    p95: null,
+    spread: [r.min, r.max],
+    runs: ratios.length,
+    checked: 'median',
+    pass: r.median <= 1.1,
+    samples: ratios.map((x) => round(x, 3)),
+    details,
   };
 }

@@ -14,7 +14,9 @@ export const scene: DemoScene = {
     const accountId = DEMO_ACCOUNTS.meta_ads;
     const [campaign, ad_group, ad] = LEVELS.map((level) => demoEntities('meta_ads', level));
     await routeMetaReplica(browser.context, {
-      accountId, currency: 'EUR', locale: lang,
+      accountId,
+      currency: 'EUR',
+      locale: lang,
       levels: { campaign: campaign ?? [], ad_group: ad_group ?? [], ad: ad ?? [] },
       variant: { ids: 'data-surface' },
     });

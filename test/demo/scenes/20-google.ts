@@ -14,7 +14,10 @@ export const scene: DemoScene = {
     const campaigns = demoEntities('google_ads', 'campaign');
     await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
     await routeGoogleAdsReplica(browser.context, {
-      customerId, accountName: 'Demo Oy', currency: 'EUR', locale: 'en',
+      customerId,
+      accountName: 'Demo Oy',
+      currency: 'EUR',
+      locale: 'en',
       levels: { campaign: campaigns, ad_group: demoEntities('google_ads', 'ad_group') },
       variant: { splashMs: 800 },
     });

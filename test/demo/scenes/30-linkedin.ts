@@ -13,7 +13,10 @@ export const scene: DemoScene = {
     const accountId = DEMO_ACCOUNTS.linkedin_ads;
     const [campaign, ad_group, ad] = LEVELS.map((level) => demoEntities('linkedin_ads', level));
     await routeLinkedInReplica(browser.context, {
-      accountId, accountName: 'Demo Oy', currency: 'EUR', locale: 'en',
+      accountId,
+      accountName: 'Demo Oy',
+      currency: 'EUR',
+      locale: 'en',
       levels: { campaign: campaign ?? [], ad_group: ad_group ?? [], ad: ad ?? [] },
       variant: { naming: 'new' },
     });

@@ -7,7 +7,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DemoScene } from '../scene';
 
-const TARGETS = { google_ads: { mqlToWon: '8', costPerWon: '9000' }, meta_ads: { mqlToWon: '8', costPerWon: '9000' }, linkedin_ads: { mqlToWon: '8', costPerWon: '9000' } };
+const TARGETS = {
+  google_ads: { mqlToWon: '8', costPerWon: '9000' },
+  meta_ads: { mqlToWon: '8', costPerWon: '9000' },
+  linkedin_ads: { mqlToWon: '8', costPerWon: '9000' },
+};
 
 async function setTargets(page: Page, base: string, targets: Record<string, Record<string, string>> | null): Promise<void> {
   await page.goto(`${base}#tab=settings`);

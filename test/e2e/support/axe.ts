@@ -32,7 +32,8 @@ interface AxeOutcome {
 /** Runs axe on `selector`'s elements (or the document) in the world it is evaluated in; self-contained. */
 async function runAxe(selector: string | null): Promise<AxeOutcome> {
   type Result = { id: string; impact: string | null; help: string; nodes: Array<{ target: Array<string | string[]> }> };
-  const axe = (globalThis as unknown as { axe: { run(context: Document | NodeList, options: object): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+  const axe = (globalThis as unknown as { axe: { run(context: Document | NodeList, options: object): Promise<{ violations: Result[]; passes: Result[] }> } })
+    .axe;
   const result = await axe.run(selector === null ? document : document.querySelectorAll(selector), { resultTypes: ['violations'] });
   return {
     violations: result.violations
@@ -48,7 +49,12 @@ async function withClosedRootsOpenToAxe(run: (selector: string) => Promise<AxeOu
   const element = Element.prototype as unknown as object;
   const original = Object.getOwnPropertyDescriptor(element, 'shadowRoot') as PropertyDescriptor;
   const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
-  Object.defineProperty(element, 'shadowRoot', { configurable: true, get(this: Element) { return dom.openOrClosedShadowRoot(this); } });
+  Object.defineProperty(element, 'shadowRoot', {
+    configurable: true,
+    get(this: Element) {
+      return dom.openOrClosedShadowRoot(this);
+    },
+  });
   try {
     return await run(selector);
   } finally {

@@ -165,9 +165,11 @@ export async function reloadExtension(browser: ExtensionBrowser): Promise<void> 
   try {
     await page.goto('chrome://extensions/');
     await page.evaluate(async (id) => {
-      const developerPrivate = (globalThis as unknown as {
-        chrome: { developerPrivate: { updateProfileConfiguration(c: object): Promise<void>; reload(id: string, o: object): Promise<void> } };
-      }).chrome.developerPrivate;
+      const developerPrivate = (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { updateProfileConfiguration(c: object): Promise<void>; reload(id: string, o: object): Promise<void> } };
+        }
+      ).chrome.developerPrivate;
       await developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
       await developerPrivate.reload(id, { failQuietly: true });
     }, browser.extensionId);

@@ -62,12 +62,19 @@ export interface ResortPageOptions {
  * Opens the Google replica at its real URL, listing the campaigns in lazy chunks of 15, and
  * returns the page with the numbers each campaign's badge must state (the stats server's rows).
  */
-export async function openResortPage(browser: ExtensionBrowser, server: StatsServer, options: ResortPageOptions): Promise<{ page: Page; expected: Record<string, ExpectedNumbers> }> {
+export async function openResortPage(
+  browser: ExtensionBrowser,
+  server: StatsServer,
+  options: ResortPageOptions,
+): Promise<{ page: Page; expected: Record<string, ExpectedNumbers> }> {
   const { accountId, range, known, unknown } = options;
   const campaigns = known.flatMap((c, i) => (i % 9 === 0 && i / 9 < unknown.length ? [c, unknown[i / 9] as WorldEntity] : [c]));
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   await routeGoogleAdsReplica(browser.context, {
-    customerId: accountId, currency: 'EUR', locale: 'en', range,
+    customerId: accountId,
+    currency: 'EUR',
+    locale: 'en',
+    range,
     levels: { campaign: campaigns, ad_group: [] },
     variant: { splashMs: 400, chunkSize: 15, chunkDelayMs: 120 },
   });

@@ -84,20 +84,30 @@ export async function summaryText(page: Page): Promise<string> {
 /** The Meta replica at its real URLs, with `campaigns` on the Campaigns page and a short skeleton. */
 export function routeMetaCampaigns(context: BrowserContext, accountId: string, campaigns: ReplicaCampaign[]): Promise<void> {
   return routeMetaReplica(context, {
-    accountId, currency: 'EUR', locale: 'en',
+    accountId,
+    currency: 'EUR',
+    locale: 'en',
     levels: { campaign: campaigns, ad_group: [], ad: [] },
     variant: { ids: 'data-surface', skeletonMs: 150 },
   });
 }
 
 /** Waits until every visible row's badge states the numbers the server has for that row's campaign. */
-export async function expectMetaBadgesAgree(page: Page, server: StatsServer, query: { account_id: string; from: string; to: string; level?: Level }, timeout = 10_000): Promise<void> {
+export async function expectMetaBadgesAgree(
+  page: Page,
+  server: StatsServer,
+  query: { account_id: string; from: string; to: string; level?: Level },
+  timeout = 10_000,
+): Promise<void> {
   const rows = server.expectedRows({ platform: 'meta_ads', level: query.level ?? 'campaign', account_id: query.account_id, from: query.from, to: query.to });
   const expected = new Map(rows.map((r) => [r.id, r]));
   await expect
-    .poll(async () => {
-      const visible = await visibleMetaRows(page);
-      return visible.length > 0 && visible.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
-    }, { timeout })
+    .poll(
+      async () => {
+        const visible = await visibleMetaRows(page);
+        return visible.length > 0 && visible.every((r) => r.badge !== null && badgeAgrees(r.badge, expected.get(r.id)));
+      },
+      { timeout },
+    )
     .toBe(true);
 }

@@ -211,7 +211,12 @@ function thrown(result: EvaluateResult): Error | null {
 /** Evaluates `expression` in our content script's world, returning its JSON value. */
 async function evaluateInWorld<T>(page: Page, expression: string): Promise<T> {
   const world = await tracker(page);
-  const result = (await world.cdp.send('Runtime.evaluate', { expression, contextId: await world.context(), awaitPromise: true, returnByValue: true })) as EvaluateResult;
+  const result = (await world.cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: await world.context(),
+    awaitPromise: true,
+    returnByValue: true,
+  })) as EvaluateResult;
   const error = thrown(result);
   if (error) throw error;
   return result.result.value as T;
@@ -221,7 +226,11 @@ async function evaluateInWorld<T>(page: Page, expression: string): Promise<T> {
 async function callOn<T>(page: Page, objectId: string, fn: string, arg: unknown): Promise<T> {
   const world = await tracker(page);
   const result = (await world.cdp.send('Runtime.callFunctionOn', {
-    objectId, functionDeclaration: `function (arg) { return (${fn})(this, arg); }`, arguments: [{ value: arg }], awaitPromise: true, returnByValue: true,
+    objectId,
+    functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+    arguments: [{ value: arg }],
+    awaitPromise: true,
+    returnByValue: true,
   })) as EvaluateResult;
   const error = thrown(result);
   if (error) throw error;
@@ -307,20 +316,30 @@ function makeLocator(page: Page, target: Target): OurLocator {
     async accessibleName() {
       const id = await target.resolve();
       if (id === null) throw new Error(`nothing of ours matches ${target.describe}`);
-      const { nodes } = (await (await tracker(page)).cdp.send('Accessibility.getPartialAXTree', { objectId: id, fetchRelatives: false })) as { nodes: Array<{ name?: { value?: string } }> };
+      const { nodes } = (await (await tracker(page)).cdp.send('Accessibility.getPartialAXTree', { objectId: id, fetchRelatives: false })) as {
+        nodes: Array<{ name?: { value?: string } }>;
+      };
       return nodes[0]?.name?.value ?? '';
     },
     evaluate: (fn, arg) => one(fn.toString(), arg),
     async waitFor(options = {}) {
       const detached = options.state === 'detached';
-      await poll(async () => ((await target.resolve()) === null) === detached || null, options.timeout ?? 15_000, detached ? 'still there:' : 'never appeared:');
+      await poll(
+        async () => ((await target.resolve()) === null) === detached || null,
+        options.timeout ?? 15_000,
+        detached ? 'still there:' : 'never appeared:',
+      );
     },
     async click() {
-      const point = await poll(async () => {
-        const at = await one<{ x: number; y: number } | string>(hitPoint.toString());
-        if (typeof at === 'string') throw new Error(at);
-        return at;
-      }, 10_000, 'a user could not click');
+      const point = await poll(
+        async () => {
+          const at = await one<{ x: number; y: number } | string>(hitPoint.toString());
+          if (typeof at === 'string') throw new Error(at);
+          return at;
+        },
+        10_000,
+        'a user could not click',
+      );
       await page.mouse.click(point.x, point.y);
     },
     focus: () => one<void>('(el) => el.focus()'),
@@ -353,7 +372,10 @@ async function objectsInWorld(page: Page, expression: string): Promise<string[]>
   const { result: props } = (await world.cdp.send('Runtime.getProperties', { objectId: arrayId, ownProperties: true })) as {
     result: Array<{ name: string; value?: { objectId?: string } }>;
   };
-  return props.filter((p) => /^\d+$/.test(p.name) && p.value?.objectId).sort((a, b) => Number(a.name) - Number(b.name)).map((p) => p.value?.objectId as string);
+  return props
+    .filter((p) => /^\d+$/.test(p.name) && p.value?.objectId)
+    .sort((a, b) => Number(a.name) - Number(b.name))
+    .map((p) => p.value?.objectId as string);
 }
 
 function cssTarget(page: Page, host: string, inner: string): Target {
@@ -367,11 +389,14 @@ function hostLocatorTarget(page: Page, host: Locator, inner: string): Target {
     // The host's place among the elements of its kind, as the page's DOM has it now.
     const { tag, index } = await host.evaluate((h) => ({ tag: h.localName, index: [...document.querySelectorAll(h.localName)].indexOf(h) }));
     const spec = JSON.stringify({ tag, index, inner });
-    return objectsInWorld(page, `((spec) => {
+    return objectsInWorld(
+      page,
+      `((spec) => {
       const h = document.querySelectorAll(spec.tag)[spec.index];
       const root = h && chrome.dom.openOrClosedShadowRoot(h);
       return root ? [...root.querySelectorAll(spec.inner)] : [];
-    })(${spec})`);
+    })(${spec})`,
+    );
   };
   return { describe: `${host.toString()} >> ${inner}`, resolveAll: all, resolve: async () => (await all())[0] ?? null };
 }
@@ -382,12 +407,16 @@ function roleTarget(page: Page, host: string, role: string, name: string): Targe
     const [hostId] = await objectsInWorld(page, `[document.querySelector(${JSON.stringify(host)})].filter(Boolean)`);
     if (!hostId) return [];
     const world = await tracker(page);
-    const { nodes } = (await world.cdp.send('Accessibility.queryAXTree', { objectId: hostId, role, accessibleName: name })) as { nodes: Array<{ backendDOMNodeId?: number }> };
+    const { nodes } = (await world.cdp.send('Accessibility.queryAXTree', { objectId: hostId, role, accessibleName: name })) as {
+      nodes: Array<{ backendDOMNodeId?: number }>;
+    };
     const contextId = await world.context();
     const ids: string[] = [];
     for (const node of nodes) {
       if (node.backendDOMNodeId === undefined) continue;
-      const { object } = (await world.cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId, executionContextId: contextId })) as { object: { objectId?: string } };
+      const { object } = (await world.cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId, executionContextId: contextId })) as {
+        object: { objectId?: string };
+      };
       if (object.objectId) ids.push(object.objectId);
     }
     return ids;

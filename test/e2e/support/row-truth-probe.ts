@@ -377,6 +377,9 @@ export async function stopRowTruthProbe(page: Page): Promise<RowTruthReport> {
 export function describeWrongEpisodes(report: RowTruthReport, limit = 10): string {
   return report.wrongEpisodes
     .slice(0, limit)
-    .map((e) => `${e.name} (${e.id}, was ${e.previousId ?? 'new in view'}) at ${e.atMs} ms: wrong for ${e.wrongMs} ms, ${e.wrongFrames} painted frames (${e.lateWrongFrames} late), ${e.wrongDomSamples} samples between frames, ${e.previousCampaignSamples} with the previous campaign's numbers; showed ${e.wrongTexts.join(' / ')}`)
+    .map(
+      (e) =>
+        `${e.name} (${e.id}, was ${e.previousId ?? 'new in view'}) at ${e.atMs} ms: wrong for ${e.wrongMs} ms, ${e.wrongFrames} painted frames (${e.lateWrongFrames} late), ${e.wrongDomSamples} samples between frames, ${e.previousCampaignSamples} with the previous campaign's numbers; showed ${e.wrongTexts.join(' / ')}`,
+    )
     .join('\n');
 }

@@ -50,9 +50,12 @@ export function foreignPieces(lang: UiLanguage, other: UiLanguage): Array<{ key:
  * Runs in the page, or in the content script's world with a scope; self-contained so it can be shipped.
  */
 export function readUiStrings(scope: string | null): string[] {
-  const roots: Array<Document | ShadowRoot> = scope === null
-    ? [document]
-    : [...document.querySelectorAll<HTMLElement>(scope)].map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host)).filter((root): root is ShadowRoot => root !== null);
+  const roots: Array<Document | ShadowRoot> =
+    scope === null
+      ? [document]
+      : [...document.querySelectorAll<HTMLElement>(scope)]
+          .map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host))
+          .filter((root): root is ShadowRoot => root !== null);
   const strings: string[] = [];
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -109,13 +112,16 @@ export function readLayoutProblems(scope: string | null): string[] {
     const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
     return `${el.tagName.toLowerCase()}${cls}`;
   };
-  const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+  const parentOf = (el: Element): Element | null => el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
   if (scope === null && document.documentElement.scrollWidth > window.innerWidth) {
     problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px in a ${window.innerWidth}px window`);
   }
-  const roots: Array<Document | ShadowRoot> = scope === null
-    ? [document]
-    : [...document.querySelectorAll<HTMLElement>(scope)].map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host)).filter((root): root is ShadowRoot => root !== null);
+  const roots: Array<Document | ShadowRoot> =
+    scope === null
+      ? [document]
+      : [...document.querySelectorAll<HTMLElement>(scope)]
+          .map((host) => (globalThis as unknown as ContentScriptGlobals).chrome.dom.openOrClosedShadowRoot(host))
+          .filter((root): root is ShadowRoot => root !== null);
   // With a scope, a run that reaches none of our roots must not pass as "no problems".
   if (scope !== null && roots.length === 0) problems.push(`no shadow root of ours to check in ${scope}`);
   for (const root of roots) {
@@ -158,9 +164,11 @@ export function readLayoutProblems(scope: string | null): string[] {
         const box = el.getBoundingClientRect();
         const outX = left < box.left - tolerance || right > box.right + tolerance;
         const outY = top < box.top - tolerance || bottom > box.bottom + tolerance;
-        if (outX && (style.overflowX === 'hidden' || style.overflowX === 'clip')) problems.push(`${quote} is cut off by ${describe(el)} (text ${Math.round(right - left)}px wide, box ${Math.round(box.width)}px)`);
+        if (outX && (style.overflowX === 'hidden' || style.overflowX === 'clip'))
+          problems.push(`${quote} is cut off by ${describe(el)} (text ${Math.round(right - left)}px wide, box ${Math.round(box.width)}px)`);
         else if (outX && (style.overflowX === 'auto' || style.overflowX === 'scroll')) problems.push(`${quote} makes ${describe(el)} scroll sideways`);
-        else if (outY && (style.overflowY === 'hidden' || style.overflowY === 'clip')) problems.push(`${quote} is cut off at the top or bottom by ${describe(el)}`);
+        else if (outY && (style.overflowY === 'hidden' || style.overflowY === 'clip'))
+          problems.push(`${quote} is cut off at the top or bottom by ${describe(el)}`);
         else continue;
         break;
       }

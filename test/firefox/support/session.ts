@@ -20,7 +20,9 @@ export function useFirefoxSession(world: WorldEntity[]): FirefoxSession {
   const session = {} as FirefoxSession;
   beforeAll(async () => {
     session.server = await startStatsServer({
-      name: 'Acme CRM', currency: 'EUR', world,
+      name: 'Acme CRM',
+      currency: 'EUR',
+      world,
       tls: makeTestCertificate(REMOTE_API_HOST),
     });
     session.firefox = await launchFirefoxWithExtension();
@@ -38,7 +40,11 @@ export function useFirefoxSession(world: WorldEntity[]): FirefoxSession {
 /** The form field whose <label> reads `label`, as a user finds it (waiting for the form to render). */
 export async function fieldLabelled(page: Page, label: string): Promise<string> {
   const handle = await page
-    .waitForFunction((text) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.htmlFor || false, { timeout: 10_000 }, label)
+    .waitForFunction(
+      (text) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.htmlFor || false,
+      { timeout: 10_000 },
+      label,
+    )
     .catch(() => null);
   const id = handle ? ((await handle.jsonValue()) as string) : '';
   if (!id) throw new Error(`no field labelled "${label}"`);
@@ -47,17 +53,24 @@ export async function fieldLabelled(page: Page, label: string): Promise<string> 
 
 /** The popup's result line (role=status) once it says something other than `previous`. */
 export async function popupOutcome(page: Page, previous = ''): Promise<string> {
-  const handle = await page.waitForFunction((before) => {
-    const text = document.querySelector('form [role="status"]')?.textContent?.trim();
-    return text && text !== before ? text : false;
-  }, { timeout: 15_000 }, previous);
+  const handle = await page.waitForFunction(
+    (before) => {
+      const text = document.querySelector('form [role="status"]')?.textContent?.trim();
+      return text && text !== before ? text : false;
+    },
+    { timeout: 15_000 },
+    previous,
+  );
   return (await handle.jsonValue()) as string;
 }
 
 /** Whether the extension holds the host permission for `pattern` (asked from one of its pages). */
 export function hasOrigin(extensionPage: Page, pattern: string): Promise<boolean> {
   return extensionPage.evaluate(
-    (origin) => (globalThis as unknown as { browser: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).browser.permissions.contains({ origins: [origin] }),
+    (origin) =>
+      (globalThis as unknown as { browser: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).browser.permissions.contains({
+        origins: [origin],
+      }),
     pattern,
   );
 }

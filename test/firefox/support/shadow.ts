@@ -18,7 +18,10 @@ interface BidiNode {
 }
 
 interface BidiConnection {
-  send(method: 'script.callFunction', params: object): Promise<{ result: { type: string; result?: { type: string; value?: BidiNode[] }; exceptionDetails?: { text: string } } }>;
+  send(
+    method: 'script.callFunction',
+    params: object,
+  ): Promise<{ result: { type: string; result?: { type: string; value?: BidiNode[] }; exceptionDetails?: { text: string } } }>;
 }
 
 /** The page's half: readings from the roots BiDi handed over. */
@@ -33,7 +36,10 @@ function installReader(): void {
       const root = roots.get(host);
       if (!root) return null;
       const button = root.querySelector('button');
-      const text = [...root.childNodes].filter((n) => n.nodeName !== 'STYLE').map((n) => n.textContent).join('');
+      const text = [...root.childNodes]
+        .filter((n) => n.nodeName !== 'STYLE')
+        .map((n) => n.textContent)
+        .join('');
       return { text, button: button && { text: button.textContent ?? '', label: button.getAttribute('aria-label') ?? '' } };
     },
     watch: () => false,
@@ -46,14 +52,23 @@ export async function exposeOurRoots(page: Page): Promise<number> {
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const call = async (functionDeclaration: string, args: object[], serializationOptions?: object) => {
     const { result } = await connection.send('script.callFunction', {
-      functionDeclaration, arguments: args, awaitPromise: false, target: { context }, resultOwnership: 'none',
+      functionDeclaration,
+      arguments: args,
+      awaitPromise: false,
+      target: { context },
+      resultOwnership: 'none',
       ...(serializationOptions ? { serializationOptions } : {}),
     });
     if (result.type !== 'success') throw new Error(`BiDi script.callFunction failed: ${result.exceptionDetails?.text ?? result.type}`);
     return result.result;
   };
-  const hosts = await call("() => [...document.querySelectorAll('funnel-lens-badge, funnel-lens-card, funnel-lens-summary')]", [], { maxDomDepth: 1, includeShadowTree: 'all' });
-  const pairs = (hosts?.value ?? []).flatMap((host) => (host.value?.shadowRoot ? [{ sharedId: host.sharedId }, { sharedId: host.value.shadowRoot.sharedId }] : []));
+  const hosts = await call("() => [...document.querySelectorAll('funnel-lens-badge, funnel-lens-card, funnel-lens-summary')]", [], {
+    maxDomDepth: 1,
+    includeShadowTree: 'all',
+  });
+  const pairs = (hosts?.value ?? []).flatMap((host) =>
+    host.value?.shadowRoot ? [{ sharedId: host.sharedId }, { sharedId: host.value.shadowRoot.sharedId }] : [],
+  );
   if (pairs.length === 0) return 0;
   await call('(...pairs) => { for (let i = 0; i < pairs.length; i += 2) window.__funnelLensShadow.roots.set(pairs[i], pairs[i + 1]); }', pairs);
   return pairs.length / 2;

@@ -15,7 +15,7 @@ describe('readLinkedInUrl', () => {
     expect(readLinkedInUrl(url(`${base}/creatives`))).toEqual({ level: 'ad', accountId: ACCT, segment: 'creatives' });
   });
 
-  it('keeps the level with filters, trailing slashes and a campaign\'s own creatives', () => {
+  it("keeps the level with filters, trailing slashes and a campaign's own creatives", () => {
     expect(readLinkedInUrl(url(`${base}/campaigns?campaignGroupIds=%5B612345678%5D`))?.level).toBe('ad_group');
     expect(readLinkedInUrl(url(`${base}/campaign-groups/`))?.level).toBe('campaign');
     expect(readLinkedInUrl(url(`${base}/campaigns/368397536/creatives`))).toEqual({ level: 'ad', accountId: ACCT, segment: 'creatives' });
@@ -44,7 +44,7 @@ describe('readLinkedInUrl', () => {
 });
 
 describe('entityIdFromHref', () => {
-  it('takes the ID of the row\'s own entity type only', () => {
+  it("takes the ID of the row's own entity type only", () => {
     expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaign-groups/612345678`, 'campaign', ACCT)).toBe('612345678');
     expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns/368397536`, 'ad_group', ACCT)).toBe('368397536');
     expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns/368397536/details`, 'ad_group', ACCT)).toBe('368397536');
@@ -56,7 +56,9 @@ describe('entityIdFromHref', () => {
 
   it('reads a drill-down list filtered to exactly one entity', () => {
     expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns?campaignGroupIds=%5B612345678%5D`, 'campaign', ACCT)).toBe('612345678');
-    expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns?campaignGroupIds=List(urn%3Ali%3AsponsoredCampaignGroup%3A612345678)`, 'campaign', ACCT)).toBe('612345678');
+    expect(
+      entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns?campaignGroupIds=List(urn%3Ali%3AsponsoredCampaignGroup%3A612345678)`, 'campaign', ACCT),
+    ).toBe('612345678');
     expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns?campaignGroupIds=%5B1,2%5D`, 'campaign', ACCT)).toBeNull();
     expect(entityIdFromHref(`/campaignmanager/accounts/${ACCT}/campaigns?campaignGroupIds=%5B612345678%5D`, 'ad_group', ACCT)).toBeNull();
   });
@@ -88,7 +90,7 @@ describe('isSpendHeader', () => {
 describe('dates', () => {
   const today = new Date(2026, 10, 23);
 
-  it('parses the inputs\' values: US order in English, day first in Finnish, ISO', () => {
+  it("parses the inputs' values: US order in English, day first in Finnish, ISO", () => {
     expect(parseInputDate('08/01/2026')).toBe('2026-08-01');
     expect(parseInputDate('8/1/2026')).toBe('2026-08-01');
     expect(parseInputDate('1.8.2026')).toBe('2026-08-01');
@@ -99,7 +101,10 @@ describe('dates', () => {
   });
 
   it('prefers the applied label over inputs that may hold an unapplied edit', () => {
-    expect(readLinkedInRange({ label: 'Aug 1, 2026 – Aug 30, 2026', start: '09/01/2026', end: '09/30/2026' }, today)).toEqual({ from: '2026-08-01', to: '2026-08-30' });
+    expect(readLinkedInRange({ label: 'Aug 1, 2026 – Aug 30, 2026', start: '09/01/2026', end: '09/30/2026' }, today)).toEqual({
+      from: '2026-08-01',
+      to: '2026-08-30',
+    });
     expect(readLinkedInRange({ label: '1.9.2026 – 30.9.2026', start: null, end: null }, today)).toEqual({ from: '2026-09-01', to: '2026-09-30' });
     expect(readLinkedInRange({ label: '\n  Oct 1 – 31, 2026 \n', start: null, end: null }, today)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
   });
@@ -113,7 +118,7 @@ describe('dates', () => {
 });
 
 describe('cleanLevelLabel', () => {
-  it('keeps the page\'s own name for the level, without counts', () => {
+  it("keeps the page's own name for the level, without counts", () => {
     expect(cleanLevelLabel('Campaign groups (120)')).toBe('Campaign groups');
     expect(cleanLevelLabel('\n Ad sets\n (1,360) ')).toBe('Ad sets');
     expect(cleanLevelLabel('Kampanjat')).toBe('Kampanjat');

@@ -18,7 +18,10 @@ describe('Meta Ads Manager page context', () => {
   });
 
   it('takes the range from date=, and a trailing preset wins over stale dates', () => {
-    expect(ctx('/adsmanager/manage/campaigns?act=1&date=2026-10-01_2026-10-31')).toMatchObject({ range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false });
+    expect(ctx('/adsmanager/manage/campaigns?act=1&date=2026-10-01_2026-10-31')).toMatchObject({
+      range: { from: '2026-10-01', to: '2026-10-31' },
+      rangeAssumed: false,
+    });
     // last_30d ends yesterday: 24 Oct – 22 Nov.
     expect(ctx('/adsmanager/manage/campaigns?act=1&date=2026-05-07_2026-05-08%2Clast_30d')).toMatchObject({ range: { from: '2026-10-24', to: '2026-11-22' } });
     expect(ctx('/adsmanager/manage/campaigns?act=1&date_preset=last_month')).toMatchObject({ range: { from: '2026-10-01', to: '2026-10-31' } });

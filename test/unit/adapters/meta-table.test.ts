@@ -42,7 +42,9 @@ function row(r: RowMarkup, y: number): string {
 }
 
 function table(rows: RowMarkup[]): { doc: Document; table: Element } {
-  const { document } = parseHTML(`<html><body><div id="t"><div class="_3h1j"><div role="columnheader">Campaign name</div></div><div class="_219p">${rows.map((r, i) => row(r, i * 46)).join('')}</div><div class="_1gda _3h1k"><span>Results from ${rows.length} campaigns</span></div></div></body></html>`);
+  const { document } = parseHTML(
+    `<html><body><div id="t"><div class="_3h1j"><div role="columnheader">Campaign name</div></div><div class="_219p">${rows.map((r, i) => row(r, i * 46)).join('')}</div><div class="_1gda _3h1k"><span>Results from ${rows.length} campaigns</span></div></div></body></html>`,
+  );
   return { doc: document as unknown as Document, table: document.getElementById('t') as unknown as Element };
 }
 
@@ -50,13 +52,19 @@ const rowsOf = (t: Element) => [...rowNodesOf(nameBoxesIn(t), t).values()];
 
 describe('Meta name boxes', () => {
   it('finds one name box per row: the tooltip box around the link, never the hover toolbar or the totals row', () => {
-    const { table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }, { id: '120000000002', name: 'Beta', keyed: true }]);
+    const { table: t } = table([
+      { id: '120000000001', name: 'Alpha', keyed: true },
+      { id: '120000000002', name: 'Beta', keyed: true },
+    ]);
     const boxes = nameBoxesIn(t);
     expect(boxes.map((b) => b.getAttribute('data-tooltip-content'))).toEqual(['Alpha', 'Beta']);
   });
 
   it('reads the name only when the link text and the tooltip agree', () => {
-    const { table: t } = table([{ id: '1', name: 'Alpha  Spring', tooltip: 'Alpha Spring' }, { id: '2', name: 'Beta', tooltip: 'Gamma' }]);
+    const { table: t } = table([
+      { id: '1', name: 'Alpha  Spring', tooltip: 'Alpha Spring' },
+      { id: '2', name: 'Beta', tooltip: 'Gamma' },
+    ]);
     const [a, b] = nameBoxesIn(t);
     expect(nameOf(a!)).toBe('Alpha Spring');
     expect(nameOf(b!)).toBeNull();
@@ -65,32 +73,50 @@ describe('Meta name boxes', () => {
 
 describe('Meta row nodes: structure plus a second signal', () => {
   it('takes the wrapper that carries the row key over the blocks inside it (variant A)', () => {
-    const { table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }, { id: '120000000002', name: 'Beta', keyed: true }]);
+    const { table: t } = table([
+      { id: '120000000001', name: 'Alpha', keyed: true },
+      { id: '120000000002', name: 'Beta', keyed: true },
+    ]);
     const rows = rowsOf(t);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.tagName === 'SPAN' && /table_row:\d+unit$/.test(r.getAttribute('data-surface') ?? ''))).toBe(true);
   });
 
   it('takes the row node by its class and transform when no key names the row (variants B, C)', () => {
-    const { table: t } = table([{ id: '1', name: 'Alpha' }, { id: '2', name: 'Beta' }]);
+    const { table: t } = table([
+      { id: '1', name: 'Alpha' },
+      { id: '2', name: 'Beta' },
+    ]);
     expect(rowsOf(t).map((r) => r.className)).toEqual(['_1gda _2djg', '_1gda _2djg']);
   });
 
   it('still finds rows when the class is renamed (the transform agrees), or the transform is gone (the class agrees)', () => {
-    const renamed = table([{ id: '1', name: 'Alpha', rowClass: 'x9f6 renamed' }, { id: '2', name: 'Beta', rowClass: 'x9f6 renamed' }]);
+    const renamed = table([
+      { id: '1', name: 'Alpha', rowClass: 'x9f6 renamed' },
+      { id: '2', name: 'Beta', rowClass: 'x9f6 renamed' },
+    ]);
     expect(rowsOf(renamed.table).map((r) => r.className)).toEqual(['x9f6 renamed', 'x9f6 renamed']);
-    const unmoved = table([{ id: '1', name: 'Alpha', transform: false }, { id: '2', name: 'Beta', transform: false }]);
+    const unmoved = table([
+      { id: '1', name: 'Alpha', transform: false },
+      { id: '2', name: 'Beta', transform: false },
+    ]);
     expect(rowsOf(unmoved.table).map((r) => r.className)).toEqual(['_1gda _2djg', '_1gda _2djg']);
   });
 
   it('with a renamed class and no row transform, the frozen block still marks one node per name', () => {
-    const { table: t } = table([{ id: '1', name: 'Alpha', rowClass: 'a', transform: false }, { id: '2', name: 'Beta', rowClass: 'a', transform: false }]);
+    const { table: t } = table([
+      { id: '1', name: 'Alpha', rowClass: 'a', transform: false },
+      { id: '2', name: 'Beta', rowClass: 'a', transform: false },
+    ]);
     const rows = rowsOf(t);
     expect(rows.map((r) => r.className)).toEqual(['_3pzj', '_3pzj']);
   });
 
   it('with no class, no transform anywhere, sibling rows under one parent are the second signal', () => {
-    const { table: t } = table([{ id: '1', name: 'Alpha', rowClass: 'a', transform: false, frozenTransform: false }, { id: '2', name: 'Beta', rowClass: 'a', transform: false, frozenTransform: false }]);
+    const { table: t } = table([
+      { id: '1', name: 'Alpha', rowClass: 'a', transform: false, frozenTransform: false },
+      { id: '2', name: 'Beta', rowClass: 'a', transform: false, frozenTransform: false },
+    ]);
     const rows = rowsOf(t);
     expect(rows).toHaveLength(2);
     expect(rows[0]!.parentElement).toBe(rows[1]!.parentElement);
@@ -107,15 +133,21 @@ describe('Meta row reading', () => {
   const noReact = () => null;
 
   it('takes the ID from the row key, and the badge anchor is the clipping name box', () => {
-    const { table: t } = table([{ id: '120000000001', name: 'Alpha', keyed: true }, { id: '120000000002', name: 'Beta', keyed: true }]);
+    const { table: t } = table([
+      { id: '120000000001', name: 'Alpha', keyed: true },
+      { id: '120000000002', name: 'Beta', keyed: true },
+    ]);
     const [first] = rowsOf(t);
     const read = readMetaRow(first!, noReact, createMetaTableMemory());
     expect(read).toMatchObject({ id: '120000000001', name: 'Alpha', idSource: 'data-surface' });
     expect(read?.anchor.getAttribute('data-tooltip-content')).toBe('Alpha');
   });
 
-  it('asks the page world for React\'s ID when no key carries one, and falls back to no ID', () => {
-    const { table: t } = table([{ id: '1', name: 'Alpha' }, { id: '2', name: 'Beta' }]);
+  it("asks the page world for React's ID when no key carries one, and falls back to no ID", () => {
+    const { table: t } = table([
+      { id: '1', name: 'Alpha' },
+      { id: '2', name: 'Beta' },
+    ]);
     const [first, second] = rowsOf(t);
     const asked: Element[] = [];
     const react = (el: Element) => {
@@ -128,22 +160,43 @@ describe('Meta row reading', () => {
   });
 
   it('reads no campaign from a row whose name and tooltip disagree (mid-rewrite)', () => {
-    const { table: t } = table([{ id: '1', name: 'Alpha', tooltip: 'Beta' }, { id: '2', name: 'Gamma' }]);
+    const { table: t } = table([
+      { id: '1', name: 'Alpha', tooltip: 'Beta' },
+      { id: '2', name: 'Gamma' },
+    ]);
     const [first] = rowsOf(t);
     expect(readMetaRow(first!, noReact, createMetaTableMemory())).toBeNull();
   });
 });
 
 describe('Meta hook health (what the summary and the popup report)', () => {
-  const context = { platform: 'meta_ads' as const, level: 'campaign' as const, levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false, rangeSource: 'url' as const };
+  const context = {
+    platform: 'meta_ads' as const,
+    level: 'campaign' as const,
+    levelLabel: null,
+    accountId: '1',
+    range: { from: '2026-10-01', to: '2026-10-31' },
+    rangeAssumed: false,
+    rangeSource: 'url' as const,
+  };
 
   it('says the IDs came from React when no row key carries one, and where rows, names and spend were found', () => {
-    const { doc, table: t } = table([{ id: '1', name: 'Alpha' }, { id: '2', name: 'Beta' }]);
+    const { doc, table: t } = table([
+      { id: '1', name: 'Alpha' },
+      { id: '2', name: 'Beta' },
+    ]);
     const adapter = createMetaAdapter({ objectIdOf: (el) => (el.textContent?.includes('Alpha') ? '120000000042' : null) });
     const rows = adapter.readRows(t, context);
     expect(rows.map((r) => r.id)).toEqual(['120000000042', null]);
     expect(adapter.matchHooks?.(doc, t, rows, context)).toEqual({
-      table: 'structure', row: 'structure', name: 'data-surface', id: 'react', spend: 'data-surface', date: 'url', account: 'url', level: 'url',
+      table: 'structure',
+      row: 'structure',
+      name: 'data-surface',
+      id: 'react',
+      spend: 'data-surface',
+      date: 'url',
+      account: 'url',
+      level: 'url',
     });
   });
 

@@ -137,7 +137,9 @@ describe('timeouts and aborts', () => {
   it('rethrows a caller abort as an AbortError, not an ApiError', async () => {
     server.setFault({ kind: 'hang' });
     const controller = new AbortController();
-    const pending = client({ timeoutMs: 5_000 }).getMeta(controller.signal).catch((thrown: unknown) => thrown);
+    const pending = client({ timeoutMs: 5_000 })
+      .getMeta(controller.signal)
+      .catch((thrown: unknown) => thrown);
     // Abort while the server holds the request.
     await vi.waitFor(() => expect(server.requests).toHaveLength(1));
     controller.abort();
@@ -308,9 +310,7 @@ describe('bodies', () => {
     expect(funnel.rows).toEqual(valid);
     const { broken } = badRowsBody(valid);
     expect(funnel.problems.map(({ index, field }) => ({ index, field }))).toEqual(broken);
-    expect(new Set(broken.map((problem) => problem.field))).toEqual(
-      new Set(['leads', 'mql', 'won', 'sql', 'revenue', 'spend', 'id', 'name']),
-    );
+    expect(new Set(broken.map((problem) => problem.field))).toEqual(new Set(['leads', 'mql', 'won', 'sql', 'revenue', 'spend', 'id', 'name']));
   });
 });
 

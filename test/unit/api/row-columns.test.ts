@@ -4,8 +4,18 @@ import { packRows, unpackRows } from '../../../utils/api/row-columns';
 import { FunnelRowSchema, parseFunnelResponse, type FunnelRow } from '../../../utils/api/schema';
 
 const FULL: FunnelRow = {
-  id: '120210942987570608', name: 'Spring Sale | FI', leads: 120, mql: 80, sql: 30, meetings: 20, won: 8, lost: 10,
-  revenue: 64000.5, pipeline: 90000, median_days_to_won: 41.5, spend: 3891.53,
+  id: '120210942987570608',
+  name: 'Spring Sale | FI',
+  leads: 120,
+  mql: 80,
+  sql: 30,
+  meetings: 20,
+  won: 8,
+  lost: 10,
+  revenue: 64000.5,
+  pipeline: 90000,
+  median_days_to_won: 41.5,
+  spend: 3891.53,
 };
 
 describe('rows as columns', () => {
@@ -32,7 +42,13 @@ describe('rows as columns', () => {
     const rows = Array.from({ length: 300 }, (_, i) => ({
       ...(i % 3 === 0 ? {} : { id: `1202${i}` }),
       ...(i % 3 === 1 ? {} : { name: `Campaign ${i} – “quoted” \\ slash` }),
-      leads: 100 + i, mql: 50 + (i % 50), sql: 20, meetings: 10, won: i % 10, lost: 3, revenue: i * 1000.25,
+      leads: 100 + i,
+      mql: 50 + (i % 50),
+      sql: 20,
+      meetings: 10,
+      won: i % 10,
+      lost: 3,
+      revenue: i * 1000.25,
       ...(i % 2 ? { pipeline: i * 7 } : {}),
     }));
     const parsed = parseFunnelResponse({ currency: 'EUR', as_of: '2026-11-01T00:00:00Z', rows });

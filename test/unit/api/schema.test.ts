@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiErrorBodySchema,
-  FunnelQuerySchema,
-  MAX_NAME_LENGTH,
-  MetaResponseSchema,
-  parseFunnelResponse,
-  parseMetaResponse,
-} from '../../../utils/api/schema';
+import { ApiErrorBodySchema, FunnelQuerySchema, MAX_NAME_LENGTH, MetaResponseSchema, parseFunnelResponse, parseMetaResponse } from '../../../utils/api/schema';
 import { toApiError } from '../../../utils/api/errors';
 
 const META = {
@@ -89,23 +82,30 @@ describe('parseFunnelResponse: bounded input', () => {
   });
 
   it('drops a row whose money is over 1e12', () => {
-    const parsed = parseFunnelResponse(envelope([
-      { ...ROW, id: 'r', revenue: 1e12 + 1 },
-      { ...ROW, id: 'p', pipeline: 1e15 },
-      { ...ROW, id: 's', spend: 2e12 },
-      { ...ROW, id: 'ok', revenue: 1e12 },
-    ]));
+    const parsed = parseFunnelResponse(
+      envelope([
+        { ...ROW, id: 'r', revenue: 1e12 + 1 },
+        { ...ROW, id: 'p', pipeline: 1e15 },
+        { ...ROW, id: 's', spend: 2e12 },
+        { ...ROW, id: 'ok', revenue: 1e12 },
+      ]),
+    );
     expect(parsed.rows.map((r) => r.id)).toEqual(['ok']);
     expect(parsed.problems.map((p) => p.field)).toEqual(['revenue', 'pipeline', 'spend']);
   });
 
   it('strips control and bidi-override characters from names; a name of nothing else is dropped', () => {
-    const parsed = parseFunnelResponse(envelope([
-      { ...ROW, id: '1', name: '\u202Egnp.exe\u202C Spring\b Sale\u0000' },
-      { ...ROW, id: '2', name: '\u2066\u0008' },
-      { ...ROW, id: undefined, name: '\u202E\u202C' },
-    ]));
-    expect(parsed.rows.map((r) => [r.id, r.name])).toEqual([['1', 'gnp.exe Spring Sale'], ['2', undefined]]);
+    const parsed = parseFunnelResponse(
+      envelope([
+        { ...ROW, id: '1', name: '\u202Egnp.exe\u202C Spring\b Sale\u0000' },
+        { ...ROW, id: '2', name: '\u2066\u0008' },
+        { ...ROW, id: undefined, name: '\u202E\u202C' },
+      ]),
+    );
+    expect(parsed.rows.map((r) => [r.id, r.name])).toEqual([
+      ['1', 'gnp.exe Spring Sale'],
+      ['2', undefined],
+    ]);
     expect(parsed.rows[1]).not.toHaveProperty('name');
     expect(parsed.problems).toEqual([{ index: 2, field: 'name', message: 'the name has no printable characters' }]);
   });
@@ -119,7 +119,12 @@ describe('parseFunnelResponse', () => {
   it('accepts a row with only a name, or only an id, and without the optional fields', () => {
     const { leads, mql, sql, meetings, won, lost, revenue } = ROW;
     const minimal = { leads, mql, sql, meetings, won, lost, revenue };
-    const parsed = parseFunnelResponse(envelope([{ ...minimal, name: 'Only name' }, { ...minimal, id: '123' }]));
+    const parsed = parseFunnelResponse(
+      envelope([
+        { ...minimal, name: 'Only name' },
+        { ...minimal, id: '123' },
+      ]),
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.rows).toHaveLength(2);
   });

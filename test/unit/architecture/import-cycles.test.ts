@@ -45,7 +45,10 @@ function importGraph(): Graph {
       .filter((imported) => imported.fileName.startsWith('.'))
       .map((imported) => resolveRelative(file, imported.fileName))
       .filter((target): target is string => target !== null);
-    graph.set(path.relative(root, file), targets.map((target) => path.relative(root, target)));
+    graph.set(
+      path.relative(root, file),
+      targets.map((target) => path.relative(root, target)),
+    );
   }
   return graph;
 }
@@ -88,9 +91,22 @@ export function cyclesOf(graph: Graph): string[][] {
 
 describe('import cycles', () => {
   it('finds a cycle through three files and none in a chain', () => {
-    const cyclic: Graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const cyclic: Graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(cyclesOf(cyclic)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
-    expect(cyclesOf(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]))).toEqual([]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['c.ts']],
+          ['c.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('has none in utils/, components/ and entrypoints/, type-only imports included', () => {

@@ -26,7 +26,13 @@ describe('the connection store', () => {
   it('moves a connection saved by an earlier version out of storage.local, keeping the other settings', async () => {
     await fakeBrowser.storage.local.set({
       apiKey: SECRET,
-      settings: { apiBaseUrl: 'https://stats.example.com/funnel-lens', minMql: 25, cacheTtlMinutes: 15, compareRule: 'interval', enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true } },
+      settings: {
+        apiBaseUrl: 'https://stats.example.com/funnel-lens',
+        minMql: 25,
+        cacheTtlMinutes: 15,
+        compareRule: 'interval',
+        enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true },
+      },
     });
     expect(await readConnection()).toEqual({ baseUrl: 'https://stats.example.com/funnel-lens', apiKey: SECRET });
     const local = await fakeBrowser.storage.local.get(null);

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../utils/api/client';
 import type { FunnelRequest } from '../../../utils/messaging';
-import { FunnelLensDB, openOrRecreate, MAX_CACHED_RESPONSES, RECENT_ENTRIES_IN_MEMORY, RECENT_ROWS_IN_MEMORY, SWEEP_AFTER_MS } from '../../../utils/background/cache-db';
+import {
+  FunnelLensDB,
+  openOrRecreate,
+  MAX_CACHED_RESPONSES,
+  RECENT_ENTRIES_IN_MEMORY,
+  RECENT_ROWS_IN_MEMORY,
+  SWEEP_AFTER_MS,
+} from '../../../utils/background/cache-db';
 import { FunnelService, type FunnelServiceDeps } from '../../../utils/background/funnel-service';
 import { DEMO_META, demoFunnel } from '../../../utils/demo/dataset';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
@@ -241,7 +248,11 @@ describe('FunnelService', () => {
   });
 
   it('after a 429 without Retry-After, leaves the API alone for 30–60 s, at a random point in that span', async () => {
-    for (const [random, blockedSec] of [[0, 30], [0.5, 45], [0.999, 60]] as const) {
+    for (const [random, blockedSec] of [
+      [0, 30],
+      [0.5, 45],
+      [0.999, 60],
+    ] as const) {
       const { service, clock } = harness({ random: () => random });
       server.setFault({ kind: 'rate_limit', retryAfterSec: null });
       const first = await service.getFunnel(request);

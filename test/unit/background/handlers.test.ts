@@ -54,7 +54,9 @@ describe('background message handlers', () => {
     await expect(handlers.saveConnection({ baseUrl: 'https://evil.example', apiKey: 'x' }, { id: 'x' })).rejects.toBeInstanceOf(RefusedMessageError);
     // Our own ID but no URL, or a page no content script of ours runs on.
     await expect(handlers.getStatus(undefined, { id: EXTENSION_ID })).rejects.toBeInstanceOf(RefusedMessageError);
-    await expect(handlers.getFunnel(request, { id: EXTENSION_ID, url: 'https://adsmanager.facebook.com.evil.example/adsmanager/', tab: { id: 3 } })).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(
+      handlers.getFunnel(request, { id: EXTENSION_ID, url: 'https://adsmanager.facebook.com.evil.example/adsmanager/', tab: { id: 3 } }),
+    ).rejects.toBeInstanceOf(RefusedMessageError);
   });
 
   it('answer a content script getFunnel only, and nothing that reads or changes the connection or settings', async () => {
@@ -77,7 +79,7 @@ describe('background message handlers', () => {
     expect(calls.getMeta).toEqual([]);
   });
 
-  it('take a content script\'s platform from its page, and parse its query strictly', async () => {
+  it("take a content script's platform from its page, and parse its query strictly", async () => {
     const { handlers, calls } = setup();
     await expect(handlers.getFunnel({ ...request, platform: 'google_ads' }, metaContentScript)).rejects.toBeInstanceOf(RefusedMessageError);
     const malformed: unknown[] = [
@@ -98,7 +100,7 @@ describe('background message handlers', () => {
     expect(calls.subscribed).toEqual([undefined, 7]);
   });
 
-  it('refuse a settings patch that carries anything but the settings\' own fields, such as an API URL', async () => {
+  it("refuse a settings patch that carries anything but the settings' own fields, such as an API URL", async () => {
     const { handlers, calls } = setup();
     const patches: unknown[] = [
       { apiBaseUrl: 'https://evil.example' },
@@ -127,8 +129,19 @@ describe('background message handlers', () => {
       { name: 'B only by name', leads: 3, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 },
     ];
     const answer = {
-      ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: [], asOf: '2026-11-01T00:00:00Z', fetchedAt: 1,
-      stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 20, compareRule: 'interval' },
+      ok: true,
+      source: 'api',
+      sourceName: 'Acme CRM',
+      currency: 'EUR',
+      stages: [],
+      asOf: '2026-11-01T00:00:00Z',
+      fetchedAt: 1,
+      stale: false,
+      rows,
+      problems: [],
+      problemCount: 0,
+      refreshError: null,
+      display: { minMql: 20, compareRule: 'interval' },
     } as const;
     const { handlers } = setup({ service: { getFunnel: async () => answer } as unknown as FunnelService });
     const wire = await handlers.getFunnel(request, self);
@@ -193,7 +206,10 @@ describe('background message handlers', () => {
     expect(calls.getMeta.at(-1)?.[1]).toBe(SECRET);
 
     const denied = setup({ hasOriginPermission: async () => false });
-    expect(await denied.handlers.testConnection({ baseUrl: 'https://stats.example.com', apiKey: 'k' }, self)).toEqual({ ok: false, error: { kind: 'permission_missing' } });
+    expect(await denied.handlers.testConnection({ baseUrl: 'https://stats.example.com', apiKey: 'k' }, self)).toEqual({
+      ok: false,
+      error: { kind: 'permission_missing' },
+    });
     expect(denied.calls.getMeta).toHaveLength(0);
   });
 

@@ -23,8 +23,22 @@ function putLeads(db: ImportDB, records: LeadRecord[]) {
 }
 
 function lead(key: string, over: Partial<LeadRecord>): LeadRecord {
-  return { key, importId: 'i1', line: 2, createdOn: '2025-03-05', platform: 'meta_ads', campaign: 'Webinar', adGroup: null, ad: null,
-    reached: 0, lost: false, amount: 0, closedOn: null, leadId: null, ...over };
+  return {
+    key,
+    importId: 'i1',
+    line: 2,
+    createdOn: '2025-03-05',
+    platform: 'meta_ads',
+    campaign: 'Webinar',
+    adGroup: null,
+    ad: null,
+    reached: 0,
+    lost: false,
+    amount: 0,
+    closedOn: null,
+    leadId: null,
+    ...over,
+  };
 }
 
 async function setup(settings: Partial<Settings>, connected: boolean) {
@@ -34,9 +48,16 @@ async function setup(settings: Partial<Settings>, connected: boolean) {
     db: new FunnelLensDB(`cache-import-test-${counter}`),
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     readConnection: async () => (connected ? { baseUrl: 'http://127.0.0.1:9', apiKey: 'k' } : null),
-    createApi: () => { throw new Error('the API must not be asked'); },
+    createApi: () => {
+      throw new Error('the API must not be asked');
+    },
     hasOriginPermission: async () => true,
-    imported, demoMeta: DEMO_META, demoFunnel, notify: () => undefined, recordOutcome: () => undefined, now: () => 0,
+    imported,
+    demoMeta: DEMO_META,
+    demoFunnel,
+    notify: () => undefined,
+    recordOutcome: () => undefined,
+    now: () => 0,
   });
   return { importDb, imported, service };
 }
@@ -44,8 +65,20 @@ async function setup(settings: Partial<Settings>, connected: boolean) {
 describe('the import as a data source', () => {
   it('answers every account with the contract’s rows, naming the file and the import time', async () => {
     const { importDb, service } = await setup({ dataSource: 'import' }, true);
-    await putLeads(importDb, [lead('a', { reached: 4, amount: 1000 }), lead('b', { reached: 1 }), lead('c', { platform: 'google_ads' }), lead('d', { createdOn: '2025-04-01' })]);
-    await importDb.info.put({ id: 'current', importId: 'i1', fileName: 'hubspot.csv', importedAt: Date.parse('2025-04-02T08:00:00Z'), leads: 4, currency: 'EUR' });
+    await putLeads(importDb, [
+      lead('a', { reached: 4, amount: 1000 }),
+      lead('b', { reached: 1 }),
+      lead('c', { platform: 'google_ads' }),
+      lead('d', { createdOn: '2025-04-01' }),
+    ]);
+    await importDb.info.put({
+      id: 'current',
+      importId: 'i1',
+      fileName: 'hubspot.csv',
+      importedAt: Date.parse('2025-04-02T08:00:00Z'),
+      leads: 4,
+      currency: 'EUR',
+    });
     const answer = await service.getFunnel(request);
     expect(answer).toMatchObject({ ok: true, source: 'import', sourceName: 'hubspot.csv', currency: 'EUR', asOf: '2025-04-02T08:00:00.000Z' });
     if (!answer.ok) throw new Error('no answer');
@@ -83,9 +116,20 @@ describe('import messages', () => {
     const { importDb, imported } = await setup({}, false);
     let notified = 0;
     const deps = {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, service: {} as never, readSettings, updateSettings,
-      readConnection: async () => null, writeConnection: async () => undefined, readOutcomes: async () => ({}), clearOutcomes: async () => undefined,
-      hasOriginPermission: async () => true, getMeta: async () => { throw new Error('unused'); }, subscribe: () => undefined,
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      service: {} as never,
+      readSettings,
+      updateSettings,
+      readConnection: async () => null,
+      writeConnection: async () => undefined,
+      readOutcomes: async () => ({}),
+      clearOutcomes: async () => undefined,
+      hasOriginPermission: async () => true,
+      getMeta: async () => {
+        throw new Error('unused');
+      },
+      subscribe: () => undefined,
       notifyAll: () => void notified++,
       imports: { info: () => imported.info(), forget: () => imported.forget(), delete: () => deleteImport(importDb) },
     } satisfies HandlerDeps;

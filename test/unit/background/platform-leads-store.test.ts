@@ -17,8 +17,13 @@ const freshName = () => `platform-leads-test-${++dbCount}`;
 const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: '5550001111', from: '2026-10-01', to: '2026-10-30' };
 
 const cachedFunnel: CachedFunnel = {
-  key: 'api|meta_ads|5550001111|campaign|2026-10-01|2026-10-30', source: 'api', fetchedAt: 1000, currency: 'EUR',
-  asOf: '2026-10-31T00:00:00Z', rows: [{ id: '1', name: 'A', leads: 3, mql: 2, sql: 1, meetings: 1, won: 0, lost: 0, revenue: 0 }], problems: [],
+  key: 'api|meta_ads|5550001111|campaign|2026-10-01|2026-10-30',
+  source: 'api',
+  fetchedAt: 1000,
+  currency: 'EUR',
+  asOf: '2026-10-31T00:00:00Z',
+  rows: [{ id: '1', name: 'A', leads: 3, mql: 2, sql: 1, meetings: 1, won: 0, lost: 0, revenue: 0 }],
+  problems: [],
 };
 
 describe('cache database version 2', () => {
@@ -47,7 +52,10 @@ describe('PlatformLeadsStore', () => {
     const db = new FunnelLensDB(freshName());
     let now = 1_000;
     const store = new PlatformLeadsStore({ db, dbReady: openOrRecreate(db), now: () => now });
-    await store.note(request, [{ id: '120210000000001', name: 'Lead Gen Nordics', leads: 118 }, { id: null, name: 'No ID', leads: 7 }]);
+    await store.note(request, [
+      { id: '120210000000001', name: 'Lead Gen Nordics', leads: 118 },
+      { id: null, name: 'No ID', leads: 7 },
+    ]);
     now = 2_000;
     await store.note(request, [{ id: '120210000000001', name: 'Lead Gen Nordics', leads: 120 }]);
     await store.note({ ...request, from: '2026-09-01', to: '2026-09-30' }, [{ id: '120210000000001', name: 'Lead Gen Nordics', leads: 80 }]);
@@ -85,21 +93,33 @@ describe('notePlatformLeads / getPlatformLeads handlers', () => {
   function setup() {
     const noted: unknown[] = [];
     const deps = {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, service: {} as FunnelService, readSettings, updateSettings,
-      readConnection: async () => null, writeConnection: async () => undefined, readOutcomes: async () => ({}), clearOutcomes: async () => undefined,
-      hasOriginPermission: async () => true, getMeta: async () => { throw new Error('unused'); }, subscribe: () => undefined, notifyAll: () => undefined,
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      service: {} as FunnelService,
+      readSettings,
+      updateSettings,
+      readConnection: async () => null,
+      writeConnection: async () => undefined,
+      readOutcomes: async () => ({}),
+      clearOutcomes: async () => undefined,
+      hasOriginPermission: async () => true,
+      getMeta: async () => {
+        throw new Error('unused');
+      },
+      subscribe: () => undefined,
+      notifyAll: () => undefined,
       platformLeads: { note: async (...args: unknown[]) => void noted.push(args), list: async () => [] },
     } as unknown as HandlerDeps;
     return { handlers: createHandlers(deps), noted };
   }
 
-  it('a content script notes its own platform\'s figures', async () => {
+  it("a content script notes its own platform's figures", async () => {
     const { handlers, noted } = setup();
     await handlers.notePlatformLeads({ request, rows: [{ id: '120210000000001', name: 'Lead Gen Nordics', leads: 120 }] }, metaPage);
     expect(noted).toEqual([[request, [{ id: '120210000000001', name: 'Lead Gen Nordics', leads: 120 }]]]);
   });
 
-  it('refuses another platform\'s figures, malformed rows, and reading them back from a page', async () => {
+  it("refuses another platform's figures, malformed rows, and reading them back from a page", async () => {
     const { handlers, noted } = setup();
     const row = { id: '1', name: 'A', leads: 1 };
     const refused = [

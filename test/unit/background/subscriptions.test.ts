@@ -31,7 +31,10 @@ describe('TabSubscriptions', () => {
 
     const after = worker(store);
     await after.subscriptions.notifyAll();
-    expect(after.sent.sort()).toEqual([['google_ads', 5], ['meta_ads', 4]]);
+    expect(after.sent.sort()).toEqual([
+      ['google_ads', 5],
+      ['meta_ads', 4],
+    ]);
     await after.subscriptions.notify(other);
     expect(after.sent.filter(([, tab]) => tab === 5)).toHaveLength(2);
   });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelRow } from '../../../utils/api/schema';
-import {
-  buildCampaignRows, DEFAULT_SORT, filterCampaigns, nextSort, sortCampaigns, type CampaignRow,
-} from '../../../utils/dashboard/campaign-table';
+import { buildCampaignRows, DEFAULT_SORT, filterCampaigns, nextSort, sortCampaigns, type CampaignRow } from '../../../utils/dashboard/campaign-table';
 
 function row(id: string, mql: number, won: number, extra: Partial<FunnelRow> = {}): FunnelRow {
   return { id, name: `Campaign ${id}`, leads: mql * 2, mql, sql: mql, meetings: mql, won, lost: mql * 2 - won, revenue: won * 1000, ...extra };
@@ -34,9 +32,14 @@ describe('campaign table rows', () => {
     const sorted = sortCampaigns(build(), DEFAULT_SORT);
     expect(ids(sorted)).toEqual([
       // lower bounds: 6/12 ≈ 0.25, 30/100 ≈ 0.22, 10/40 ≈ 0.14, 20/200 ≈ 0.07
-      'linkedin_ads|g1', 'google_ads|g1', 'google_ads|g3', 'meta_ads|m1',
+      'linkedin_ads|g1',
+      'google_ads|g1',
+      'google_ads|g3',
+      'meta_ads|m1',
       // low sample after every row with enough data, then no rate at all
-      'meta_ads|m2', 'google_ads|g2', 'meta_ads|m3',
+      'meta_ads|m2',
+      'google_ads|g2',
+      'meta_ads|m3',
     ]);
     // The point rate alone would have put the 1-of-1 first.
     const byPoint = [...build()].sort((a, b) => (b.mqlToWon.value ?? -1) - (a.mqlToWon.value ?? -1));

@@ -16,7 +16,13 @@ describe('channel figures', () => {
   const figures = channelFigures({ totals, rows, currency: 'EUR', minMql: 10, comparison: null });
 
   it('lists the five stages with the pooled counts', () => {
-    expect(figures.steps.map((s) => [s.stage, s.count])).toEqual([['lead', 510], ['mql', 252], ['sql', 120], ['meeting', 70], ['won', 35]]);
+    expect(figures.steps.map((s) => [s.stage, s.count])).toEqual([
+      ['lead', 510],
+      ['mql', 252],
+      ['sql', 120],
+      ['meeting', 70],
+      ['won', 35],
+    ]);
     expect(figures.rates.mqlToWon.value).toBeCloseTo(35 / 252);
     expect(figures.rates.mqlToWon.low).toBeLessThan(35 / 252);
     expect(figures.rates.mqlToWon.high).toBeGreaterThan(35 / 252);
@@ -41,8 +47,18 @@ describe('channel figures', () => {
 
   it('takes the won-weighted median of the campaign medians', () => {
     expect(weightedMedianDays(rows)).toBe(40); // 30 won at 40 days outweigh 5 at 90
-    expect(weightedMedianDays([{ won: 1, median_days_to_won: 10 }, { won: 3, median_days_to_won: 70 }])).toBe(70);
-    expect(weightedMedianDays([{ won: 2, median_days_to_won: 10 }, { won: 2, median_days_to_won: 70 }])).toBe(10);
+    expect(
+      weightedMedianDays([
+        { won: 1, median_days_to_won: 10 },
+        { won: 3, median_days_to_won: 70 },
+      ]),
+    ).toBe(70);
+    expect(
+      weightedMedianDays([
+        { won: 2, median_days_to_won: 10 },
+        { won: 2, median_days_to_won: 70 },
+      ]),
+    ).toBe(10);
     expect(weightedMedianDays([{ won: 0 }])).toBeNull();
   });
 
@@ -54,7 +70,13 @@ describe('channel figures', () => {
 
 describe('funnel chart and slide', () => {
   it('lays out bars proportionally and puts counts inside long bars only', () => {
-    const layout = layoutFunnel([{ label: 'Lead', count: '8,814', share: 1 }, { label: 'Won', count: '3', share: 0.02, rate: '5%' }], 360);
+    const layout = layoutFunnel(
+      [
+        { label: 'Lead', count: '8,814', share: 1 },
+        { label: 'Won', count: '3', share: 0.02, rate: '5%' },
+      ],
+      360,
+    );
     const [lead, won] = layout.steps;
     expect(lead?.barWidth).toBeCloseTo(lead?.trackWidth ?? 0);
     expect(lead?.countInside).toBe(true);
@@ -63,8 +85,17 @@ describe('funnel chart and slide', () => {
   });
 
   it('widens the label column for a long stage label, so the bars start after it, and cuts only what a third of the chart cannot hold', () => {
-    const steps = (meeting: string) => [{ label: 'Liidi', count: '8 814', share: 1 }, { label: meeting, count: '531', share: 0.06, rate: '59 %' }];
-    const short = layoutFunnel([{ label: 'Lead', count: '8,814', share: 1 }, { label: 'Meeting', count: '531', share: 0.06 }], 360);
+    const steps = (meeting: string) => [
+      { label: 'Liidi', count: '8 814', share: 1 },
+      { label: meeting, count: '531', share: 0.06, rate: '59 %' },
+    ];
+    const short = layoutFunnel(
+      [
+        { label: 'Lead', count: '8,814', share: 1 },
+        { label: 'Meeting', count: '531', share: 0.06 },
+      ],
+      360,
+    );
     const finnish = layoutFunnel(steps('Tapaaminen'), 360);
     // "Tapaaminen" is ten characters of 12.5px semibold: about 80px, more than the 76px of "Meeting".
     expect(finnish.steps[1]?.shownLabel).toBe('Tapaaminen');
@@ -80,7 +111,10 @@ describe('funnel chart and slide', () => {
   it('escapes every text it draws', () => {
     expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
     const { svg, width, height } = slideSvg({
-      title: 'Channels <script>', subtitle: 'A & B', highlights: ['Most leads: <Meta>'], footer: 'f',
+      title: 'Channels <script>',
+      subtitle: 'A & B',
+      highlights: ['Most leads: <Meta>'],
+      footer: 'f',
       channels: [
         { name: 'Meta', tags: [{ text: 'Best', tone: 'good' }], steps: [{ label: 'Lead', count: '10', share: 1 }], figures: [{ label: 'ROAS', value: '3×' }] },
         { name: '<img onerror=x>', tags: [], steps: [], figures: [], message: 'No leads' },

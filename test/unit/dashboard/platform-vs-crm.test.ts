@@ -7,7 +7,17 @@ import type { FunnelRow } from '../../../utils/api/schema';
 import { buildCampaignRows, sortCampaigns, type PlatformLeadsSeen } from '../../../utils/dashboard/campaign-table';
 import { campaignCsv, CSV_COLUMNS, type CsvLabels } from '../../../utils/dashboard/csv';
 
-const funnel = (id: string | undefined, name: string, leads: number): FunnelRow => ({ ...(id ? { id } : {}), name, leads, mql: 0, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 });
+const funnel = (id: string | undefined, name: string, leads: number): FunnelRow => ({
+  ...(id ? { id } : {}),
+  name,
+  leads,
+  mql: 0,
+  sql: 0,
+  meetings: 0,
+  won: 0,
+  lost: 0,
+  revenue: 0,
+});
 const READ_AT = Date.UTC(2026, 10, 30, 12, 0, 0);
 
 const seen: PlatformLeadsSeen[] = [
@@ -20,20 +30,30 @@ const seen: PlatformLeadsSeen[] = [
 ];
 
 const rows = buildCampaignRows(
-  [{ platform: 'meta_ads', currency: 'EUR', minMql: 10, rows: [
-    funnel('111', 'Lead Gen Nordics', 95),
-    funnel('222', 'No ID on the page', 13),
-    funnel('333', 'Same Name', 50),
-    funnel(undefined, 'Same Name', 61),
-    funnel('444', 'Never seen', 5),
-  ] }],
+  [
+    {
+      platform: 'meta_ads',
+      currency: 'EUR',
+      minMql: 10,
+      rows: [
+        funnel('111', 'Lead Gen Nordics', 95),
+        funnel('222', 'No ID on the page', 13),
+        funnel('333', 'Same Name', 50),
+        funnel(undefined, 'Same Name', 61),
+        funnel('444', 'Never seen', 5),
+      ],
+    },
+  ],
   seen,
 );
 const byName = (name: string, id?: string) => rows.find((r) => r.row.name === name && r.row.id === id);
 
 describe('Platform vs CRM rows', () => {
   it('the newest count by campaign ID, with the gap and when it was read', () => {
-    expect(byName('Lead Gen Nordics', '111')?.platformLeads).toEqual({ gap: { platformLeads: 120, crmLeads: 95, share: 95 / 120, flag: 'crm-low' }, readAt: READ_AT });
+    expect(byName('Lead Gen Nordics', '111')?.platformLeads).toEqual({
+      gap: { platformLeads: 120, crmLeads: 95, share: 95 / 120, flag: 'crm-low' },
+      readAt: READ_AT,
+    });
   });
 
   it('by name when the page showed no ID, or the CRM row has none; never across two different IDs', () => {

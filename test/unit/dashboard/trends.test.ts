@@ -16,11 +16,34 @@ const months = lastPeriods('month', today, 3); // September, October, November 2
 
 function ok(rows: FunnelRow[], targets?: FunnelData['display']['targets']): FunnelAnswer {
   return {
-    ok: true, source: 'api', sourceName: 'Acme', currency: 'EUR', stages: [], asOf: '2026-12-01T00:00:00Z', fetchedAt: 0, stale: false,
-    rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 10, compareRule: 'interval', ...(targets ? { targets } : {}) },
+    ok: true,
+    source: 'api',
+    sourceName: 'Acme',
+    currency: 'EUR',
+    stages: [],
+    asOf: '2026-12-01T00:00:00Z',
+    fetchedAt: 0,
+    stale: false,
+    rows,
+    problems: [],
+    problemCount: 0,
+    refreshError: null,
+    display: { minMql: 10, compareRule: 'interval', ...(targets ? { targets } : {}) },
   };
 }
-const row = (days: number): FunnelRow => ({ id: '1', name: 'A', leads: days * 13, mql: days * 10, sql: days * 5, meetings: days * 3, won: days, lost: days * 10, revenue: days * 10_000, spend: days * 500, median_days_to_won: 45 });
+const row = (days: number): FunnelRow => ({
+  id: '1',
+  name: 'A',
+  leads: days * 13,
+  mql: days * 10,
+  sql: days * 5,
+  meetings: days * 3,
+  won: days,
+  lost: days * 10,
+  revenue: days * 10_000,
+  spend: days * 500,
+  median_days_to_won: 45,
+});
 
 describe('channel trend', () => {
   it('gives each period its figures, and a failed period its reason and no figures', () => {
@@ -42,7 +65,12 @@ describe('channel trend', () => {
   });
 
   it('marks as still maturing the periods that ended less than the median days to won (45) ago', () => {
-    const trend = channelTrend('meta_ads', months, months.map(() => ok([row(30)])), today);
+    const trend = channelTrend(
+      'meta_ads',
+      months,
+      months.map(() => ok([row(30)])),
+      today,
+    );
     // September ended 61 days before 1 December, October 31, November 0.
     expect(trend.maturingDays).toBe(45);
     expect(trend.points.map((p) => p.provisional)).toEqual([false, true, true]);
@@ -52,17 +80,29 @@ describe('channel trend', () => {
     const targets = { channel: { mqlToWon: 0.2, costPerWon: 800 }, campaigns: [] };
     const trend = channelTrend('meta_ads', months.slice(0, 1), [ok([row(30)], targets)], today);
     expect(trend.target).toEqual({ mqlToWon: 0.2, costPerWon: 800 });
-    expect(trend.points[0]?.targets.map((c) => [c.metric, c.verdict])).toEqual([['mqlToWon', 'missed'], ['costPerWon', 'met']]);
+    expect(trend.points[0]?.targets.map((c) => [c.metric, c.verdict])).toEqual([
+      ['mqlToWon', 'missed'],
+      ['costPerWon', 'met'],
+    ]);
   });
 });
 
 describe('trend chart', () => {
-  const point = (value: number | null, extra: Partial<{ provisional: boolean; failed: boolean }> = {}) =>
-    ({ label: 'x', value, low: value === null ? null : value - 0.02, high: value === null ? null : value + 0.02, provisional: false, failed: false, ...extra });
+  const point = (value: number | null, extra: Partial<{ provisional: boolean; failed: boolean }> = {}) => ({
+    label: 'x',
+    value,
+    low: value === null ? null : value - 0.02,
+    high: value === null ? null : value + 0.02,
+    provisional: false,
+    failed: false,
+    ...extra,
+  });
 
   it('breaks the line at a failed period and marks it ×, shades maturing periods, draws the target', () => {
     const svg = trendChartSvg({
-      title: 'Meta: MQL→Won', format: (v) => `${Math.round(v * 100)}%`, provisionalText: 'still maturing',
+      title: 'Meta: MQL→Won',
+      format: (v) => `${Math.round(v * 100)}%`,
+      provisionalText: 'still maturing',
       target: { value: 0.12, text: 'target 12%' },
       points: [point(0.1), point(0.11), point(null, { failed: true }), point(0.09), point(0.1, { provisional: true })],
     });

@@ -32,7 +32,7 @@ function totals(platform: Platform) {
 }
 
 describe('DEMO_META', () => {
-  it('names the demo CRM and its currency (its stage labels are the UI language\'s own)', () => {
+  it("names the demo CRM and its currency (its stage labels are the UI language's own)", () => {
     expect(DEMO_META).toEqual({ name: 'Demo CRM', currency: 'EUR' });
   });
 });
@@ -80,7 +80,10 @@ describe('demoEntities', () => {
         for (const field of ['leads', 'mql', 'sql', 'meetings', 'won', 'lost', 'revenue'] as const) {
           expect(parent.funnel[field]).toBe(mine.reduce((total, child) => total + child.funnel[field], 0));
         }
-        expect(parent.spend).toBeCloseTo(mine.reduce((total, child) => total + child.spend, 0), 2);
+        expect(parent.spend).toBeCloseTo(
+          mine.reduce((total, child) => total + child.spend, 0),
+          2,
+        );
       }
     }
   });

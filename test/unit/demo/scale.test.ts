@@ -27,7 +27,15 @@ describe('scaleFunnel', () => {
 
   it('scales counts by days/30 and revenue with won deals', () => {
     expect(scaleFunnel(FUNNEL, 15)).toEqual({
-      leads: 60, mql: 40, sql: 15, meetings: 10, won: 4, lost: 5, revenue: 37500, pipeline: 60000, median_days_to_won: 47,
+      leads: 60,
+      mql: 40,
+      sql: 15,
+      meetings: 10,
+      won: 4,
+      lost: 5,
+      revenue: 37500,
+      pipeline: 60000,
+      median_days_to_won: 47,
     });
   });
 

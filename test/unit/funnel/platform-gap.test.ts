@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { costPerPlatformLead, platformGap, totalGap } from '../../../utils/funnel/platform-gap';
 
 describe('platformGap', () => {
-  it('the issue\'s example: Meta 120, CRM 95 is 79%, flagged as too few', () => {
+  it("the issue's example: Meta 120, CRM 95 is 79%, flagged as too few", () => {
     const gap = platformGap(120, 95);
     expect(gap.share).toBeCloseTo(0.7917, 4);
     expect(gap.flag).toBe('crm-low');

@@ -13,7 +13,11 @@ import type { StageCounts } from '../../../utils/funnel/types';
 
 /** A valid funnel row: leads ≥ mql ≥ sql ≥ meetings ≥ won, won + lost ≤ leads. */
 const validCounts: fc.Arbitrary<StageCounts> = fc
-  .tuple(fc.nat({ max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }))
+  .tuple(
+    fc.nat({ max: 100_000 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }),
+  )
   .map(([leads, lostShare, shares]) => {
     const [a = 0, b = 0, c = 0, d = 0] = shares;
     const mql = Math.floor(leads * a);
@@ -62,11 +66,14 @@ describe('funnel invariants', () => {
 
   it('more data narrows the interval: scaling both counts by 4 roughly halves its width', () => {
     fc.assert(
-      fc.property(proportion.filter((p) => p.den >= 20), ({ num, den }) => {
-        const small = wilsonInterval(num, den);
-        const large = wilsonInterval(num * 4, den * 4);
-        expect(large.high - large.low).toBeLessThan(small.high - small.low);
-      }),
+      fc.property(
+        proportion.filter((p) => p.den >= 20),
+        ({ num, den }) => {
+          const small = wilsonInterval(num, den);
+          const large = wilsonInterval(num * 4, den * 4);
+          expect(large.high - large.low).toBeLessThan(small.high - small.low);
+        },
+      ),
     );
   });
 

@@ -75,7 +75,9 @@ describe('cost per won deal and ROAS against targets', () => {
 
   it('lists the targets in a fixed order: MQL→Won, cost per won, ROAS', () => {
     expect(check({ roas: 3, mqlToWon: 0.05, costPerWon: 3000 }).map((c) => [c.metric, c.verdict])).toEqual([
-      ['mqlToWon', 'met'], ['costPerWon', 'met'], ['roas', 'met'],
+      ['mqlToWon', 'met'],
+      ['costPerWon', 'met'],
+      ['roas', 'met'],
     ]);
   });
 });

@@ -7,7 +7,13 @@ import { campaignX } from './seed';
 type Row = FunnelCounts & { platform: Platform };
 
 const counts = (leads: number, mql: number, won: number, revenue: number): FunnelCounts => ({
-  leads, mql, sql: mql, meetings: mql, won, lost: 0, revenue,
+  leads,
+  mql,
+  sql: mql,
+  meetings: mql,
+  won,
+  lost: 0,
+  revenue,
 });
 
 describe('totalsByPlatform', () => {
@@ -50,7 +56,13 @@ describe('totalsByPlatform', () => {
 describe('poolCounts', () => {
   it('adds counts and revenue', () => {
     expect(poolCounts([campaignX, counts(30, 10, 3, 6_000)])).toEqual({
-      leads: 150, mql: 90, sql: 70, meetings: 60, won: 33, lost: 40, revenue: 81_000,
+      leads: 150,
+      mql: 90,
+      sql: 70,
+      meetings: 60,
+      won: 33,
+      lost: 40,
+      revenue: 81_000,
     });
   });
 });

@@ -13,7 +13,9 @@ describe('message catalogues', () => {
   });
 
   it('use in Finnish only placeholders the English message has (the code fills the same ones for both)', () => {
-    const unfilled = Object.keys(fi).flatMap((key) => [...placeholders(fi[key] as string)].filter((p) => !placeholders(en[key] ?? '').has(p)).map((p) => `${key}: {${p}}`));
+    const unfilled = Object.keys(fi).flatMap((key) =>
+      [...placeholders(fi[key] as string)].filter((p) => !placeholders(en[key] ?? '').has(p)).map((p) => `${key}: {${p}}`),
+    );
     expect(unfilled).toEqual([]);
   });
 });

@@ -5,8 +5,17 @@ import { t } from '../../../utils/i18n/t';
 
 describe('t', () => {
   it('fills every placeholder, numbers included, and repeats the same message consistently', () => {
-    const subs = { badge: 'MQL→Won 25% · €48K', name: 'Spring {won} Sale', mqlLabel: 'MQL', won: 3, mql: 12, revenue: '€48K', verdict: 'better than the account average' };
-    const text = 'MQL→Won 25% · €48K. Funnel Lens, Spring {won} Sale: 3 of 12 MQL won; won revenue €48K; better than the account average. Press Enter for the funnel.';
+    const subs = {
+      badge: 'MQL→Won 25% · €48K',
+      name: 'Spring {won} Sale',
+      mqlLabel: 'MQL',
+      won: 3,
+      mql: 12,
+      revenue: '€48K',
+      verdict: 'better than the account average',
+    };
+    const text =
+      'MQL→Won 25% · €48K. Funnel Lens, Spring {won} Sale: 3 of 12 MQL won; won revenue €48K; better than the account average. Press Enter for the funnel.';
     expect(t('badge.ariaRate', subs)).toBe(text);
     // A value that looks like a placeholder stays text (the campaign name above), and the cached
     // template gives the same result the second time.
@@ -26,7 +35,9 @@ describe('errorText', () => {
     expect(errorText({ kind: 'invalid_response', tooLarge: 'rows' })).toBe(
       'The API answered with more than 100,000 rows, more than Funnel Lens reads at once. Ask your data team to split the account or shorten the date range.',
     );
-    expect(errorText({ kind: 'invalid_response', tooLarge: 'bytes' })).toBe("The API's answer is larger than 32 MB, more than Funnel Lens reads. Ask your data team to check the API.");
+    expect(errorText({ kind: 'invalid_response', tooLarge: 'bytes' })).toBe(
+      "The API's answer is larger than 32 MB, more than Funnel Lens reads. Ask your data team to check the API.",
+    );
     expect(errorText({ kind: 'invalid_response' })).toMatch(/^The API answered with data Funnel Lens cannot read/);
   });
 });

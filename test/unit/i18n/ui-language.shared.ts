@@ -32,8 +32,11 @@ const ACCOUNT = '1234567890';
 const request: FunnelRequest = { platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, from: '2026-10-01', to: '2026-10-31' };
 /** A CRM that names two stages its own way, in English whatever the UI language. */
 const API_STAGES: MetaResponse['stages'] = [
-  { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
-  { key: 'meeting', label: 'Demo booked' }, { key: 'won', label: 'Closed won' },
+  { key: 'lead', label: 'Lead' },
+  { key: 'mql', label: 'MQL' },
+  { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Demo booked' },
+  { key: 'won', label: 'Closed won' },
 ];
 
 export function describeUiLanguage(expected: LanguageExpectations): void {
@@ -42,7 +45,9 @@ export function describeUiLanguage(expected: LanguageExpectations): void {
   beforeAll(async () => {
     server = await startStatsServer({
       world: makeWorld({ platform: 'meta_ads', level: 'campaign', accountId: ACCOUNT, count: 5, seed: 5 }),
-      name: 'Acme CRM', currency: 'EUR', stages: API_STAGES,
+      name: 'Acme CRM',
+      currency: 'EUR',
+      stages: API_STAGES,
     });
   });
   afterAll(() => server.close());

@@ -7,10 +7,13 @@ import { SKIP_REASONS } from '../../../utils/import/map-rows';
 import { MAPPING_FIELDS, missingFields } from '../../../utils/import/presets';
 
 type Tree = Record<string, unknown>;
-const load = (lang: string) => (parseYAML(readFileSync(path.resolve(import.meta.dirname, `../../../utils/i18n/locales/${lang}.yml`), 'utf8')) as Tree).import as Tree;
+const load = (lang: string) =>
+  (parseYAML(readFileSync(path.resolve(import.meta.dirname, `../../../utils/i18n/locales/${lang}.yml`), 'utf8')) as Tree).import as Tree;
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (v !== null && typeof v === 'object' ? keys(v as Tree, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+  return Object.entries(tree)
+    .flatMap(([k, v]) => (v !== null && typeof v === 'object' ? keys(v as Tree, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .sort();
 }
 
 describe('import strings', () => {
@@ -18,7 +21,12 @@ describe('import strings', () => {
   const fi = load('fi');
   it('exist in English and Finnish alike, none empty', () => {
     expect(keys(fi)).toEqual(keys(en));
-    for (const lang of [en, fi]) for (const key of keys(lang)) expect(key.split('.').reduce<unknown>((t, k) => (t as Tree)[k], lang), key).not.toBe('');
+    for (const lang of [en, fi])
+      for (const key of keys(lang))
+        expect(
+          key.split('.').reduce<unknown>((t, k) => (t as Tree)[k], lang),
+          key,
+        ).not.toBe('');
   });
   it('name every skip reason, mapping field and missing field', () => {
     for (const lang of [en, fi]) {

@@ -24,11 +24,20 @@ async function importText(text: string, extra: { chunkSize?: number; maxRows?: n
   const mapping = resolvePreset(preset, preview.headers);
   const stored: LeadRecord[] = [];
   const progress: number[] = [];
-  const result = await runImport(text, { write: async (records) => void stored.push(...records) }, {
-    mapping, platforms: DEFAULT_PLATFORM_TABLE, stages: DEFAULT_STAGE_TABLE, importId: 'imp',
-    dateOrder: detectDateOrder(preview.rows.map((r) => r[preview.headers.indexOf(mapping.createdAt ?? '')] ?? '')),
-    size: text.length, onProgress: (p) => progress.push(p.fraction), ...extra,
-  });
+  const result = await runImport(
+    text,
+    { write: async (records) => void stored.push(...records) },
+    {
+      mapping,
+      platforms: DEFAULT_PLATFORM_TABLE,
+      stages: DEFAULT_STAGE_TABLE,
+      importId: 'imp',
+      dateOrder: detectDateOrder(preview.rows.map((r) => r[preview.headers.indexOf(mapping.createdAt ?? '')] ?? '')),
+      size: text.length,
+      onProgress: (p) => progress.push(p.fraction),
+      ...extra,
+    },
+  );
   return { preset: preset.id, delimiter: preview.delimiter, result, stored, progress };
 }
 
@@ -42,8 +51,14 @@ describe('importing the fixture exports', () => {
     expect(result.leads).toBe(49);
     expect(result.skippedCount).toBe(8);
     expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
-      [9, 'badDate'], [18, 'unknownStage'], [27, 'negativeAmount'], [36, 'missingCampaign'],
-      [55, 'unknownPlatform'], [56, 'unknownPlatform'], [57, 'unknownPlatform'], [58, 'unknownPlatform'],
+      [9, 'badDate'],
+      [18, 'unknownStage'],
+      [27, 'negativeAmount'],
+      [36, 'missingCampaign'],
+      [55, 'unknownPlatform'],
+      [56, 'unknownPlatform'],
+      [57, 'unknownPlatform'],
+      [58, 'unknownPlatform'],
     ]);
     expect(result.skipped[4]).toMatchObject({ column: 'Original Traffic Source Drill-Down 1', value: 'crm software' });
     expect(webinarRow(stored)).toMatchObject({ leads: 30, mql: 18, sql: 9, meetings: 6, won: 4, lost: 0 });
@@ -58,7 +73,10 @@ describe('importing the fixture exports', () => {
     expect([preset, delimiter]).toEqual(['pipedrive', ';']);
     expect(result.leads).toBe(26);
     expect(result.skipped.map((s) => [s.line, s.reason, s.value])).toEqual([
-      [5, 'badDate', '32.3.2025 10.00'], [10, 'unknownStage', 'Ehkä joskus'], [15, 'negativeAmount', '\u22121 000,00'], [20, 'missingCampaign', ''],
+      [5, 'badDate', '32.3.2025 10.00'],
+      [10, 'unknownStage', 'Ehkä joskus'],
+      [15, 'negativeAmount', '\u22121 000,00'],
+      [20, 'missingCampaign', ''],
     ]);
     expect(webinarRow(stored)).toMatchObject({ leads: 16, mql: 11, sql: 7, meetings: 5, won: 3, lost: 2, revenue: 37500, pipeline: 6000 });
   });
@@ -68,7 +86,10 @@ describe('importing the fixture exports', () => {
     expect(preset).toBe('salesforce');
     expect(result.leads).toBe(20);
     expect(result.skipped.filter((s) => s.reason !== 'unknownPlatform').map((s) => [s.line, s.reason])).toEqual([
-      [6, 'badDate'], [10, 'unknownStage'], [14, 'negativeAmount'], [18, 'missingCampaign'],
+      [6, 'badDate'],
+      [10, 'unknownStage'],
+      [14, 'negativeAmount'],
+      [18, 'missingCampaign'],
     ]);
     expect(result.skippedCount).toBe(7);
     expect(webinarRow(stored)).toMatchObject({ leads: 15, mql: 13, sql: 13, meetings: 6, won: 3, lost: 2, revenue: 60000, pipeline: 50000 });
@@ -90,10 +111,20 @@ describe('importing the fixture exports', () => {
     // Far above the limit: refused from the first chunk's rows per byte, before anything is stored.
     const written: number[] = [];
     const preview = previewCsv(text);
-    const refused = runImport(text, { write: async (records) => void written.push(records.length) }, {
-      mapping: resolvePreset(detectPreset(preview.headers)!, preview.headers), platforms: DEFAULT_PLATFORM_TABLE, stages: DEFAULT_STAGE_TABLE,
-      importId: 'imp', dateOrder: 'dmy', size: text.length, chunkSize: 2048, maxRows: 20,
-    });
+    const refused = runImport(
+      text,
+      { write: async (records) => void written.push(records.length) },
+      {
+        mapping: resolvePreset(detectPreset(preview.headers)!, preview.headers),
+        platforms: DEFAULT_PLATFORM_TABLE,
+        stages: DEFAULT_STAGE_TABLE,
+        importId: 'imp',
+        dateOrder: 'dmy',
+        size: text.length,
+        chunkSize: 2048,
+        maxRows: 20,
+      },
+    );
     await expect(refused).rejects.toEqual({ kind: 'tooLarge', limit: 'rows' } satisfies ImportFailure);
     expect(written).toEqual([]);
     const controller = new AbortController();

@@ -8,7 +8,13 @@ import { DEFAULT_STAGE_TABLE } from '../../../utils/import/stage-table';
 import { storeImport } from '../../../utils/import/store-import';
 
 const HEADER = 'Deal - ID,Deal - Deal created,Deal - utm_source,Deal - utm_campaign,Deal - Status\n';
-const MAPPING: ColumnMapping = { leadId: 'Deal - ID', createdAt: 'Deal - Deal created', utmSource: 'Deal - utm_source', campaign: 'Deal - utm_campaign', status: 'Deal - Status' };
+const MAPPING: ColumnMapping = {
+  leadId: 'Deal - ID',
+  createdAt: 'Deal - Deal created',
+  utmSource: 'Deal - utm_source',
+  campaign: 'Deal - utm_campaign',
+  status: 'Deal - Status',
+};
 const { leadId: _id, ...WITHOUT_ID } = MAPPING;
 
 let db: ImportDB;
@@ -26,8 +32,14 @@ async function allLeads(db: ImportDB): Promise<LeadRecord[]> {
 
 const csv = (...rows: string[]) => new Blob([HEADER + rows.join('\n')]);
 const options = (mapping: ColumnMapping, extra: Record<string, unknown> = {}) => ({
-  mapping, platforms: DEFAULT_PLATFORM_TABLE, stages: DEFAULT_STAGE_TABLE, dateOrder: 'dmy' as const,
-  fileName: 'deals.csv', currency: 'EUR', now: () => 1_700_000_000_000, ...extra,
+  mapping,
+  platforms: DEFAULT_PLATFORM_TABLE,
+  stages: DEFAULT_STAGE_TABLE,
+  dateOrder: 'dmy' as const,
+  fileName: 'deals.csv',
+  currency: 'EUR',
+  now: () => 1_700_000_000_000,
+  ...extra,
 });
 
 describe('storeImport', () => {
@@ -49,11 +61,21 @@ describe('storeImport', () => {
     await storeImport(db, csv('1,2025-03-01,fb,A,Open', '2,2025-03-02,fb,A,Open'), options(MAPPING));
     const { info } = await storeImport(db, csv('2,2025-03-02,fb,A,Won', '3,2025-03-03,fb,A,Open'), options(MAPPING));
     const byId = new Map((await allLeads(db)).map((r) => [r.leadId, r.reached]));
-    expect(byId).toEqual(new Map([['1', 0], ['2', 4], ['3', 0]]));
+    expect(byId).toEqual(
+      new Map([
+        ['1', 0],
+        ['2', 4],
+        ['3', 0],
+      ]),
+    );
     expect(info.leads).toBe(3);
     // A stored chunk whose every lead was replaced is removed, not left empty.
     await storeImport(db, csv('1,2025-03-01,fb,A,Won', '2,2025-03-02,fb,A,Won', '3,2025-03-03,fb,A,Won'), options(MAPPING));
-    expect((await allLeads(db)).map((r) => [r.leadId, r.reached])).toEqual([['1', 4], ['2', 4], ['3', 4]]);
+    expect((await allLeads(db)).map((r) => [r.leadId, r.reached])).toEqual([
+      ['1', 4],
+      ['2', 4],
+      ['3', 4],
+    ]);
     expect(await db.leadChunks.count()).toBe(1);
   });
 

@@ -9,10 +9,15 @@ describe('parseTableText', () => {
       table: { bing: 'google_ads', 'x = y': 'meta_ads' },
       badLines: [3, 4, 5],
     });
-    expect(parseTableText('Demo booked = Meeting\r\nKauppa = won', STAGE_MEANINGS)).toEqual({ table: { 'demo booked': 'meeting', kauppa: 'won' }, badLines: [] });
+    expect(parseTableText('Demo booked = Meeting\r\nKauppa = won', STAGE_MEANINGS)).toEqual({
+      table: { 'demo booked': 'meeting', kauppa: 'won' },
+      badLines: [],
+    });
   });
   it('writes a table back as the same lines', () => {
-    expect(parseTableText(tableToText({ bing: 'google_ads', 'demo booked': 'meeting' }), [...PLATFORMS, ...STAGE_MEANINGS]).table)
-      .toEqual({ bing: 'google_ads', 'demo booked': 'meeting' });
+    expect(parseTableText(tableToText({ bing: 'google_ads', 'demo booked': 'meeting' }), [...PLATFORMS, ...STAGE_MEANINGS]).table).toEqual({
+      bing: 'google_ads',
+      'demo booked': 'meeting',
+    });
   });
 });

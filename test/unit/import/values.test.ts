@@ -56,8 +56,11 @@ describe('isTruthy and utmFromUrl', () => {
     expect(['No', 'false', '0', ''].some(isTruthy)).toBe(false);
   });
   it('reads utm_* from a landing page URL', () => {
-    expect(utmFromUrl('https://acme.fi/demo?utm_source=facebook&utm_campaign=Nordics%20%7C%20Lead&utm_content=Set%201#x'))
-      .toEqual({ source: 'facebook', campaign: 'Nordics | Lead', content: 'Set 1' });
+    expect(utmFromUrl('https://acme.fi/demo?utm_source=facebook&utm_campaign=Nordics%20%7C%20Lead&utm_content=Set%201#x')).toEqual({
+      source: 'facebook',
+      campaign: 'Nordics | Lead',
+      content: 'Set 1',
+    });
     expect(utmFromUrl('https://acme.fi/')).toEqual({});
   });
 });

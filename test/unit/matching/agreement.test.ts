@@ -29,7 +29,9 @@ const pageArb = fc
 /** API rows: IDs usually unique (parseFunnelResponse drops duplicates), but not always here. */
 const apiArb = fc
   .array(fc.record({ id: fc.option(idArb, { nil: undefined }), name: fc.option(nameArb, { nil: undefined }) }), { maxLength: 10 })
-  .map((rows): FunnelRow[] => rows.map((row) => ({ ...(row.id !== undefined ? { id: row.id } : {}), ...(row.name !== undefined ? { name: row.name } : {}), ...counts })));
+  .map((rows): FunnelRow[] =>
+    rows.map((row) => ({ ...(row.id !== undefined ? { id: row.id } : {}), ...(row.name !== undefined ? { name: row.name } : {}), ...counts })),
+  );
 
 type Answer = { kind: 'match'; apiIndex: number; by: 'id' | 'name' } | { kind: 'ambiguous' } | { kind: 'none' };
 
@@ -41,7 +43,13 @@ function byTheRules(row: SeenPageRow, page: readonly SeenPageRow[], api: readonl
   if (id !== undefined && apiWithId(id) >= 0) return { kind: 'match', apiIndex: apiWithId(id), by: 'id' };
   const name = normalizeName(row.name);
   if (!name) return { kind: 'none' };
-  const shownById = new Set(page.map((p) => trim(p.id)).filter((pid): pid is string => pid !== undefined).map(apiWithId).filter((a) => a >= 0));
+  const shownById = new Set(
+    page
+      .map((p) => trim(p.id))
+      .filter((pid): pid is string => pid !== undefined)
+      .map(apiWithId)
+      .filter((a) => a >= 0),
+  );
   const candidates = api
     .map((a, index) => ({ a, index }))
     .filter(({ a, index }) => normalizeName(a.name ?? '') === name && !shownById.has(index) && (id === undefined || trim(a.id) === undefined));
@@ -56,7 +64,10 @@ function answerOf(result: LookupResult): Answer {
 }
 
 function batchAnswers(page: readonly SeenPageRow[], api: readonly FunnelRow[]): Map<string, Answer> {
-  const { matches, coverage } = matchRows(page.map((p) => ({ key: p.key, ...(p.id !== null ? { id: p.id } : {}), name: p.name })), api);
+  const { matches, coverage } = matchRows(
+    page.map((p) => ({ key: p.key, ...(p.id !== null ? { id: p.id } : {}), name: p.name })),
+    api,
+  );
   const answers = new Map<string, Answer>();
   for (const [key, m] of matches) answers.set(key, { kind: 'match', apiIndex: m.apiIndex, by: m.by });
   for (const key of coverage.unmatched) answers.set(key, { kind: 'none' });

@@ -39,7 +39,10 @@ describe('coverageByLookup', () => {
 
   it('counts a name shown on two page rows as ambiguous, as the badges do', () => {
     const api: FunnelRow[] = [{ name: 'Spring', ...counts }];
-    const result = coverage(api, [{ key: 'name:a', id: null, name: 'Spring' }, { key: 'name:b', id: null, name: 'spring' }]);
+    const result = coverage(api, [
+      { key: 'name:a', id: null, name: 'Spring' },
+      { key: 'name:b', id: null, name: 'spring' },
+    ]);
     expect(result.matched).toEqual([]);
     expect(result.ambiguous[0]?.pageKeys).toEqual(['name:a', 'name:b']);
     expect(result.apiOnly).toEqual([]);

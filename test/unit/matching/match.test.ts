@@ -55,16 +55,25 @@ describe('matchRows: by ID', () => {
       { key: 'r2', id: '111', name: 'Brand (pinned)' },
     ];
     const result = matchRows(page, [api({ id: '111', name: 'Brand' })]);
-    expect(pairs(result)).toEqual([['r1', 0, 'id'], ['r2', 0, 'id']]);
+    expect(pairs(result)).toEqual([
+      ['r1', 0, 'id'],
+      ['r2', 0, 'id'],
+    ]);
     expect(result.coverage).toEqual({ matched: ['r1', 'r2'], unmatched: [], apiOnly: [], ambiguous: [] });
   });
 
   it('IDs are trimmed; a blank ID is no ID', () => {
     const result = matchRows(
-      [{ key: 'r1', id: ' 111 ' }, { key: 'r2', id: '  ', name: 'Haku' }],
+      [
+        { key: 'r1', id: ' 111 ' },
+        { key: 'r2', id: '  ', name: 'Haku' },
+      ],
       [api({ id: '111' }), api({ id: '222', name: 'Haku' })],
     );
-    expect(pairs(result)).toEqual([['r1', 0, 'id'], ['r2', 1, 'name']]);
+    expect(pairs(result)).toEqual([
+      ['r1', 0, 'id'],
+      ['r2', 1, 'name'],
+    ]);
   });
 });
 
@@ -92,7 +101,10 @@ describe('matchRows: by name', () => {
 
   it('one API name equal to two page rows is ambiguous, not guessed', () => {
     const result = matchRows(
-      [{ key: 'm1', name: 'Brand' }, { key: 'm2', name: 'BRAND' }],
+      [
+        { key: 'm1', name: 'Brand' },
+        { key: 'm2', name: 'BRAND' },
+      ],
       [api({ name: 'brand' })],
     );
     expect(result.matches.size).toBe(0);
@@ -109,7 +121,13 @@ describe('matchRows: by name', () => {
   it('a name on two page rows is not guessed, even when one of them cannot be the API row', () => {
     // g1 (ID 5) is not API row 7; but m1 may be campaign 5 again, read before its ID was (Meta's
     // IDs can arrive after the row): giving m1 row 7's numbers could put them on campaign 5.
-    const result = matchRows([{ key: 'g1', id: '5', name: 'Brand' }, { key: 'm1', name: 'Brand' }], [api({ id: '7', name: 'Brand' })]);
+    const result = matchRows(
+      [
+        { key: 'g1', id: '5', name: 'Brand' },
+        { key: 'm1', name: 'Brand' },
+      ],
+      [api({ id: '7', name: 'Brand' })],
+    );
     expect(pairs(result)).toEqual([]);
     expect(result.coverage.unmatched).toEqual(['g1']);
     expect(result.coverage.ambiguous).toEqual([{ by: 'name', name: 'Brand', key: 'brand', pageKeys: ['m1'], apiIndexes: [0] }]);
@@ -139,7 +157,10 @@ describe('matchRows: coverage report', () => {
       api({ id: '600', name: 'Video' }),
     ];
     const { matches, coverage } = matchRows(page, rows);
-    expect(pairs({ matches, coverage })).toEqual([['p1', 0, 'id'], ['p2', 1, 'name']]);
+    expect(pairs({ matches, coverage })).toEqual([
+      ['p1', 0, 'id'],
+      ['p2', 1, 'name'],
+    ]);
     expect(coverage).toEqual({
       matched: ['p1', 'p2'],
       unmatched: ['p4', 'p5'],
@@ -153,7 +174,13 @@ describe('matchRows: coverage report', () => {
 
   it('keeps the caller’s row type and ignores a repeated page key', () => {
     const rows = [{ id: '1', name: 'A', extra: 'kept' }];
-    const result = matchRows([{ key: 'k', id: '1' }, { key: 'k', id: '2' }], rows);
+    const result = matchRows(
+      [
+        { key: 'k', id: '1' },
+        { key: 'k', id: '2' },
+      ],
+      rows,
+    );
     expect(result.matches.get('k')?.row.extra).toBe('kept');
     expect(result.coverage.matched).toEqual(['k']);
     expect(result.coverage.unmatched).toEqual([]);
@@ -167,7 +194,16 @@ describe('matchRows: coverage report', () => {
 describe('matchRows: duplicate IDs in the API rows (normally removed by parseFunnelResponse)', () => {
   it('the first row with the ID is matched by ID; the other is like a row not on the page', () => {
     const rows = [api({ id: '1', name: 'Brand' }), api({ id: '1', name: 'Haku' })];
-    const result = matchRows([{ key: 'g1', id: '1', name: 'Brand' }, { key: 'm1', name: 'Haku' }], rows);
-    expect(pairs(result)).toEqual([['g1', 0, 'id'], ['m1', 1, 'name']]);
+    const result = matchRows(
+      [
+        { key: 'g1', id: '1', name: 'Brand' },
+        { key: 'm1', name: 'Haku' },
+      ],
+      rows,
+    );
+    expect(pairs(result)).toEqual([
+      ['g1', 0, 'id'],
+      ['m1', 1, 'name'],
+    ]);
   });
 });

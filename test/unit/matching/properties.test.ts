@@ -102,7 +102,11 @@ describe('normalisation invariants', () => {
   it('the fast path gives exactly what the definition gives', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        expect(normalizeName(text)).toBe(foldNameSlowly(text).replace(/[\s_\-–—|/.:]+/g, ' ').trim());
+        expect(normalizeName(text)).toBe(
+          foldNameSlowly(text)
+            .replace(/[\s_\-–—|/.:]+/g, ' ')
+            .trim(),
+        );
       }),
       { numRuns: 1000 },
     );

@@ -12,8 +12,26 @@ import { parseSpend } from '../../../utils/money/parse-spend';
  * parse-spend.test.ts covers what happens there.
  */
 const LOCALES = [
-  'en-US', 'en-GB', 'en-IN', 'fi-FI', 'sv-SE', 'nb-NO', 'da-DK', 'de-DE', 'de-CH', 'fr-FR', 'es-ES',
-  'it-IT', 'nl-NL', 'pl-PL', 'pt-BR', 'ja-JP', 'ko-KR', 'zh-CN', 'tr-TR', 'vi-VN',
+  'en-US',
+  'en-GB',
+  'en-IN',
+  'fi-FI',
+  'sv-SE',
+  'nb-NO',
+  'da-DK',
+  'de-DE',
+  'de-CH',
+  'fr-FR',
+  'es-ES',
+  'it-IT',
+  'nl-NL',
+  'pl-PL',
+  'pt-BR',
+  'ja-JP',
+  'ko-KR',
+  'zh-CN',
+  'tr-TR',
+  'vi-VN',
 ];
 /** Excluded: three-decimal currencies (KWD, BHD…), whose `1.234` parseSpend reads as 1234. */
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'SEK', 'NOK', 'DKK', 'CHF', 'JPY', 'INR', 'VND', 'CAD', 'AUD', 'BRL', 'PLN', 'CNY'];
@@ -52,26 +70,36 @@ describe('parsing a formatted amount gives back the amount', () => {
 
   it('our own full format, en and fi', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.constantFrom('en', 'fi') as fc.Arbitrary<'en' | 'fi'>, fc.constantFrom('EUR', 'USD', 'GBP', 'SEK'), (cents, locale, currency) => {
-        const amount = cents / 100;
-        expect(parseSpend(formatMoney(amount, currency, locale))).toEqual({ ok: true, amount, currency, approximate: false });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.constantFrom('en', 'fi') as fc.Arbitrary<'en' | 'fi'>,
+        fc.constantFrom('EUR', 'USD', 'GBP', 'SEK'),
+        (cents, locale, currency) => {
+          const amount = cents / 100;
+          expect(parseSpend(formatMoney(amount, currency, locale))).toEqual({ ok: true, amount, currency, approximate: false });
+        },
+      ),
     );
   });
 
   it('our compact format: approximate above 1,000, within the rounding of two significant digits', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e11, noNaN: true }), fc.constantFrom('en', 'fi') as fc.Arbitrary<'en' | 'fi'>, fc.constantFrom('EUR', 'USD', 'GBP', 'SEK'), (amount, locale, currency) => {
-        const text = formatMoneyCompact(amount, currency, locale);
-        const parsed = parseSpend(text);
-        expect(parsed.ok).toBe(true);
-        if (!parsed.ok) return;
-        expect(parsed.currency).toBe(currency);
-        // ≥ 999.5 is printed as "1K" (or more); below, as a plain number.
-        expect(parsed.approximate).toBe(amount >= 999.5);
-        // Two significant digits: at most 5% off (1,049 → 1.0K); plain numbers at most 0.5 off.
-        expect(Math.abs(parsed.amount - amount)).toBeLessThanOrEqual(Math.max(0.5, amount * 0.05));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e11, noNaN: true }),
+        fc.constantFrom('en', 'fi') as fc.Arbitrary<'en' | 'fi'>,
+        fc.constantFrom('EUR', 'USD', 'GBP', 'SEK'),
+        (amount, locale, currency) => {
+          const text = formatMoneyCompact(amount, currency, locale);
+          const parsed = parseSpend(text);
+          expect(parsed.ok).toBe(true);
+          if (!parsed.ok) return;
+          expect(parsed.currency).toBe(currency);
+          // ≥ 999.5 is printed as "1K" (or more); below, as a plain number.
+          expect(parsed.approximate).toBe(amount >= 999.5);
+          // Two significant digits: at most 5% off (1,049 → 1.0K); plain numbers at most 0.5 off.
+          expect(Math.abs(parsed.amount - amount)).toBeLessThanOrEqual(Math.max(0.5, amount * 0.05));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -80,7 +108,8 @@ describe('parsing a formatted amount gives back the amount', () => {
 describe('percentages remembered by what they show', () => {
   it('print what Intl prints for every won/MQL ratio, whatever was formatted before', () => {
     const NBSP = '\u00a0';
-    const intl = (locale: string, digits: number) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const intl = (locale: string, digits: number) =>
+      new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 400 })), { minLength: 1, maxLength: 40 }),
@@ -89,7 +118,9 @@ describe('percentages remembered by what they show', () => {
         (ratios, locale, digits) => {
           for (const [won, mql] of ratios) {
             const value = Math.min(won, mql) / mql;
-            const expected = intl(locale, digits).format(value).replace(/[\s\u202f]/g, NBSP);
+            const expected = intl(locale, digits)
+              .format(value)
+              .replace(/[\s\u202f]/g, NBSP);
             expect(formatPercent(value, locale, digits)).toBe(expected);
           }
         },

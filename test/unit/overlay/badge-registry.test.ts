@@ -28,7 +28,12 @@ function setUp() {
   const answer: FunnelAnswer = funnelData([springSale, tiny]);
   const data = { answer, index: createMatchIndex(answer.rows), baseline: poolCounts(answer.rows) };
   const registry = createBadgeRegistry(page.ctx, page.ctx.signal, {
-    locale: 'en', data, seen: new Map(seenRows.map((r) => [r.key, r])), onOpen: () => undefined, onClose: () => undefined, guard: (fn) => fn(),
+    locale: 'en',
+    data,
+    seen: new Map(seenRows.map((r) => [r.key, r])),
+    onOpen: () => undefined,
+    onClose: () => undefined,
+    guard: (fn) => fn(),
   });
   return { registry, data };
 }

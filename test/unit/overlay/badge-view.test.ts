@@ -8,18 +8,46 @@ import { badgeFigures, buildBadgeView, type BadgeFigures, type FiguresInput } fr
 import { poolCounts } from '../../../utils/funnel/totals';
 
 const STAGES = [
-  { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
-  { key: 'meeting', label: 'Meeting' }, { key: 'won', label: 'Won' },
+  { key: 'lead', label: 'Lead' },
+  { key: 'mql', label: 'MQL' },
+  { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Meeting' },
+  { key: 'won', label: 'Won' },
 ] as FunnelData['stages'];
 
 function answer(rows: FunnelRow[], overrides: Partial<FunnelData> = {}): FunnelData {
   return {
-    ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: STAGES, asOf: '2026-11-22T08:00:00Z',
-    fetchedAt: 0, stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 10, compareRule: 'interval' }, ...overrides,
+    ok: true,
+    source: 'api',
+    sourceName: 'Acme CRM',
+    currency: 'EUR',
+    stages: STAGES,
+    asOf: '2026-11-22T08:00:00Z',
+    fetchedAt: 0,
+    stale: false,
+    rows,
+    problems: [],
+    problemCount: 0,
+    refreshError: null,
+    display: { minMql: 10, compareRule: 'interval' },
+    ...overrides,
   };
 }
 
-const springSale: FunnelRow = { id: '120210942987570608', name: 'Spring Sale', leads: 120, mql: 80, sql: 30, meetings: 20, won: 8, lost: 10, revenue: 75000, pipeline: 120000, median_days_to_won: 47, spend: 9000 };
+const springSale: FunnelRow = {
+  id: '120210942987570608',
+  name: 'Spring Sale',
+  leads: 120,
+  mql: 80,
+  sql: 30,
+  meetings: 20,
+  won: 8,
+  lost: 10,
+  revenue: 75000,
+  pipeline: 120000,
+  median_days_to_won: 47,
+  spend: 9000,
+};
 // The rest of the account: 400 MQLs, 40 won = 10%, the same as Spring Sale.
 const rest: FunnelRow = { id: '2', name: 'Rest', leads: 800, mql: 400, sql: 150, meetings: 100, won: 40, lost: 60, revenue: 300000 };
 // A much better campaign: 60 of 100 MQLs won.
@@ -27,7 +55,14 @@ const star: FunnelRow = { id: '3', name: 'Star', leads: 150, mql: 100, sql: 90, 
 
 function view(row: FunnelRow, rows: FunnelRow[], data = answer(rows)) {
   const index = createMatchIndex(rows);
-  return buildBadgeView({ answer: data, match: index.lookup(row.id ?? null, row.name ?? ''), baseline: poolCounts(rows), locale: 'en', name: row.name ?? '', t });
+  return buildBadgeView({
+    answer: data,
+    match: index.lookup(row.id ?? null, row.name ?? ''),
+    baseline: poolCounts(rows),
+    locale: 'en',
+    name: row.name ?? '',
+    t,
+  });
 }
 
 describe('badge view', () => {
@@ -36,7 +71,9 @@ describe('badge view', () => {
     expect(v.text).toBe('MQL→Won 10% · €75K');
     expect(v.tone).toBe('similar');
     // The visible text first (WCAG 2.5.3, label in name), then what it means.
-    expect(v.ariaLabel).toBe('MQL→Won 10% · €75K. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel.');
+    expect(v.ariaLabel).toBe(
+      'MQL→Won 10% · €75K. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel.',
+    );
   });
 
   it('remembered figures are shared by every page row of a campaign, each keeping its own name', () => {
@@ -83,7 +120,14 @@ describe('badge view', () => {
 
   it('shows a muted marker without CRM data, and a loading state before the answer', () => {
     const index = createMatchIndex([rest]);
-    const none = buildBadgeView({ answer: answer([rest]), match: index.lookup('404', 'Unknown campaign'), baseline: poolCounts([rest]), locale: 'en', name: 'Unknown campaign', t });
+    const none = buildBadgeView({
+      answer: answer([rest]),
+      match: index.lookup('404', 'Unknown campaign'),
+      baseline: poolCounts([rest]),
+      locale: 'en',
+      name: 'Unknown campaign',
+      t,
+    });
     expect(none).toMatchObject({ text: '–', tone: 'none', hasDetails: false });
     expect(none.ariaLabel).toContain('no CRM data');
     const loading = buildBadgeView({ answer: null, match: null, baseline: null, locale: 'en', name: 'x', t });
@@ -102,7 +146,9 @@ describe('badge view', () => {
     it('adds a one-character marker and the verdict in words, judged on the 95% interval (5.2%–18.5%)', () => {
       const missed = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.2 }, campaigns: [] }));
       expect(missed.text).toBe('MQL→Won 10% · €75K ✗');
-      expect(missed.ariaLabel).toBe('MQL→Won 10% · €75K ✗. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel. MQL→Won target 20%: missed');
+      expect(missed.ariaLabel).toBe(
+        'MQL→Won 10% · €75K ✗. Funnel Lens, Spring Sale: 8 of 80 MQL won; won revenue €75K; similar to the account average. Press Enter for the funnel. MQL→Won target 20%: missed',
+      );
       const met = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.05 }, campaigns: [] }));
       expect(met.text).toBe('MQL→Won 10% · €75K ✓');
       expect(met.ariaLabel.endsWith('MQL→Won target 5%: met')).toBe(true);
@@ -112,7 +158,11 @@ describe('badge view', () => {
     });
 
     it('uses the campaign’s own target before its channel’s', () => {
-      const v = view(springSale, [springSale, rest], withTargets({ channel: { mqlToWon: 0.2 }, campaigns: [{ platform: 'meta_ads', campaign: 'Spring Sale', mqlToWon: 0.05 }] }));
+      const v = view(
+        springSale,
+        [springSale, rest],
+        withTargets({ channel: { mqlToWon: 0.2 }, campaigns: [{ platform: 'meta_ads', campaign: 'Spring Sale', mqlToWon: 0.05 }] }),
+      );
       expect(v.text).toBe('MQL→Won 10% · €75K ✓');
     });
 

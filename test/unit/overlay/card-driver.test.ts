@@ -12,7 +12,14 @@ import type { SeenRow } from '../../../utils/overlay/seen-row';
 import { funnelData, springSale, tiny } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
 
-const context: PageContext = { platform: 'meta_ads', level: 'campaign', levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false };
+const context: PageContext = {
+  platform: 'meta_ads',
+  level: 'campaign',
+  levelLabel: null,
+  accountId: '1',
+  range: { from: '2026-10-01', to: '2026-10-31' },
+  rangeAssumed: false,
+};
 const seen = new Map<string, SeenRow>([
   ['id:7', { key: 'id:7', id: '7', name: 'Spring Sale' }],
   ['id:9', { key: 'id:9', id: '9', name: 'Tiny' }],
@@ -32,7 +39,9 @@ function setUp(answer: FunnelAnswer = funnelData([springSale, tiny])) {
   const card = createCardDriver(page.ctx.signal, {
     locale: 'en',
     adapter: { readSpend: (r) => r.querySelector('.spend')?.textContent ?? null },
-    seen, data, leads,
+    seen,
+    data,
+    leads,
     badges: () => ({ rowOf: () => row }),
     table: () => table,
     context: () => context,

@@ -12,7 +12,9 @@ import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
 
 let page: OverlayPage;
 beforeEach(() => {
-  page = openOverlayPage('<div id="t"><div class="row" id="r1"><a href="/c/7">Spring Sale</a></div><div class="row" id="r2"><a href="/c/9">Tiny</a></div></div>');
+  page = openOverlayPage(
+    '<div id="t"><div class="row" id="r1"><a href="/c/7">Spring Sale</a></div><div class="row" id="r2"><a href="/c/9">Tiny</a></div></div>',
+  );
 });
 afterEach(() => page.restore());
 
@@ -25,7 +27,14 @@ function readRow(node: Element): PageRow | null {
 const adapter: PlatformAdapter = {
   platform: 'meta_ads',
   watchAttributes: ['href'],
-  readContext: () => ({ platform: 'meta_ads', level: 'campaign', levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false }),
+  readContext: () => ({
+    platform: 'meta_ads',
+    level: 'campaign',
+    levelLabel: null,
+    accountId: '1',
+    range: { from: '2026-10-01', to: '2026-10-31' },
+    rangeAssumed: false,
+  }),
   findTable: (doc) => doc.getElementById('t'),
   isLoading: () => false,
   readRows: (table) => [...table.querySelectorAll('.row')].map(readRow).filter((r) => r !== null),

@@ -11,7 +11,14 @@ import type { SeenRow } from '../../../utils/overlay/seen-row';
 import { funnelData as data, springSale } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
 
-const october: PageContext = { platform: 'meta_ads', level: 'campaign', levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false };
+const october: PageContext = {
+  platform: 'meta_ads',
+  level: 'campaign',
+  levelLabel: null,
+  accountId: '1',
+  range: { from: '2026-10-01', to: '2026-10-31' },
+  rangeAssumed: false,
+};
 const may: PageContext = { ...october, range: { from: '2026-05-01', to: '2026-05-31' } };
 let page: OverlayPage;
 beforeEach(() => {

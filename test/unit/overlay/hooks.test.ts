@@ -7,7 +7,10 @@ import { META_HOOKS } from '../../../utils/adapters/meta-ads';
 
 describe('hook health', () => {
   it('keeps declared alternatives, reports undeclared ones as not found, and leaves undeclared hooks out', () => {
-    const health = checkedHealth({ row: ['data-surface', 'structure'], id: ['react'], spend: ['header text'] }, { row: 'structure', id: 'made-up', spend: null, date: 'url' });
+    const health = checkedHealth(
+      { row: ['data-surface', 'structure'], id: ['react'], spend: ['header text'] },
+      { row: 'structure', id: 'made-up', spend: null, date: 'url' },
+    );
     expect(health).toEqual({ row: 'structure', id: null, spend: null });
     expect(missingHooks(health)).toEqual(['id', 'spend']);
   });

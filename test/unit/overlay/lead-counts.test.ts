@@ -5,7 +5,14 @@ import type { PageContext, PageRow } from '../../../utils/overlay/adapter';
 import { createLeadCounts } from '../../../utils/overlay/lead-counts';
 import type { SeenRow } from '../../../utils/overlay/seen-row';
 
-const context: PageContext = { platform: 'meta_ads', level: 'campaign', levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false };
+const context: PageContext = {
+  platform: 'meta_ads',
+  level: 'campaign',
+  levelLabel: null,
+  accountId: '1',
+  range: { from: '2026-10-01', to: '2026-10-31' },
+  rangeAssumed: false,
+};
 const table = {} as Element;
 const node = (text: string | null) => ({ text }) as unknown as Element;
 const rows: PageRow[] = [
@@ -36,10 +43,15 @@ describe('createLeadCounts', () => {
     counts.readDue(rows, table, context);
     expect(counts.byKey.get('id:7')).toEqual({ text: '120', count: 120, approximate: false });
     expect(counts.byKey.get('id:9')).toEqual({ text: '1.2K', count: 1200, approximate: true });
-    expect(sent).toEqual([{
-      request: { platform: 'meta_ads', level: 'campaign', accountId: '1', from: '2026-10-01', to: '2026-10-31' },
-      rows: [{ id: '7', name: 'Spring Sale', leads: 120 }, { id: '9', name: 'Tiny', leads: 1200 }],
-    }]);
+    expect(sent).toEqual([
+      {
+        request: { platform: 'meta_ads', level: 'campaign', accountId: '1', from: '2026-10-01', to: '2026-10-31' },
+        rows: [
+          { id: '7', name: 'Spring Sale', leads: 120 },
+          { id: '9', name: 'Tiny', leads: 1200 },
+        ],
+      },
+    ]);
     (rows[0]!.row as unknown as { text: string }).text = '121';
     vi.advanceTimersByTime(999);
     counts.readDue(rows, table, context);

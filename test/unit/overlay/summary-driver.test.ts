@@ -10,7 +10,14 @@ import { createSummaryDriver } from '../../../utils/overlay/summary-driver';
 import { funnelData } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
 
-const context: PageContext = { platform: 'google_ads', level: 'campaign', levelLabel: null, accountId: '1', range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false };
+const context: PageContext = {
+  platform: 'google_ads',
+  level: 'campaign',
+  levelLabel: null,
+  accountId: '1',
+  range: { from: '2026-10-01', to: '2026-10-31' },
+  rangeAssumed: false,
+};
 
 let page: OverlayPage;
 beforeEach(() => {

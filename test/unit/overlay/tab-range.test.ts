@@ -10,7 +10,14 @@ import { customRangeProblem, resolveTabRange } from '../../../utils/dates/range-
 import { applyTabRange, createTabRange, withTabRange, type TabRangeStore } from '../../../utils/overlay/tab-range';
 
 const today = new Date(2026, 10, 15); // 15 Nov 2026, local time
-const assumed: PageContext = { platform: 'google_ads', level: 'campaign', levelLabel: 'Kampagnen', accountId: '1', range: { from: '2026-10-16', to: '2026-11-14' }, rangeAssumed: true };
+const assumed: PageContext = {
+  platform: 'google_ads',
+  level: 'campaign',
+  levelLabel: 'Kampagnen',
+  accountId: '1',
+  range: { from: '2026-10-16', to: '2026-11-14' },
+  rangeAssumed: true,
+};
 const read: PageContext = { ...assumed, range: { from: '2026-10-01', to: '2026-10-31' }, rangeAssumed: false, rangeSource: 'label' };
 
 /** A store whose read resolves when the test says so. */
@@ -48,7 +55,12 @@ describe('customRangeProblem', () => {
 
 describe('applyTabRange', () => {
   it('applies the choice where the range is assumed, and never over a range the page shows', () => {
-    expect(applyTabRange(assumed, { preset: 'last_7d' }, today)).toEqual({ ...assumed, range: { from: '2026-11-08', to: '2026-11-14' }, rangeAssumed: false, rangeSource: 'chosen' });
+    expect(applyTabRange(assumed, { preset: 'last_7d' }, today)).toEqual({
+      ...assumed,
+      range: { from: '2026-11-08', to: '2026-11-14' },
+      rangeAssumed: false,
+      rangeSource: 'chosen',
+    });
     expect(applyTabRange(read, { preset: 'last_7d' }, today)).toBe(read);
     expect(applyTabRange(assumed, null, today)).toBe(assumed);
   });
@@ -99,7 +111,7 @@ describe('withTabRange', () => {
     expect(wrapped.readContext(url, doc, today)).toMatchObject({ range: { from: '2026-11-08', to: '2026-11-14' }, rangeSource: 'chosen' });
   });
 
-  it('reports the adapter\'s date hook as not found when the range is the user\'s, not the page\'s', () => {
+  it("reports the adapter's date hook as not found when the range is the user's, not the page's", () => {
     const tabRange = createTabRange(null);
     tabRange.choose({ preset: 'last_7d' });
     const { adapter, reported } = adapterWith(() => assumed);

@@ -13,15 +13,31 @@ const layout: Layout = {
   rectOf: () => ({ left: 40, top: 0, width: 100, height: 20 }),
   displayOf: (el) => (el.tagName === 'DIV' ? 'block' : 'inline'),
 };
-const context: PageContext = { platform: 'meta_ads', level: 'campaign', levelLabel: 'Campaigns', accountId: '1', range: { from: '2026-01-01', to: '2026-01-31' }, rangeAssumed: false };
+const context: PageContext = {
+  platform: 'meta_ads',
+  level: 'campaign',
+  levelLabel: 'Campaigns',
+  accountId: '1',
+  range: { from: '2026-01-01', to: '2026-01-31' },
+  rangeAssumed: false,
+};
 const crm = (names: string[]) => names.map((name) => ({ name, leads: 1, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 }) as FunnelRow);
 
 function setUp(names: string[], adapterReads: (table: Element) => PageRow[]) {
-  const { document } = parseHTML(`<!doctype html><html><body><section id="t">${names.map((n) => `<div class="r"><div><a href="#">${n}</a></div></div>`).join('')}</section></body></html>`);
+  const { document } = parseHTML(
+    `<!doctype html><html><body><section id="t">${names.map((n) => `<div class="r"><div><a href="#">${n}</a></div></div>`).join('')}</section></body></html>`,
+  );
   const table = document.getElementById('t') as Element;
   const adapter = {
-    platform: 'meta_ads', watchAttributes: ['href'], readContext: () => context, findTable: () => table, isLoading: () => false,
-    readRows: (t: Element) => adapterReads(t), rowOf: () => table.firstElementChild, readRow: () => null, readSpend: () => '€1',
+    platform: 'meta_ads',
+    watchAttributes: ['href'],
+    readContext: () => context,
+    findTable: () => table,
+    isLoading: () => false,
+    readRows: (t: Element) => adapterReads(t),
+    rowOf: () => table.firstElementChild,
+    readRow: () => null,
+    readSpend: () => '€1',
   } as PlatformAdapter;
   let clock = 0;
   const wrapped = withFallback(adapter, { layout, now: () => clock });
@@ -29,7 +45,7 @@ function setUp(names: string[], adapterReads: (table: Element) => PageRow[]) {
 }
 
 describe('withFallback', () => {
-  it('uses the adapter\'s rows while they are all there, and never reads spend or rows by node in fallback mode', () => {
+  it("uses the adapter's rows while they are all there, and never reads spend or rows by node in fallback mode", () => {
     const names = ['Alpha', 'Beta', 'Gamma'];
     const own = (t: Element) => [...t.querySelectorAll('a')].map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
     const { wrapped, table } = setUp(names, own);
@@ -42,7 +58,8 @@ describe('withFallback', () => {
   it('takes over when the adapter reads nothing, says so, and hands back when the adapter reads again', () => {
     const names = ['Alpha', 'Beta', 'Gamma'];
     let adapterWorks = false;
-    const own = (t: Element) => (adapterWorks ? [...t.querySelectorAll('a')].map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' })) : []);
+    const own = (t: Element) =>
+      adapterWorks ? [...t.querySelectorAll('a')].map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' })) : [];
     const { wrapped, table, tick } = setUp(names, own);
     // No CRM rows yet: nothing to look for.
     expect(wrapped.readRows(table, context)).toEqual([]);
@@ -62,7 +79,10 @@ describe('withFallback', () => {
   it('checks that the adapter still reads every row only after a pause of passes, never while the page scrolls', () => {
     const names = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'];
     let drifted = false;
-    const own = (t: Element) => [...t.querySelectorAll('a')].slice(0, drifted ? 1 : undefined).map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
+    const own = (t: Element) =>
+      [...t.querySelectorAll('a')]
+        .slice(0, drifted ? 1 : undefined)
+        .map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
     const { wrapped, table, tick } = setUp(names, own);
     wrapped.onCrmRows?.(crm(names));
     expect(wrapped.readRows(table, context)).toHaveLength(6);

@@ -6,7 +6,13 @@ import { DEFAULT_SETTINGS, readSettings, settingsItem, updateSettings } from '..
 describe('readSettings', () => {
   it('keeps every valid field and defaults only the broken ones', async () => {
     await fakeBrowser.storage.local.set({
-      settings: { cacheTtlMinutes: 60, minMql: 'twenty', compareRule: 'non-overlap', dataSource: 'spreadsheet', enabledPlatforms: { meta_ads: false, google_ads: 'yes' } },
+      settings: {
+        cacheTtlMinutes: 60,
+        minMql: 'twenty',
+        compareRule: 'non-overlap',
+        dataSource: 'spreadsheet',
+        enabledPlatforms: { meta_ads: false, google_ads: 'yes' },
+      },
     });
     expect(await readSettings()).toEqual({
       cacheTtlMinutes: 60,
@@ -33,7 +39,13 @@ describe('readSettings', () => {
 
 describe('settings version 2: targets', () => {
   it('migrates version 1 settings by adding empty targets and keeping every other field', async () => {
-    const v1 = { cacheTtlMinutes: 60, minMql: 25, compareRule: 'non-overlap', dataSource: 'import', enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true } };
+    const v1 = {
+      cacheTtlMinutes: 60,
+      minMql: 25,
+      compareRule: 'non-overlap',
+      dataSource: 'import',
+      enabledPlatforms: { google_ads: true, meta_ads: false, linkedin_ads: true },
+    };
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
     await settingsItem.migrate();
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
@@ -45,7 +57,9 @@ describe('settings version 2: targets', () => {
     const targets = { channels: { meta_ads: { mqlToWon: 0.1, costPerWon: 1500 } }, campaigns: [{ platform: 'google_ads', campaign: 'Brand', roas: 4 }] };
     await updateSettings({ targets: targets as never });
     expect((await readSettings()).targets).toEqual(targets);
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, minMql: 30, targets: { channels: { meta_ads: { mqlToWon: 10 } }, campaigns: [] } } });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, minMql: 30, targets: { channels: { meta_ads: { mqlToWon: 10 } }, campaigns: [] } },
+    });
     expect(await readSettings()).toMatchObject({ minMql: 30, targets: { channels: {}, campaigns: [] } });
   });
 

@@ -69,8 +69,19 @@ function expectValidResponse(rows: FunnelRow[]): void {
 
 function lead(over: Partial<WarehouseLead> & Pick<LeadRecord, 'key'>): WarehouseLead {
   return {
-    importId: 'hand', line: 2, createdOn: '2025-03-10', platform: 'meta_ads', campaign: 'Spring',
-    adGroup: null, ad: null, reached: 0, lost: false, amount: 0, closedOn: null, leadId: null, ...over,
+    importId: 'hand',
+    line: 2,
+    createdOn: '2025-03-10',
+    platform: 'meta_ads',
+    campaign: 'Spring',
+    adGroup: null,
+    ad: null,
+    reached: 0,
+    lost: false,
+    amount: 0,
+    closedOn: null,
+    leadId: null,
+    ...over,
   };
 }
 
@@ -78,25 +89,63 @@ describe('the funnel_leads table (sql/postgres/funnel-leads.sql)', () => {
   it("has the lead record's fields as columns, in order, plus account_id, and keeps a record's values as they are", async () => {
     // Every field of LeadRecord, optional ones too, no more: the compiler rejects this literal when the record changes.
     const record: Required<LeadRecord> = {
-      key: 'id:4014', importId: 'imp-1', line: 17, createdOn: '2025-03-14', platform: 'meta_ads', campaign: 'Nordics | Lead Ads | Webinar',
-      adGroup: 'Ad set 1', ad: 'Video 2', reached: 4, lost: false, amount: 12500.5, closedOn: '2025-04-15', leadId: '4014',
+      key: 'id:4014',
+      importId: 'imp-1',
+      line: 17,
+      createdOn: '2025-03-14',
+      platform: 'meta_ads',
+      campaign: 'Nordics | Lead Ads | Webinar',
+      adGroup: 'Ad set 1',
+      ad: 'Video 2',
+      reached: 4,
+      lost: false,
+      amount: 12500.5,
+      closedOn: '2025-04-15',
+      leadId: '4014',
     };
     const { rows: columns } = await db.query<{ column_name: string }>(
       "SELECT column_name FROM information_schema.columns WHERE table_name = 'funnel_leads' ORDER BY ordinal_position",
     );
     expect(columns.map((c) => c.column_name)).toEqual([
-      'key', 'import_id', 'line', 'created_on', 'platform', 'campaign', 'ad_group', 'ad', 'reached', 'lost', 'amount', 'closed_on', 'lead_id', 'account_id',
+      'key',
+      'import_id',
+      'line',
+      'created_on',
+      'platform',
+      'campaign',
+      'ad_group',
+      'ad',
+      'reached',
+      'lost',
+      'amount',
+      'closed_on',
+      'lead_id',
+      'account_id',
     ]);
     expect(columns.map((c) => c.column_name)).toEqual([...Object.keys(record).map(columnOf), 'account_id']);
 
     await load([record]);
     const { rows } = await db.query<{ lead: Record<string, unknown> }>('SELECT to_json(l) AS lead FROM funnel_leads l');
-    expect(rows).toEqual([{
-      lead: {
-        key: 'id:4014', import_id: 'imp-1', line: 17, created_on: '2025-03-14', platform: 'meta_ads', campaign: 'Nordics | Lead Ads | Webinar',
-        ad_group: 'Ad set 1', ad: 'Video 2', reached: 4, lost: false, amount: 12500.5, closed_on: '2025-04-15', lead_id: '4014', account_id: null,
+    expect(rows).toEqual([
+      {
+        lead: {
+          key: 'id:4014',
+          import_id: 'imp-1',
+          line: 17,
+          created_on: '2025-03-14',
+          platform: 'meta_ads',
+          campaign: 'Nordics | Lead Ads | Webinar',
+          ad_group: 'Ad set 1',
+          ad: 'Video 2',
+          reached: 4,
+          lost: false,
+          amount: 12500.5,
+          closed_on: '2025-04-15',
+          lead_id: '4014',
+          account_id: null,
+        },
       },
-    }]);
+    ]);
   });
 
   it('refuses what a lead record cannot be: an unknown platform, a stage beyond won, a won lead that is lost, a negative amount', async () => {
@@ -157,7 +206,9 @@ describe('the funnel query (sql/postgres/funnel-rows.sql) on hand-made leads', (
       { name: 'Set A', leads: 2, mql: 1, sql: 1, meetings: 0, won: 0, lost: 0, revenue: 0, pipeline: 0 },
       { name: 'Set B', leads: 1, ...zeros },
     ]);
-    expect(await sqlRows({ ...MARCH, level: 'ad' })).toEqual([{ name: 'Ad 1', leads: 1, mql: 1, sql: 1, meetings: 0, won: 0, lost: 0, revenue: 0, pipeline: 0 }]);
+    expect(await sqlRows({ ...MARCH, level: 'ad' })).toEqual([
+      { name: 'Ad 1', leads: 1, mql: 1, sql: 1, meetings: 0, won: 0, lost: 0, revenue: 0, pipeline: 0 },
+    ]);
   });
 
   it('takes the creation dates inclusively, and answers an empty range or platform with no rows', async () => {
@@ -189,10 +240,18 @@ async function importFixture(file: string, importId: string): Promise<LeadRecord
   if (!preset) throw new Error(`no preset for ${file}`);
   const mapping = resolvePreset(preset, preview.headers);
   const records: LeadRecord[] = [];
-  await runImport(text, { write: async (batch) => void records.push(...batch) }, {
-    mapping, platforms: DEFAULT_PLATFORM_TABLE, stages: DEFAULT_STAGE_TABLE, importId, size: text.length,
-    dateOrder: detectDateOrder(preview.rows.map((r) => r[preview.headers.indexOf(mapping.createdAt ?? '')] ?? '')),
-  });
+  await runImport(
+    text,
+    { write: async (batch) => void records.push(...batch) },
+    {
+      mapping,
+      platforms: DEFAULT_PLATFORM_TABLE,
+      stages: DEFAULT_STAGE_TABLE,
+      importId,
+      size: text.length,
+      dateOrder: detectDateOrder(preview.rows.map((r) => r[preview.headers.indexOf(mapping.createdAt ?? '')] ?? '')),
+    },
+  );
   return records;
 }
 
@@ -226,7 +285,10 @@ describe('the funnel query on the fixture exports', () => {
     let compared = 0;
     for (const platform of PLATFORMS) {
       for (const level of LEVELS) {
-        for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-03-10', '2025-03-15']] as const) {
+        for (const [from, to] of [
+          ['2025-01-01', '2025-12-31'],
+          ['2025-03-10', '2025-03-15'],
+        ] as const) {
           for (const accountId of [null, '1234567890']) {
             const query: FunnelQuery = { platform, level, accountId, from, to };
             const rows = await sqlRows(query);
@@ -263,9 +325,19 @@ const generatedLead = fc.record({
 
 const generatedLeads = fc.array(generatedLead, { maxLength: 60 }).map((leads) =>
   leads.map((g, i): LeadRecord => ({
-    key: `gen:${i}`, importId: 'gen', line: i + 2, createdOn: day(g.created), platform: g.platform, campaign: g.campaign,
-    adGroup: g.adGroup, ad: g.ad, reached: g.reached, lost: g.lost && g.reached < 4, amount: g.cents / 100,
-    closedOn: g.closedAfter === null ? null : day(g.created + g.closedAfter), leadId: null,
+    key: `gen:${i}`,
+    importId: 'gen',
+    line: i + 2,
+    createdOn: day(g.created),
+    platform: g.platform,
+    campaign: g.campaign,
+    adGroup: g.adGroup,
+    ad: g.ad,
+    reached: g.reached,
+    lost: g.lost && g.reached < 4,
+    amount: g.cents / 100,
+    closedOn: g.closedAfter === null ? null : day(g.created + g.closedAfter),
+    leadId: null,
   })),
 );
 

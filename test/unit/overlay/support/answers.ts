@@ -3,8 +3,11 @@ import type { FunnelRow } from '../../../../utils/api/schema';
 import type { FunnelData } from '../../../../utils/messaging';
 
 export const STAGES = [
-  { key: 'lead', label: 'Lead' }, { key: 'mql', label: 'MQL' }, { key: 'sql', label: 'SQL' },
-  { key: 'meeting', label: 'Meeting' }, { key: 'won', label: 'Won' },
+  { key: 'lead', label: 'Lead' },
+  { key: 'mql', label: 'MQL' },
+  { key: 'sql', label: 'SQL' },
+  { key: 'meeting', label: 'Meeting' },
+  { key: 'won', label: 'Won' },
 ] as FunnelData['stages'];
 
 /** 8 of 80 MQLs won (10%), €75K won revenue. */
@@ -14,7 +17,19 @@ export const tiny: FunnelRow = { id: '9', name: 'Tiny', leads: 10, mql: 4, sql: 
 
 export function funnelData(rows: FunnelRow[], overrides: Partial<FunnelData> = {}): FunnelData {
   return {
-    ok: true, source: 'api', sourceName: 'Acme CRM', currency: 'EUR', stages: STAGES, asOf: '2026-11-22T08:00:00Z',
-    fetchedAt: 0, stale: false, rows, problems: [], problemCount: 0, refreshError: null, display: { minMql: 10, compareRule: 'interval' }, ...overrides,
+    ok: true,
+    source: 'api',
+    sourceName: 'Acme CRM',
+    currency: 'EUR',
+    stages: STAGES,
+    asOf: '2026-11-22T08:00:00Z',
+    fetchedAt: 0,
+    stale: false,
+    rows,
+    problems: [],
+    problemCount: 0,
+    refreshError: null,
+    display: { minMql: 10, compareRule: 'interval' },
+    ...overrides,
   };
 }

@@ -23,7 +23,18 @@ export interface OverlayPage {
   restore(): void;
 }
 
-const NAMES = ['document', 'window', 'Node', 'MutationObserver', 'CustomEvent', 'location', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'] as const;
+const NAMES = [
+  'document',
+  'window',
+  'Node',
+  'MutationObserver',
+  'CustomEvent',
+  'location',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+] as const;
 
 export function openOverlayPage(html: string, href = 'https://ads.example/list'): OverlayPage {
   const dom = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
