@@ -85,6 +85,13 @@ export default tseslint.config(
               from: BACKGROUND,
               message: 'Components reach data only through utils/messaging.',
             },
+            {
+              // Nor the import's database: the dashboard's import worker writes the leads (a worker
+              // of its own, off the page's thread), and everything else goes through the background.
+              target: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'utils/dashboard/**', 'utils/channels/**', 'utils/trends/**'],
+              from: ['utils/import/import-db.ts'],
+              message: 'Components reach data only through utils/messaging (getImportMapping, importChanged…).',
+            },
           ],
         },
       ],

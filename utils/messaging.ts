@@ -10,7 +10,7 @@ import { unpackRows } from './api/row-columns';
 import type { FunnelRow, Level, MetaResponse, RowProblem } from './api/schema';
 import type { Platform } from './api/constants';
 import type { PlatformTargets } from './funnel/targets';
-import type { ImportInfo } from './import/import-db';
+import type { ImportInfo, SavedMapping } from './import/import-db';
 import type { Settings, SettingsPatch } from './settings/settings';
 import type { PlatformLeadsRecord } from './background/cache-db';
 import type { HookHealth } from './overlay/hooks';
@@ -115,6 +115,10 @@ export interface ProtocolMap {
   importChanged(): StatusReport;
   /** "Delete imported data": every imported lead record, and the import as a source. */
   deleteImport(): StatusReport;
+  /** The dashboard: the column mapping the user saved for exports with this header signature. */
+  getImportMapping(signature: string): SavedMapping | null;
+  /** The dashboard: remembers the user's column mapping for exports with its header signature. */
+  saveImportMapping(mapping: SavedMapping): void;
   /** Content script → background: the lead counts this page's rows show (issue 20). */
   notePlatformLeads(input: { request: FunnelRequest; rows: PlatformLeadsNoteRow[] }): void;
   /** The dashboard: every platform's last lead counts read on ad pages for a level and range. */

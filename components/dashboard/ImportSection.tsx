@@ -9,7 +9,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../utils/i18n/t';
-import { ImportDB } from '../../utils/import/import-db';
 import type { SkippedRow } from '../../utils/import/map-rows';
 import { DEFAULT_PLATFORM_TABLE } from '../../utils/import/platform-table';
 import {
@@ -104,8 +103,6 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
   const [stageText, setStageText] = useState('');
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const worker = useRef<Worker | null>(null);
-  const db = useRef<ImportDB | null>(null);
-  db.current ??= new ImportDB();
 
   useEffect(() => () => worker.current?.terminate(), []);
 
@@ -116,7 +113,7 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
     setPhase({ kind: 'reading' });
     const read = await readPreview(file).catch((error: unknown): ImportFailure => ({ kind: 'unreadable', message: String(error) }));
     if ('kind' in read) return setPhase({ kind: 'failed', failure: read });
-    const saved = await db.current?.mappings.get(read.signature).catch(() => undefined);
+    const saved = await sendMessage('getImportMapping', read.signature).catch(() => null);
     const preset = saved ? (PRESETS.find((p) => p.id === saved.presetId) ?? null) : detectPreset(read.headers);
     setPresetId(preset?.id ?? 'custom');
     setMapping(saved?.mapping ?? (preset ? resolvePreset(preset, read.headers) : {}));
@@ -144,16 +141,14 @@ export function ImportSection(props: { status: StatusReport; locale: UiLocale; o
     const columnOf = (field: keyof ColumnMapping) => preview.headers.indexOf(mapping[field] ?? '');
     const dateColumns = (['createdAt', 'closedAt', 'mqlDate', 'sqlDate', 'meetingDate', 'wonDate'] as const).map(columnOf).filter((i) => i >= 0);
     const dateOrder = detectDateOrder(preview.rows.flatMap((row) => dateColumns.map((i) => row[i] ?? '')));
-    await db.current?.mappings
-      .put({
-        signature: preview.signature,
-        presetId: presetId === 'custom' ? null : presetId,
-        mapping,
-        platforms: extraPlatforms.table,
-        stages: extraStages.table,
-        savedAt: Date.now(),
-      })
-      .catch(() => undefined);
+    await sendMessage('saveImportMapping', {
+      signature: preview.signature,
+      presetId: presetId === 'custom' ? null : presetId,
+      mapping,
+      platforms: extraPlatforms.table,
+      stages: extraStages.table,
+      savedAt: Date.now(),
+    }).catch(() => undefined);
 
     worker.current?.terminate();
     const w = new ImportWorker();

@@ -15,7 +15,9 @@ import type { ConnectionResult, FunnelRequest, FunnelWireAnswer, ProtocolMap, St
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../settings/settings';
 import { classifySender, RefusedMessageError, type Caller, type Sender } from './access';
 import type { Connection } from './connection';
-import type { ImportInfo } from '../import/import-db';
+import type { ImportControl } from './imported-leads';
+import { MAPPING_FIELDS, PRESET_IDS } from '../import/presets';
+import { STAGE_MEANINGS } from '../import/stage-table';
 import type { FunnelService } from './funnel-service';
 import type { OutcomeByPlatform } from './status';
 import { TabRangeChoiceSchema, type TabRanges } from './tab-ranges';
@@ -47,13 +49,20 @@ export interface HandlerDeps {
   tabRanges?: TabRanges;
 }
 
-export interface ImportControl {
-  info(): Promise<ImportInfo | null>;
-  /** Forget what is cached in memory: the import worker wrote a new import. */
-  forget(): void;
-  /** Delete every imported lead record. */
-  delete(): Promise<void>;
-}
+/** A CSV's header signature (its headers joined): bounded like everything the background stores. */
+const MAX_SIGNATURE_LENGTH = 20_000;
+
+/** A saved column mapping as the dashboard sends it: known fields, tables of known meanings, bounded strings. */
+const SavedMappingSchema = z
+  .object({
+    signature: z.string().min(1).max(MAX_SIGNATURE_LENGTH),
+    presetId: z.enum(PRESET_IDS).nullable(),
+    mapping: z.partialRecord(z.enum(MAPPING_FIELDS), z.string().max(MAX_NAME_LENGTH)),
+    platforms: z.record(z.string().max(MAX_NAME_LENGTH), z.enum(PLATFORMS)).optional(),
+    stages: z.record(z.string().max(MAX_NAME_LENGTH), z.enum(STAGE_MEANINGS)).optional(),
+    savedAt: z.number().finite(),
+  })
+  .strict();
 
 /** A getFunnel request as it must look; anything else is refused before it reaches the service. */
 const FunnelRequestSchema = z
@@ -290,6 +299,20 @@ function createRoutes(deps: HandlerDeps): Routes {
         await deps.updateSettings({ dataSource: 'import' });
         deps.notifyAll();
         return statusReport();
+      },
+    }),
+
+    getImportMapping: route({
+      schema: z.string().min(1).max(MAX_SIGNATURE_LENGTH),
+      async handle(signature) {
+        return (await deps.imports?.savedMapping(signature)) ?? null;
+      },
+    }),
+
+    saveImportMapping: route({
+      schema: SavedMappingSchema,
+      async handle(mapping) {
+        await deps.imports?.saveMapping(mapping);
       },
     }),
 

@@ -7,7 +7,7 @@
 import type { Platform } from '../api/constants';
 import type { FunnelRow } from '../api/schema';
 import { aggregateLeads, type LeadQuery } from '../import/aggregate';
-import { eachLead, readImportInfo, type ImportDB, type ImportInfo } from '../import/import-db';
+import { deleteImport, eachLead, readImportInfo, type ImportDB, type ImportInfo, type SavedMapping } from '../import/import-db';
 import type { LeadRecord } from '../import/lead-record';
 
 interface Loaded {
@@ -54,4 +54,27 @@ export class ImportedLeads {
     });
     return { info, byPlatform };
   }
+}
+
+/** What the message handlers (handlers.ts) may do with the import. */
+export interface ImportControl {
+  info(): Promise<ImportInfo | null>;
+  /** Forget what is cached in memory: the import worker wrote a new import. */
+  forget(): void;
+  /** Delete every imported lead record. */
+  delete(): Promise<void>;
+  /** The column mapping saved for a header signature (the dashboard's import), or null. */
+  savedMapping(signature: string): Promise<SavedMapping | null>;
+  saveMapping(mapping: SavedMapping): Promise<void>;
+}
+
+/** The import's control on its database. */
+export function createImportControl(db: ImportDB, imported: ImportedLeads): ImportControl {
+  return {
+    info: () => imported.info(),
+    forget: () => imported.forget(),
+    delete: () => deleteImport(db),
+    savedMapping: async (signature) => (await db.mappings.get(signature)) ?? null,
+    saveMapping: async (mapping) => void (await db.mappings.put(mapping)),
+  };
 }

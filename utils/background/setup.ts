@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { createApiClient } from '../api/client';
 import { DEMO_META, demoFunnel } from '../demo/dataset';
-import { deleteImport, ImportDB } from '../import/import-db';
+import { ImportDB } from '../import/import-db';
 import { messaging, onMessage } from '../messaging';
 import { readSettings, updateSettings } from '../settings/settings';
 import type { Sender } from './access';
@@ -17,7 +17,7 @@ import { FunnelLensDB, openOrRecreate } from './cache-db';
 import { readConnection, writeConnection } from './connection';
 import { FunnelService } from './funnel-service';
 import { createHandlers, createMetaFetcher } from './handlers';
-import { ImportedLeads } from './imported-leads';
+import { createImportControl, ImportedLeads } from './imported-leads';
 import { originPattern } from '../permissions/origin-permission';
 import { PlatformLeadsStore } from './platform-leads-store';
 import { injectIntoOpenTabs } from './reinject';
@@ -89,7 +89,7 @@ export function setUpMessaging(core: BackgroundCore): void {
     getMeta: createMetaFetcher(),
     subscribe: (request, tabId) => void core.subscriptions.subscribe(request, tabId),
     notifyAll: () => void core.subscriptions.notifyAll(),
-    imports: { info: () => core.imported.info(), forget: () => core.imported.forget(), delete: () => deleteImport(core.importDb) },
+    imports: createImportControl(core.importDb, core.imported),
     platformLeads: new PlatformLeadsStore({ db: core.db, dbReady: core.dbReady, now: () => Date.now() }),
     tabRanges: createTabRanges({
       get: () => tabRangesItem.getValue(),

@@ -34,7 +34,8 @@ export type MappingField = (typeof MAPPING_FIELDS)[number];
 /** Field → the header of the column that holds it. */
 export type ColumnMapping = Partial<Record<MappingField, string>>;
 
-export type PresetId = 'hubspot' | 'pipedrive' | 'salesforce';
+export const PRESET_IDS = ['hubspot', 'pipedrive', 'salesforce'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
 
 export interface Preset {
   id: PresetId;

@@ -7,7 +7,7 @@ import { FunnelRowSchema } from '../../../utils/api/schema';
 import { FunnelLensDB } from '../../../utils/background/cache-db';
 import { FunnelService } from '../../../utils/background/funnel-service';
 import { createHandlers, RefusedMessageError, type HandlerDeps } from '../../../utils/background/handlers';
-import { ImportedLeads } from '../../../utils/background/imported-leads';
+import { createImportControl, ImportedLeads } from '../../../utils/background/imported-leads';
 import { DEMO_META, demoFunnel } from '../../../utils/demo/dataset';
 import { countLeads, deleteImport, ImportDB } from '../../../utils/import/import-db';
 import type { LeadRecord } from '../../../utils/import/lead-record';
@@ -131,7 +131,7 @@ describe('import messages', () => {
       },
       subscribe: () => undefined,
       notifyAll: () => void notified++,
-      imports: { info: () => imported.info(), forget: () => imported.forget(), delete: () => deleteImport(importDb) },
+      imports: createImportControl(importDb, imported),
     } satisfies HandlerDeps;
     return { handlers: createHandlers(deps), importDb, notified: () => notified };
   }
@@ -147,6 +147,27 @@ describe('import messages', () => {
     const deleted = await handlers.deleteImport(undefined, dashboard);
     expect([deleted.settings.dataSource, deleted.importInfo]).toEqual(['api', null]);
     expect(await countLeads(importDb)).toBe(0);
+  });
+
+  it('keep the column mapping the dashboard saved for a header signature, and refuse one with unknown fields or meanings', async () => {
+    const { handlers } = await makeHandlers();
+    const saved = {
+      signature: 'create date\u001fstage\u001futm campaign',
+      presetId: 'hubspot' as const,
+      mapping: { createdAt: 'Create Date', stage: 'Stage', campaign: 'UTM Campaign' },
+      platforms: { 'fb ads': 'meta_ads' as const },
+      stages: { 'Demo booked': 'meeting' as const },
+      savedAt: 1_700_000_000_000,
+    };
+    expect(await handlers.getImportMapping(saved.signature, dashboard)).toBeNull();
+    await handlers.saveImportMapping(saved, dashboard);
+    expect(await handlers.getImportMapping(saved.signature, dashboard)).toEqual(saved);
+    await expect(handlers.saveImportMapping({ ...saved, mapping: { shoeSize: 'Shoe' } } as never, dashboard)).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.saveImportMapping({ ...saved, stages: { Demo: 'maybe' } } as never, dashboard)).rejects.toBeInstanceOf(RefusedMessageError);
+    // A content script learns nothing of it, and cannot plant one.
+    await expect(handlers.getImportMapping(saved.signature, contentScript)).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.saveImportMapping({ ...saved, savedAt: 2 }, contentScript)).rejects.toBeInstanceOf(RefusedMessageError);
+    expect(await handlers.getImportMapping(saved.signature, dashboard)).toEqual(saved);
   });
 
   it('are refused from a content script', async () => {
