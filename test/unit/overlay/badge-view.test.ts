@@ -3,36 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { FunnelRow } from '../../../utils/api/schema';
 import { t } from '../../../utils/i18n/t';
 import { createMatchIndex } from '../../../utils/matching/lookup';
-import type { FunnelData } from '../../../utils/messaging';
 import { badgeFigures, buildBadgeView, type BadgeFigures, type FiguresInput } from '../../../utils/overlay/badge-view';
 import { poolCounts } from '../../../utils/funnel/totals';
+import { funnelData, STAGES } from './support/answers';
+import type { FunnelData } from '../../../utils/messaging';
 
-const STAGES = [
-  { key: 'lead', label: 'Lead' },
-  { key: 'mql', label: 'MQL' },
-  { key: 'sql', label: 'SQL' },
-  { key: 'meeting', label: 'Meeting' },
-  { key: 'won', label: 'Won' },
-] as FunnelData['stages'];
-
-function answer(rows: FunnelRow[], overrides: Partial<FunnelData> = {}): FunnelData {
-  return {
-    ok: true,
-    source: 'api',
-    sourceName: 'Acme CRM',
-    currency: 'EUR',
-    stages: STAGES,
-    asOf: '2026-11-22T08:00:00Z',
-    fetchedAt: 0,
-    stale: false,
-    rows,
-    problems: [],
-    problemCount: 0,
-    refreshError: null,
-    display: { minMql: 10, compareRule: 'interval' },
-    ...overrides,
-  };
-}
+const answer = funnelData;
 
 const springSale: FunnelRow = {
   id: '120210942987570608',
