@@ -18,6 +18,7 @@
  */
 import type { FunnelRow } from '../api/schema';
 import { normalizeName } from '../matching/match';
+import { collapseSpaces } from '../adapters/shared/text';
 
 /** The CRM side, indexed once per answer. */
 export interface FallbackTargets {
@@ -107,8 +108,6 @@ const CELL_LAYOUTS = new Set([
   'contents',
 ]);
 
-export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /** The CRM IDs an `href` carries as whole digit runs. */
 export function idsInHref(href: string, targets: FallbackTargets): string[] {
   const ids = new Set<string>();
@@ -136,7 +135,7 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
       const key = normalizeName(whole);
       if (!key || !targets.byName.has(key)) continue;
       if (isOwn(element)) break;
-      const name = squash(whole);
+      const name = collapseSpaces(whole);
       const id = idNear(element, targets);
       found.set(element, { element, name, id, crmRow: crmRowOf(key, id, targets), left: 0 });
       break;
@@ -151,7 +150,7 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
   for (const link of root.querySelectorAll('a[href]')) {
     if (found.has(link) || namesLinks.has(link) || isOwn(link)) continue;
     const ids = idsInHref(link.getAttribute('href') ?? '', targets);
-    const name = squash(link.textContent ?? '');
+    const name = collapseSpaces(link.textContent ?? '');
     if (ids.length !== 1 || !name) continue;
     found.set(link, { element: link, name, id: ids[0] as string, crmRow: targets.byId.get(ids[0] as string) ?? null, left: 0 });
   }
@@ -171,12 +170,12 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
  * the badge then goes after the whole name, outside its link, still in the name's own box.
  */
 function outermostInline(element: Element, layout: Layout): Element {
-  const text = squash(element.textContent ?? '');
+  const text = collapseSpaces(element.textContent ?? '');
   let outer = element;
   for (let parent = element.parentElement; parent; parent = parent.parentElement) {
     const display = layout.displayOf(parent);
     if (display !== 'inline' && display !== 'inline-block' && display !== 'inline-flex') break;
-    if (squash(parent.textContent ?? '') !== text) break;
+    if (collapseSpaces(parent.textContent ?? '') !== text) break;
     outer = parent;
   }
   return outer;

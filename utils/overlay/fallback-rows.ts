@@ -4,7 +4,8 @@
  * goes. Unsure names get no row, whatever the order of the page's rows.
  */
 import type { PageRow } from './adapter';
-import { findNames, squash, type FallbackTargets, type FinderOptions, type FoundName, type SpotFor } from './fallback-finder';
+import { collapseSpaces } from '../adapters/shared/text';
+import { findNames, type FallbackTargets, type FinderOptions, type FoundName, type SpotFor } from './fallback-finder';
 
 /** Edges closer than this belong to one column (sub-pixel layout, borders). */
 const EDGE_TOLERANCE_PX = 2;
@@ -57,9 +58,9 @@ export function rowsOfColumn(column: readonly FoundName[], root: Element, spotFo
  * out of sight; after the box it stays in the cell, and the name shrinks to its ellipsis.
  */
 function anchorOf(element: Element, row: Element): Element {
-  const text = squash(element.textContent ?? '');
+  const text = collapseSpaces(element.textContent ?? '');
   let onlyName: Element = element;
-  for (let node = element.parentElement; node && node !== row && squash(node.textContent ?? '') === text; node = node.parentElement) onlyName = node;
+  for (let node = element.parentElement; node && node !== row && collapseSpaces(node.textContent ?? '') === text; node = node.parentElement) onlyName = node;
   if (onlyName === element) return element;
   let anchor = element;
   while (anchor.parentElement && anchor.parentElement !== onlyName) anchor = anchor.parentElement;
