@@ -48,6 +48,14 @@ export interface OverlayDeps {
  * mutation record we listen to (a class turning a row into a placeholder) is corrected within POLL_MS.
  */
 const POLL_MS = 400;
+/**
+ * While the host keeps rewriting rows (a scroll), every row it changes is re-read as it changes,
+ * and the poll's re-read of every row (with the platform's lead counts and the summary's tallies)
+ * waits for a pause of QUIET_MS: on a scroll through thousands of campaigns it was a third of our
+ * script time. A host that never pauses still gets one every BUSY_FULL_READ_MS.
+ */
+const QUIET_MS = 250;
+const BUSY_FULL_READ_MS = 2000;
 
 /** What the running overlay answers from outside the page (the popup). */
 export interface OverlayHandle {
@@ -154,7 +162,11 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     source.load(context);
   }
 
+  /** When every row was last re-read (performance.now()). */
+  let fullReadAt = Number.NEGATIVE_INFINITY;
+
   function reconcileAll(context: PageContext): void {
+    fullReadAt = performance.now();
     watcher.startFullRead();
     const table = watcher.table;
     const rows: PageRow[] = table ? adapter.readRows(table, context) : [];
@@ -194,7 +206,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   // The poll (see POLL_MS). A context change starts its own load and pass.
   ctx.setInterval(() => {
     guard(page.check);
-    watcher.schedule();
+    if (watcher.quietFor(QUIET_MS) || performance.now() - fullReadAt >= BUSY_FULL_READ_MS) watcher.schedule();
   }, POLL_MS);
 
   // Teardown removes our DOM (each part on the signal): in an orphaned script (extension

@@ -33,6 +33,8 @@ export interface RowWatcher {
   readAllNext(): void;
   /** Handles the host's queued records now, then stops observing. */
   disconnect(): void;
+  /** True when the host has not changed the table for `ms` (a scroll rewrites rows every frame). */
+  quietFor(ms: number): boolean;
 }
 
 export interface RowWatcherOptions {
@@ -103,8 +105,11 @@ export function createRowWatcher(ctx: ContentScriptContext, signal: AbortSignal,
    */
   /** The frame (document timeline time) of the last immediate pass. */
   let immediatePassFrame: CSSNumberish | null = null;
+  /** When the host last changed the table (performance.now()); -Infinity: not since we watch it. */
+  let lastHostChangeAt = Number.NEGATIVE_INFINITY;
   const onHostChange = () => {
     if (signal.aborted) return;
+    lastHostChangeAt = performance.now();
     const frame = (document.timeline as DocumentTimeline | undefined)?.currentTime ?? null;
     if (frameRequested || frame === null || frame === immediatePassFrame) {
       // Until that pass re-reads them, the changed rows may show another campaign (an in-place
@@ -238,6 +243,7 @@ export function createRowWatcher(ctx: ContentScriptContext, signal: AbortSignal,
       changedRows.clear();
     },
     schedule,
+    quietFor: (ms) => performance.now() - lastHostChangeAt >= ms,
     readAllNext() {
       readAllRows = true;
     },

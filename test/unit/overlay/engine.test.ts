@@ -3,7 +3,7 @@
  * per row with its campaign's numbers, a recycled row showing its new campaign after the next
  * frame, and nothing of ours left once WXT invalidates the context.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FunnelRequest } from '../../../utils/messaging';
 import type { PageRow, PlatformAdapter } from '../../../utils/overlay/adapter';
 import { runOverlay } from '../../../utils/overlay/engine';
@@ -79,6 +79,57 @@ describe('runOverlay', () => {
     expect(page.document.querySelectorAll('funnel-lens-badge')).toHaveLength(2);
     expect(requests).toHaveLength(1);
     expect(warnings).toEqual([]);
+  });
+
+  it('re-reads every row on its poll only once the host pauses rewriting rows (or after 2 s of rewriting), each changed row meanwhile', async () => {
+    // Real setTimeout for settle(); the poll's interval and the engine's clock are the test's.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    try {
+      let fullReads = 0;
+      const counting: PlatformAdapter = {
+        ...adapter,
+        readRows: (table) => {
+          fullReads++;
+          return adapter.readRows(table, adapter.readContext(new URL('https://ads.example/list'), page.document, new Date())!);
+        },
+      };
+      runOverlay(page.ctx, counting, {
+        askFunnel: async () => funnelData([springSale, tiny]),
+        onFunnelChanged: () => () => undefined,
+        now: () => new Date('2026-11-22T12:00:00Z'),
+        warn: () => undefined,
+      });
+      page.runFrames();
+      await page.settle();
+      page.runFrames();
+      const link = page.document.querySelector('#r1 a') as Element;
+      // The row's ID only: linkedom reports a text rewrite on the observed root, not on the row.
+      const ids = ['/c/9', '/c/7'];
+      /** The host rewrites row r1 every 100 ms (a scroll) for `ms`, ending on Spring Sale's ID; every frame runs. */
+      const rewriteFor = async (ms: number) => {
+        for (let t = 0; t < ms; t += 100) {
+          link.setAttribute('href', ids[(t / 100) % 2] as string);
+          await page.settle();
+          page.runFrames();
+          vi.advanceTimersByTime(100);
+          page.runFrames();
+        }
+      };
+      const before = fullReads;
+      await rewriteFor(1600);
+      // Four polls passed: none re-read every row, and the rewritten row still shows its campaign.
+      expect(fullReads).toBe(before);
+      expect(badgeIn('r1')).toBe('MQL→Won 10% · €75K');
+      await rewriteFor(800);
+      // Two seconds of rewriting: one safety re-read of every row.
+      expect(fullReads).toBe(before + 1);
+      // The host pauses: the next poll re-reads every row.
+      vi.advanceTimersByTime(400);
+      page.runFrames();
+      expect(fullReads).toBe(before + 2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('removes every badge and the summary when WXT invalidates the context', async () => {
