@@ -153,7 +153,9 @@ export const PAGE_PROBE = String.raw`(() => {
     return map;
   }
   function snapshot() {
-    const rows = window.__replica.visibleRows();
+    // Without a layout: visibleRows() reads the scroller's box, which made the page lay out the
+    // rewritten rows inside the timed window, before our observer could even run.
+    const rows = window.__replica.shownRows();
     return rows.map((r) => ({ top: r.top + 'px', id: r.id }));
   }
   function rowOk(nodes, r) {

@@ -864,6 +864,7 @@
     syncFrozen();
     if (!pool) return;
     const first = Math.floor(known.scroller.scrollTop / ROW_H);
+    known.scrollTopShown = known.scroller.scrollTop;
     const start = Math.max(0, Math.min(first - 1, n - pool));
     for (let i = start; i < start + pool; i++) {
       const slot = slots[i % pool];
@@ -1145,6 +1146,19 @@
         const row = state.rows[i];
         out.push({ index: i, id: String(row.id), name: String(row.name), top: i * ROW_H, clientTop: bodyTop + i * ROW_H, spendText: formatMoney(row.spend) });
       }
+      return out;
+    },
+    /**
+     * The rows on screen as the last row layout placed them, read without forcing a layout (unlike
+     * visibleRows): a bench probe must not make the page lay out inside the window it times.
+     */
+    shownRows() {
+      if (state.loading || !V.knownTableMarkup) return this.visibleRows();
+      // The same rows as visibleRows(), from the scroll position the layout used.
+      const viewTop = known.scrollTopShown ?? 0;
+      const viewBottom = viewTop + V.visibleRows * ROW_H;
+      const out = [];
+      for (let i = Math.floor(viewTop / ROW_H); i < state.rows.length && i * ROW_H < viewBottom; i++) out.push({ id: String(state.rows[i].id), top: i * ROW_H });
       return out;
     },
     /** The redesign's <tr> of model row i (the replica's own reference), for a test's in-page probe; null on the known table. */
