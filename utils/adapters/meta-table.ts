@@ -53,10 +53,20 @@ export interface MetaTableMemory {
    * of the table, and the lead count is read row by row.
    */
   readonly headerByText: WeakMap<Element, Map<MetaColumn, Element>>;
+  /**
+   * A name box's link and the part of its row that is watched, per box: both are looked up by
+   * selector, and a recycled row is read several times a second while scrolling.
+   */
+  readonly partsByBox: WeakMap<Element, BoxParts>;
+}
+
+interface BoxParts {
+  link: Element | null;
+  watch: Element;
 }
 
 export function createMetaTableMemory(): MetaTableMemory {
-  return { nameBoxByRow: new WeakMap(), headerByText: new WeakMap() };
+  return { nameBoxByRow: new WeakMap(), headerByText: new WeakMap(), partsByBox: new WeakMap() };
 }
 
 /** The boxes holding a campaign name: one per row. */
@@ -71,8 +81,7 @@ export function nameBoxesIn(root: Element): Element[] {
 }
 
 /** The name a box shows; null when its link text and its tooltip disagree (mid-rewrite, or not a name). */
-export function nameOf(box: Element): string | null {
-  const link = box.matches('a') ? box : box.querySelector('a');
+export function nameOf(box: Element, link: Element | null = linkIn(box)): string | null {
   const shown = (link?.textContent ?? '').trim();
   const full = (box.getAttribute('data-tooltip-content') ?? '').trim();
   // Equal as printed is the usual case; only a difference needs whitespace folded to be sure.
@@ -80,6 +89,18 @@ export function nameOf(box: Element): string | null {
   const [a, b] = [collapseSpaces(shown), collapseSpaces(full)];
   if (a && b && a !== b) return null;
   return a || b || null;
+}
+
+const linkIn = (box: Element): Element | null => (box.matches('a') ? box : box.querySelector('a'));
+
+/** A box's link and watched part, as remembered while they are still where they were. */
+function boxParts(box: Element, row: Element, memory: MetaTableMemory): BoxParts {
+  const known = memory.partsByBox.get(box);
+  if (known && (known.link === null || box.contains(known.link)) && known.watch.contains(box) && row.contains(known.watch)) return known;
+  const watch = box.closest('[data-surface*="/table_cell:"]') ?? box.parentElement ?? box;
+  const parts = { link: linkIn(box), watch: row.contains(watch) ? watch : box };
+  memory.partsByBox.set(box, parts);
+  return parts;
 }
 
 /** A row's name box, as remembered (a box the host replaced or moved is looked up again). */
@@ -134,7 +155,8 @@ export function rowNodesOf(boxes: readonly Element[], table: Element): Map<Eleme
 export function readMetaRow(row: Element, objectIdOf: ObjectIdOf, memory: MetaTableMemory): MetaRow | null {
   const box = nameBoxOf(row, memory);
   if (!box) return null;
-  const name = nameOf(box);
+  const parts = boxParts(box, row, memory);
+  const name = nameOf(box, parts.link);
   if (!name) return null;
   const keyed =
     ROW_KEY.exec(row.getAttribute('data-surface') ?? '')?.[1] ??
@@ -147,8 +169,7 @@ export function readMetaRow(row: Element, objectIdOf: ObjectIdOf, memory: MetaTa
   }
   // The badge goes right after the clipping name box, in its flex line: the name shrinks to its
   // ellipsis and the badge stays visible; the hover toolbar is on the line below.
-  const watch = box.closest('[data-surface*="/table_cell:"]') ?? box.parentElement ?? box;
-  return { row, anchor: box, id, name, idSource, watch: row.contains(watch) ? watch : box };
+  return { row, anchor: box, id, name, idSource, watch: parts.watch };
 }
 
 /** How one metric column is found: its cell and header keys, and its header texts (English, Finnish). */

@@ -11,7 +11,7 @@ import type { WorldEntity } from '../../fixtures/types';
 import type { MetaReplicaData } from '../../replicas/serve';
 import type { StatsServer } from '../../support/stats-server';
 import { BADGE_AGREES_IN_PAGE } from '../../e2e/support/expected';
-import { MAIN_BRIDGE, shadowBridge } from '../../e2e/support/our-ui';
+import { MAIN_BRIDGE, releaseOurWorld, shadowBridge } from '../../e2e/support/our-ui';
 
 export interface Figure {
   /** Stable key in bench.json. */
@@ -243,6 +243,7 @@ export const PAGE_PROBE = String.raw`(() => {
     },
     stop() {
       observer.disconnect();
+      window.__funnelLensShadow.unwatchAll();
       document.removeEventListener('funnel-lens-test:shadow-changed', onShadowChange);
       state.watch = null;
     },
@@ -286,6 +287,8 @@ export async function waitForBadgesThenStopProbe(page: Page, server: StatsServer
   await setExpected(page, expectedFor(server, ACCOUNT_5K, range));
   await waitForAgreement(page);
   await page.evaluate('window.__bench.stop()');
+  // The timed window that follows must hold the page's work and ours, not the test's.
+  await releaseOurWorld(page);
 }
 
 export type Metrics = Record<string, number>;

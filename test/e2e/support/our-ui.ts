@@ -79,6 +79,10 @@ export const MAIN_BRIDGE = String.raw`(() => {
       // The content script's half cancels the event when it took the root in.
       return !host.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-watch', { cancelable: true }));
     },
+    /** Stops watching every root: a bench must not time the bridge's own observer. */
+    unwatchAll() {
+      document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-unwatch'));
+    },
   };
 })()`;
 
@@ -111,8 +115,12 @@ const ISOLATED_BRIDGE = String.raw`(() => {
     });
     document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-reply', { detail: badges ? JSON.stringify(badges) : '' }));
   }, true);
-  const watched = new WeakSet();
+  let watched = new WeakSet();
   const changes = new MutationObserver(() => document.dispatchEvent(new CustomEvent('funnel-lens-test:shadow-changed')));
+  document.addEventListener('funnel-lens-test:shadow-unwatch', () => {
+    changes.disconnect();
+    watched = new WeakSet();
+  }, true);
   document.addEventListener('funnel-lens-test:shadow-watch', (event) => {
     if (!canRead()) return;
     const root = rootOf(event.target);
@@ -193,6 +201,14 @@ async function startTracker(page: Page): Promise<WorldTracker> {
  */
 export async function followOurWorld(page: Page): Promise<void> {
   await tracker(page);
+}
+
+/** Stops following our world in `page` (the bridge's halves stay, unanswered): a bench's timed window must not include the test's CDP session. */
+export async function releaseOurWorld(page: Page): Promise<void> {
+  const found = trackers.get(page);
+  if (!found) return;
+  trackers.delete(page);
+  await (await found).cdp.detach();
 }
 
 /**
