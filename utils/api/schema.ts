@@ -8,13 +8,13 @@ import { ApiRequestError, apiError } from './errors';
 import { z } from './zod';
 
 export { LEVELS, PLATFORMS, RESPONSE_LIMITS, STAGE_KEYS };
+// The enumerations' types have one home, beside the constants (content scripts bundle no zod).
+export type { Level, StageKey } from './constants';
 export const PlatformSchema = z.enum(PLATFORMS);
 
 export const LevelSchema = z.enum(LEVELS);
-export type Level = z.infer<typeof LevelSchema>;
 
 export const StageKeySchema = z.enum(STAGE_KEYS);
-export type StageKey = z.infer<typeof StageKeySchema>;
 
 export { MAX_NAME_LENGTH };
 
