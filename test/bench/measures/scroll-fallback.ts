@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../e2e/support/browser';
 import { waitForGoogleReplica } from '../../e2e/support/google-page';
+import { releaseOurWorld } from '../../e2e/support/our-ui';
 import { expectedNumbers, waitForRowsAgree } from '../../e2e/support/row-truth-probe';
 import { googleAdsUrl, routeGoogleAdsReplica } from '../../replicas/serve';
 import type { BenchSession } from './session';
@@ -56,6 +57,8 @@ async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted
   if (withExtension) {
     const rows = session.server.expectedRows({ platform: 'google_ads', level: 'campaign', account_id: ACCOUNT_GOOGLE_RESORT, ...range });
     await waitForRowsAgree(page, { truth: TRUTH, expected: expectedNumbers(rows) }, 20_000);
+    // The timed window must hold the page's work and ours, not the test's CDP session.
+    await releaseOurWorld(page);
   }
   await page.waitForTimeout(300);
   const m0 = await cdpMetrics(cdp);
