@@ -1,6 +1,7 @@
 /**
  * `npm run bench:profile`: where the extension's main-thread time goes while the 5,000-campaign
- * Meta replica scrolls (the bench's scroll measure, with a CPU profile instead of metrics).
+ * Meta replica scrolls (the bench's scroll measure, with a CPU profile instead of metrics), or
+ * with PROFILE_PAGE=google / google-drifted the Google replica of the fallback's scroll measure.
  * Builds an unminified copy into .output-profile so function names survive, records a CDP
  * Profiler session of a 6 s scroll, and prints self time per function for the content script
  * (and, for scale, the replica's total). The raw profile goes to bench-results/scroll.cpuprofile
@@ -9,10 +10,13 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 
 process.env.FL_OUT_DIR = '.output-profile';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 6000);
+/** Which page scrolls: `meta` (the 5,000-campaign replica), `google` or `google-drifted` (the fallback finder's page). */
+const PAGE = process.env.PROFILE_PAGE ?? 'meta';
 
 interface ProfileNode {
   id: number;
@@ -36,20 +40,29 @@ async function main(): Promise<void> {
   const { metaAdsManagerUrl, routeMetaReplica } = await import('../replicas/serve');
   const { waitForReplica } = await import('../e2e/support/meta-page');
   const { SCROLL_SCRIPT, PX_PER_FRAME } = await import('./measures/scroll-cost');
+  const { GOOGLE_SCROLL_SCRIPT, GOOGLE_PX_PER_FRAME, openGoogleScrollPage } = await import('./measures/scroll-fallback');
 
   const session = await openSession();
   try {
-    await routeMetaReplica(session.browser.context, shared.metaReplicaData(session.campaigns5k, { skeletonMs: 300 }));
-    const range = shared.freshRange();
-    const page = await session.browser.newPage();
-    await page.goto(metaAdsManagerUrl({ accountId: shared.ACCOUNT_5K, ...range }));
-    await waitForReplica(page);
-    await shared.waitForBadgesThenStopProbe(page, session.server, range);
+    let page: Page;
+    let scroll: string;
+    if (PAGE === 'meta') {
+      await routeMetaReplica(session.browser.context, shared.metaReplicaData(session.campaigns5k, { skeletonMs: 300 }));
+      const range = shared.freshRange();
+      page = await session.browser.newPage();
+      await page.goto(metaAdsManagerUrl({ accountId: shared.ACCOUNT_5K, ...range }));
+      await waitForReplica(page);
+      await shared.waitForBadgesThenStopProbe(page, session.server, range);
+      scroll = SCROLL_SCRIPT(SCROLL_MS, PX_PER_FRAME);
+    } else {
+      page = await openGoogleScrollPage(session.browser, true, PAGE === 'google-drifted', session);
+      scroll = GOOGLE_SCROLL_SCRIPT(SCROLL_MS, GOOGLE_PX_PER_FRAME);
+    }
     const cdp = await session.browser.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_INTERVAL_US ?? 200) });
     await cdp.send('Profiler.start');
-    const frames = await page.evaluate(SCROLL_SCRIPT(SCROLL_MS, PX_PER_FRAME));
+    const frames = await page.evaluate(scroll);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'bench-results/scroll.cpuprofile'), JSON.stringify(profile));

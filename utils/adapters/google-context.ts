@@ -38,14 +38,28 @@ export function parseCustomerId(text: string): string | null {
   return ids.size === 1 ? ([...ids][0] as string) : null;
 }
 
+/**
+ * Links already parsed, per level: `new URL` was the adapter's largest cost while rows scroll by,
+ * and a scroll shows the same few hundred links again and again. Emptied when it gets this big.
+ */
+const PARSED_LINKS_MAX = 10_000;
+const parsedLinks = new Map<string, string | null>();
+
 /** The ID a name link names for this level: `campaignId=` on campaign rows, and so on. */
 export function idFromHref(href: string, level: Level, base = 'https://ads.google.com/'): string | null {
+  const key = `${level} ${base} ${href}`;
+  const known = parsedLinks.get(key);
+  if (known !== undefined) return known;
+  if (parsedLinks.size >= PARSED_LINKS_MAX) parsedLinks.clear();
+  let id: string | null = null;
   try {
     const value = new URL(href, base).searchParams.get(ID_PARAM_BY_LEVEL[level]);
-    return value && /^\d{1,20}$/.test(value) ? value : null;
+    id = value && /^\d{1,20}$/.test(value) ? value : null;
   } catch {
-    return null;
+    // Not a URL: no ID.
   }
+  parsedLinks.set(key, id);
+  return id;
 }
 
 /** The pure part of the context: everything but what only the DOM knows. */

@@ -94,6 +94,8 @@ export function createBadgeRegistry(ctx: ContentScriptContext, signal: AbortSign
   function retire(badge: Badge): void {
     badge.destroy();
     liveBadges.delete(badge);
+    const row = rowByBadgeHost.get(badge.host);
+    if (row && badgesByRow.get(row) === badge) badgesByRow.delete(row);
   }
 
   return {
@@ -104,8 +106,10 @@ export function createBadgeRegistry(ctx: ContentScriptContext, signal: AbortSign
       let badge = badgesByRow.get(row.row);
       // Right after the anchor (inside the row): the usual case, checked first because it is cheap.
       if (!badge || badge.host.previousElementSibling !== row.anchor) {
-        if (badge && badge.host.isConnected && row.row.contains(badge.host)) {
-          // The host re-rendered the cell around us: keep the badge right after the name.
+        if (badge && liveBadges.has(badge) && (!badge.host.isConnected || row.row.contains(badge.host))) {
+          // The host re-rendered the cell around us (and took our badge out with its old content,
+          // as Google's table does on every recycle): the same badge goes back right after the
+          // name, rather than a new one made for every recycled row.
           row.anchor.after(badge.host);
         } else {
           if (badge) retire(badge);

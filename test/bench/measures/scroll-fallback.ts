@@ -19,11 +19,11 @@ import { ACCOUNT_GOOGLE_RESORT, cdpMetrics, deltaMs, freshRange, log, round, scr
 const PAIRS = Number(process.env.BENCH_FALLBACK_PAIRS ?? 5);
 const SCROLL_MS = Number(process.env.BENCH_FALLBACK_SCROLL_MS ?? 10_000);
 const GOOGLE_ROW_HEIGHT = 44;
-const PX_PER_FRAME = 3 * GOOGLE_ROW_HEIGHT;
+export const GOOGLE_PX_PER_FRAME = 3 * GOOGLE_ROW_HEIGHT;
 const TRUTH = `() => window.__replica.visibleRows().map((r) => ({ node: window.__replica.rowNodeAt(r.index), id: r.id, name: r.name }))`;
 
 /** rAF-driven scroll of the replica's table body; wraps to the top at the end of the list. */
-const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) => {
+export const GOOGLE_SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) => {
   const r = window.__replica;
   const s = document.querySelector('.particle-table-body, .k7particle-table-body');
   let frames = 0;
@@ -37,7 +37,11 @@ const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) => {
   requestAnimationFrame(step);
 })`;
 
-async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted: boolean, session: BenchSession): Promise<number> {
+/**
+ * A fresh page of the Google replica (regular or drifted markup) in `browser`; with the extension,
+ * once every visible row's badge states its campaign's numbers (and the test's CDP session is gone).
+ */
+export async function openGoogleScrollPage(browser: ExtensionBrowser, withExtension: boolean, drifted: boolean, session: BenchSession): Promise<Page> {
   const range = freshRange();
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   await routeGoogleAdsReplica(browser.context, {
@@ -50,8 +54,6 @@ async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted
     variant: { drifted, splashMs: 300, chunkSize: 1000, chunkDelayMs: 50, churnMs: 60_000 },
   });
   const page: Page = await browser.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(googleAdsUrl({ ocid: '398000503' }));
   await waitForGoogleReplica(page);
   if (withExtension) {
@@ -60,9 +62,16 @@ async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted
     // The timed window must hold the page's work and ours, not the test's CDP session.
     await releaseOurWorld(page);
   }
+  return page;
+}
+
+async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted: boolean, session: BenchSession): Promise<number> {
+  const page = await openGoogleScrollPage(browser, withExtension, drifted, session);
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.waitForTimeout(300);
   const m0 = await cdpMetrics(cdp);
-  await page.evaluate(SCROLL_SCRIPT(SCROLL_MS, PX_PER_FRAME));
+  await page.evaluate(GOOGLE_SCROLL_SCRIPT(SCROLL_MS, GOOGLE_PX_PER_FRAME));
   const m1 = await cdpMetrics(cdp);
   await cdp.detach();
   await page.close();
@@ -93,7 +102,7 @@ export async function measureScrollFallback(session: BenchSession): Promise<Figu
             ? 'Main-thread cost, 10 s scroll of 900 Google campaigns, drifted markup (fallback finder): with ÷ without'
             : 'Main-thread cost, 10 s scroll of 900 Google campaigns, regular markup (adapter): with ÷ without',
           ratios,
-          { withExtensionMs: summarize(withMs.map((x) => round(x))), pxPerFrame: PX_PER_FRAME, scrollMs: SCROLL_MS },
+          { withExtensionMs: summarize(withMs.map((x) => round(x))), pxPerFrame: GOOGLE_PX_PER_FRAME, scrollMs: SCROLL_MS },
         ),
       );
     }

@@ -60,6 +60,16 @@ describe('idFromHref', () => {
     expect(idFromHref('https://ads.google.com/aw/adgroups?campaignId=1234x', 'campaign')).toBeNull();
     expect(idFromHref('/aw/campaigns?ocid=123456789', 'campaign')).toBeNull();
   });
+
+  it('gives the same answers when asked again, in any order of levels (links are remembered per level)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(idFromHref(adGroupLink, 'campaign')).toBe('12345678901');
+      expect(idFromHref(adGroupLink, 'ad_group')).toBe('98765432109');
+      expect(idFromHref(adGroupLink, 'ad')).toBeNull();
+      expect(idFromHref('http://[bad', 'campaign')).toBeNull();
+      expect(idFromHref('?campaignId=555', 'campaign', 'https://ads.google.com/aw/campaigns')).toBe('555');
+    }
+  });
 });
 
 describe('googleContext', () => {

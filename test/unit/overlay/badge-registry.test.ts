@@ -59,6 +59,27 @@ describe('createBadgeRegistry', () => {
     expect(shown(registry.show(row('r2'), 'id:7'))).toBe('MQL→Won 10% · €75K');
   });
 
+  it('puts the same badge back after the name when the host re-renders the cell and takes it out; a badge moved elsewhere is replaced', () => {
+    const { registry } = setUp();
+    const first = registry.show(row('r1'), 'id:7');
+    const r1 = page.document.getElementById('r1') as Element;
+    // The host renders the row's content anew (Google's table on every recycle): our badge goes with it.
+    r1.innerHTML = '<span class="name"></span>';
+    expect(first.host.isConnected).toBe(false);
+    expect(registry.show(row('r1'), 'id:9')).toBe(first);
+    expect(first.host.previousElementSibling).toBe(row('r1').anchor);
+    expect(shown(first)).toBe('1/4 MQL won');
+    // The host moves our badge out of the row: it is not ours to take back; the row gets a new one.
+    page.document.body.append(first.host);
+    const second = registry.show(row('r1'), 'id:9');
+    expect(second).not.toBe(first);
+    expect(first.host.isConnected).toBe(false);
+    expect(page.document.querySelectorAll('funnel-lens-badge')).toHaveLength(1);
+    // A retired badge never comes back, even into the row it was in.
+    registry.retireIn(r1);
+    expect(registry.show(row('r1'), 'id:7')).not.toBe(second);
+  });
+
   it('shows the neutral state for rows not re-read yet, and renders again once they are', () => {
     const { registry } = setUp();
     const badge = registry.show(row('r1'), 'id:7');

@@ -18,6 +18,11 @@ export function isColumnName(text: string, names: ReadonlySet<string>): boolean 
  * (icon ligatures such as `arrow_drop_down`, hidden text).
  */
 export function visibleText(element: Element, skip: string): string {
+  // The usual name link holds one text node: no walker needed (read on every recycled row).
+  const only = element.firstChild;
+  if (only !== null && only === element.lastChild && only.nodeType === 3 /* Node.TEXT_NODE */) {
+    return element.closest(skip) ? '' : (only.nodeValue ?? '').trim();
+  }
   const parts: string[] = [];
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
