@@ -51,15 +51,38 @@ export function idFromHref(href: string, level: Level, base = 'https://ads.googl
   const known = parsedLinks.get(key);
   if (known !== undefined) return known;
   if (parsedLinks.size >= PARSED_LINKS_MAX) parsedLinks.clear();
-  let id: string | null = null;
-  try {
-    const value = new URL(href, base).searchParams.get(ID_PARAM_BY_LEVEL[level]);
-    id = value && /^\d{1,20}$/.test(value) ? value : null;
-  } catch {
-    // Not a URL: no ID.
+  const param = ID_PARAM_BY_LEVEL[level];
+  let value = plainQueryParam(href, param);
+  if (value === undefined) {
+    try {
+      value = new URL(href, base).searchParams.get(param);
+    } catch {
+      value = null; // Not a URL: no ID.
+    }
   }
+  const id = value && /^\d{1,20}$/.test(value) ? value : null;
   parsedLinks.set(key, id);
   return id;
+}
+
+/**
+ * The first value of `name` in the href's query, as URLSearchParams reads it, when nothing in the
+ * query needs decoding (no `%`, no `+`, no spaces or controls); undefined otherwise, for the URL
+ * parser to answer.
+ */
+export function plainQueryParam(href: string, name: string): string | null | undefined {
+  const hash = href.indexOf('#');
+  const withoutHash = hash < 0 ? href : href.slice(0, hash);
+  const start = withoutHash.indexOf('?');
+  if (start < 0) return null;
+  const query = withoutHash.slice(start + 1);
+  // Escapes, and spaces or controls (which the URL parser strips), are the parser's to read.
+  if (query.includes('%') || query.includes('+') || /[\u0000-\u0020]/.test(href)) return undefined;
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if ((eq < 0 ? pair : pair.slice(0, eq)) === name) return eq < 0 ? '' : pair.slice(eq + 1);
+  }
+  return null;
 }
 
 /** The pure part of the context: everything but what only the DOM knows. */

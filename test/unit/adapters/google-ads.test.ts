@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { googleContext, googleLevelFromUrl, idFromHref, parseCustomerId } from '../../../utils/adapters/google-context';
+import { googleContext, googleLevelFromUrl, idFromHref, parseCustomerId, plainQueryParam } from '../../../utils/adapters/google-context';
 
 const TODAY = new Date(2026, 10, 23, 12, 0);
 const url = (s: string) => new URL(s);
@@ -59,6 +60,26 @@ describe('idFromHref', () => {
     expect(idFromHref('/aw/adgroups?campaignId=12345678901', 'ad_group')).toBeNull();
     expect(idFromHref('https://ads.google.com/aw/adgroups?campaignId=1234x', 'campaign')).toBeNull();
     expect(idFromHref('/aw/campaigns?ocid=123456789', 'campaign')).toBeNull();
+  });
+
+  it('reads a plain query as URLSearchParams does (property), and leaves escapes to the URL parser', () => {
+    const piece = fc.stringMatching(/^[a-zA-Z0-9=&?#%+ \t\n._-]{0,12}$/);
+    const href = fc
+      .tuple(
+        fc.constantFrom('/aw/adgroups', 'https://ads.google.com/aw/ads', '', 'x'),
+        fc.array(fc.oneof(piece, fc.constantFrom('campaignId=', 'campaignId=42', '&adGroupId=7')), { maxLength: 6 }),
+      )
+      .map(([path, parts]) => `${path}?${parts.join('')}`);
+    fc.assert(
+      fc.property(href, fc.constantFrom('campaignId', 'adGroupId'), (h, name) => {
+        const fast = plainQueryParam(h, name);
+        if (fast !== undefined) expect(fast).toBe(new URL(h, 'https://ads.google.com/').searchParams.get(name));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(plainQueryParam('/aw/ads?campaignId=1%32', 'campaignId')).toBeUndefined();
+    expect(idFromHref('/aw/ads?campaignId=1%32', 'campaign')).toBe('12');
+    expect(plainQueryParam('/aw/ads#x?campaignId=1', 'campaignId')).toBeNull();
   });
 
   it('gives the same answers when asked again, in any order of levels (links are remembered per level)', () => {
