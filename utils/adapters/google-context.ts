@@ -65,6 +65,12 @@ export function idFromHref(href: string, level: Level, base = 'https://ads.googl
   return id;
 }
 
+/** Any character up to U+0020 (controls and space), by code: a regex would name the controls. */
+function hasSpaceOrControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 0x20) return true;
+  return false;
+}
+
 /**
  * The first value of `name` in the href's query, as URLSearchParams reads it, when nothing in the
  * query needs decoding (no `%`, no `+`, no spaces or controls); undefined otherwise, for the URL
@@ -77,7 +83,7 @@ export function plainQueryParam(href: string, name: string): string | null | und
   if (start < 0) return null;
   const query = withoutHash.slice(start + 1);
   // Escapes, and spaces or controls (which the URL parser strips), are the parser's to read.
-  if (query.includes('%') || query.includes('+') || /[\u0000-\u0020]/.test(href)) return undefined;
+  if (query.includes('%') || query.includes('+') || hasSpaceOrControl(href)) return undefined;
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
     if ((eq < 0 ? pair : pair.slice(0, eq)) === name) return eq < 0 ? '' : pair.slice(eq + 1);
