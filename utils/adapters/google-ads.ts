@@ -89,9 +89,9 @@ const CONVERSIONS_HEADER_TEXTS = new Set(['conversions', 'konversiot']);
 /** Icon ligatures (`arrow_drop_down`) and hidden text are not part of a label. */
 const NON_TEXT = 'material-icon, [aria-hidden="true"], script, style';
 
-/** Visible text of an element, without icon ligatures and hidden text. */
-function labelText(element: Element): string {
-  return visibleText(element, NON_TEXT);
+/** Visible text of an element, without icon ligatures and hidden text (looked for up to `within`, else the root). */
+function labelText(element: Element, within: Element | null = null): string {
+  return visibleText(element, NON_TEXT, within);
 }
 
 function dateLabels(doc: Document): Element[] {
@@ -140,7 +140,7 @@ function readGoogleRow(row: Element, level: Level): PageRow | null {
   const id = (link && idFromHref(link.getAttribute('href') ?? '', level)) || (/^\d{1,20}$/.test(idCellText) ? idCellText : null);
   // An object row has its own ID; totals and separators, whatever their classes, have none.
   if (!id) return null;
-  const name = link ? labelText(link) : labelText(nameCell);
+  const name = labelText(link ?? nameCell, row);
   if (!name) return null;
   // After the name component (e.g. <campaign-name>), inside the cell: out of the link and of
   // the component's own template, which Angular re-renders.
@@ -165,7 +165,7 @@ export const googleAdsAdapter: PlatformAdapter = {
       url,
       {
         accountText: picker ? labelText(picker) : null,
-        rangeLabels: labels.map(labelText),
+        rangeLabels: labels.map((label) => labelText(label)),
         levelLabel: grid?.getAttribute('aria-label')?.trim() ?? null,
       },
       today,

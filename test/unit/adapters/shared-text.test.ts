@@ -24,6 +24,14 @@ describe('visibleText', () => {
     expect(visibleText(element('<a id="el">Brand <b>Search</b><i class="material-icons">open_in_new</i> FI</a>'), SKIP)).toBe('Brand Search FI');
   });
 
+  it('looks for left-out elements only up to `within` when given (a row), else up to the root', () => {
+    const link = element('<div aria-hidden="true"><div class="row"><a id="el">Spring Sale</a></div></div>');
+    expect(visibleText(link, SKIP)).toBe('');
+    expect(visibleText(link, SKIP, link.closest('.row'))).toBe('Spring Sale');
+    const icon = element('<div class="row"><span aria-hidden="true"><a id="el">edit</a></span></div>');
+    expect(visibleText(icon, SKIP, icon.closest('.row'))).toBe('');
+  });
+
   it('reads an empty element as empty', () => {
     expect(visibleText(element('<a id="el"></a>'), SKIP)).toBe('');
     expect(visibleText(element('<a id="el">   </a>'), SKIP)).toBe('');

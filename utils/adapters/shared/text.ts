@@ -15,18 +15,23 @@ export function isColumnName(text: string, names: ReadonlySet<string>): boolean 
 
 /**
  * Visible text of an element: its text nodes joined by spaces, leaving out those inside `skip`
- * (icon ligatures such as `arrow_drop_down`, hidden text).
+ * (icon ligatures such as `arrow_drop_down`, hidden text). `skip` is looked for up to `within`
+ * (a row: bounded, so cheap on every recycled row), or else up to the document's root.
  */
-export function visibleText(element: Element, skip: string): string {
-  // The usual name link holds one text node: no walker needed (read on every recycled row).
+export function visibleText(element: Element, skip: string, within: Element | null = null): string {
+  const skipped = (node: Node): boolean => {
+    for (let el = node.parentElement; el; el = el === within ? null : el.parentElement) if (el.matches(skip)) return true;
+    return false;
+  };
+  // The usual name link holds one text node: no walker needed.
   const only = element.firstChild;
   if (only !== null && only === element.lastChild && only.nodeType === 3 /* Node.TEXT_NODE */) {
-    return element.closest(skip) ? '' : (only.nodeValue ?? '').trim();
+    return skipped(only) ? '' : (only.nodeValue ?? '').trim();
   }
   const parts: string[] = [];
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest(skip)) continue;
+    if (skipped(node)) continue;
     const text = node.textContent?.trim();
     if (text) parts.push(text);
   }
