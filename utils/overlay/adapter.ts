@@ -68,6 +68,11 @@ export interface PlatformAdapter {
   /** What one row node (from rowOf) shows now, as readRows would read it; null when no campaign. */
   readRow(row: Element, context: PageContext): PageRow | null;
   /**
+   * After re-reading changed rows: true when only a read of every row can settle what they show
+   * (the fallback finder found two rows naming one campaign). The engine reads them all at once.
+   */
+  fullReadDue?(): boolean;
+  /**
    * The spend cell's text as printed in this row (a `PageRow.row`), or null when the column is not
    * rendered. Read only when a card opens: it is not needed while rows scroll by.
    */

@@ -143,8 +143,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     if (!context) return;
     // Some adapters read the context from the table (Google's level label is the grid's name).
     if (watcher.ensureTable()) page.markDirty();
-    if (!watcher.readAllRows && watcher.table) reconcileChangedRows(context);
-    else reconcileAll(context);
+    if (!watcher.readAllRows && watcher.table) {
+      reconcileChangedRows(context);
+      if (adapter.fullReadDue?.()) reconcileAll(context);
+    } else reconcileAll(context);
     summary.update();
   }
 

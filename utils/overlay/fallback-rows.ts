@@ -8,7 +8,7 @@ import { collapseSpaces } from '../adapters/shared/text';
 import { findNames, type FallbackTargets, type FinderOptions, type FoundName, type SpotFor } from './fallback-finder';
 
 /** Edges closer than this belong to one column (sub-pixel layout, borders). */
-const EDGE_TOLERANCE_PX = 2;
+export const EDGE_TOLERANCE_PX = 2;
 
 /**
  * The name column: the largest group of found names sharing one left edge (ties: the leftmost),
@@ -35,19 +35,53 @@ export function fallbackRows(root: Element, targets: FallbackTargets, options: F
   return rowsOfColumn(nameColumn(findNames(root, targets, options), options.minGroup), root, spotFor);
 }
 
-/** fallbackRows for a name column already found. */
-export function rowsOfColumn(column: readonly FoundName[], root: Element, spotFor?: SpotFor): PageRow[] {
+/**
+ * fallbackRows for a name column already found. `crmRowByBand`, when given, is filled with the CRM
+ * row each band of the column names, sure or not (to read bands again one at a time: readBand).
+ */
+export function rowsOfColumn(column: readonly FoundName[], root: Element, spotFor?: SpotFor, crmRowByBand?: Map<Element, number | null>): PageRow[] {
   // A CRM row named twice in the column (two page rows, no IDs to tell them apart): neither.
   const timesNamed = new Map<number, number>();
   for (const item of column) if (item.crmRow !== null) timesNamed.set(item.crmRow, (timesNamed.get(item.crmRow) ?? 0) + 1);
   const sure = column.filter((item) => item.crmRow !== null && timesNamed.get(item.crmRow) === 1 && (!item.needsLayer || spotFor));
   const elements = column.map((item) => item.element);
+  const bands = new Map(column.map((item) => [item, rowBand(item.element, elements, root)]));
+  if (crmRowByBand) for (const [item, band] of bands) crmRowByBand.set(band, item.crmRow);
   const rows: PageRow[] = sure.map((item) => {
-    const row = rowBand(item.element, elements, root);
+    const row = bands.get(item) as Element;
     const anchor = item.needsLayer && spotFor ? spotFor(row, item.element) : anchorOf(item.element, row);
     return { row, anchor, id: item.id, name: item.name };
   });
   return rows.sort((a, b) => (a.row.compareDocumentPosition(b.row) & 4 /* FOLLOWING */ ? -1 : 1));
+}
+
+/** The name column of the last whole read: its left edge, and the CRM row each of its bands names (null: unsure). */
+export interface ColumnBands {
+  left: number;
+  crmRowByBand: Map<Element, number | null>;
+}
+
+/**
+ * One row band of the last whole read, read again after the host changed it (a recycled row), by
+ * the whole read's rules: exactly one name of the column's left edge in it, naming one CRM row that
+ * no other band of the column names. Null when any of that fails (no badge); `twice` is set when
+ * the CRM row is another band's too, which only a whole read can settle. Keeps the band's entry.
+ */
+export function readBand(
+  band: Element,
+  targets: FallbackTargets,
+  options: FinderOptions,
+  column: ColumnBands,
+  spotFor?: SpotFor,
+): { row: PageRow | null; twice: boolean } {
+  const inColumn = findNames(band, targets, { ...options, minGroup: 1 }).filter((item) => Math.abs(item.left - column.left) <= EDGE_TOLERANCE_PX);
+  const item = inColumn.length === 1 ? (inColumn[0] as FoundName) : null;
+  const crmRow = item?.crmRow ?? null;
+  column.crmRowByBand.set(band, crmRow);
+  if (item === null || crmRow === null || (item.needsLayer && !spotFor)) return { row: null, twice: false };
+  for (const [other, named] of column.crmRowByBand) if (other !== band && named === crmRow) return { row: null, twice: true };
+  const anchor = item.needsLayer && spotFor ? spotFor(band, item.element) : anchorOf(item.element, band);
+  return { row: { row: band, anchor, id: item.id, name: item.name }, twice: false };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
 import { browserLayout, fallbackTargets, findNames, type FallbackTargets, type Layout, type SpotFor } from './fallback-finder';
-import { nameColumn, rowsOfColumn } from './fallback-rows';
+import { nameColumn, readBand, rowsOfColumn, type ColumnBands } from './fallback-rows';
 import { createFallbackLayer, type FallbackLayer } from './fallback-layer';
 import { FALLBACK_HOOK } from './hooks';
 import { isOwnNode } from './shadow';
@@ -99,6 +99,14 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
   let ownContainer: Element | null = null;
   /** When the page was last searched for a name column (no table from the adapter). */
   let searchedAt = -Infinity;
+  /**
+   * The name column's bands as the last whole read found them, while the finder reads the rows:
+   * a band the host changes (a recycled row) is read again alone, as the adapters' rows are,
+   * instead of the whole table on every scrolling frame.
+   */
+  let bands: ColumnBands | null = null;
+  /** A band read alone named a CRM row another band names too: a whole read must settle it. */
+  let namedTwice = false;
 
   const finderOptions = (minGroup: number) => ({ layout, isOwn: isOwnNode, minGroup });
 
@@ -126,7 +134,10 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     const minGroup = table === ownContainer ? 2 : 1;
     const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
     active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
-    return withSpotsOf(() => (active ? rowsOfColumn(column, table, spotFor) : own));
+    namedTwice = false;
+    const crmRowByBand = new Map<Element, number | null>();
+    bands = active && column[0] ? { left: column[0].left, crmRowByBand } : null;
+    return withSpotsOf(() => (active ? rowsOfColumn(column, table, spotFor, crmRowByBand) : own));
   }
 
   return {
@@ -143,13 +154,21 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     },
     readRows,
     rowOf(element, table) {
-      // Fallback rows are re-read whole: a changed name can move a row out of the name column.
-      return active ? null : adapter.rowOf(element, table);
+      if (!active) return adapter.rowOf(element, table);
+      // A change inside one band of the column; anything else (rows added, a name moved out of
+      // its band) makes the engine read every row.
+      for (let node: Element | null = element; node && node !== table; node = node.parentElement) if (bands?.crmRowByBand.has(node)) return node;
+      return null;
     },
     readRow(row, context) {
       readAt = now();
-      return active ? null : adapter.readRow(row, context);
+      if (!active) return adapter.readRow(row, context);
+      if (!bands || !targets) return null;
+      const read = readBand(row, targets, finderOptions(1), bands, spotFor);
+      if (read.twice) namedTwice = true;
+      return read.row;
     },
+    fullReadDue: () => active && namedTwice,
     readSpend(row, table) {
       return active ? null : adapter.readSpend(row, table);
     },

@@ -45,7 +45,7 @@ function setUp(names: string[], adapterReads: (table: Element) => PageRow[]) {
 }
 
 describe('withFallback', () => {
-  it("uses the adapter's rows while they are all there, and never reads spend or rows by node in fallback mode", () => {
+  it("uses the adapter's rows while they are all there, and never reads spend in fallback mode", () => {
     const names = ['Alpha', 'Beta', 'Gamma'];
     const own = (t: Element) => [...t.querySelectorAll('a')].map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
     const { wrapped, table } = setUp(names, own);
@@ -67,13 +67,45 @@ describe('withFallback', () => {
     const rows = wrapped.readRows(table, context);
     expect(rows.map((r) => r.name)).toEqual(names);
     expect(wrapped.usingFallback()).toBe(true);
-    expect(wrapped.rowOf(table.querySelector('a') as Element, table)).toBeNull();
+    // A change inside a row band is that band's; a change elsewhere is the whole table's.
+    expect(wrapped.rowOf(table.querySelector('a') as Element, table)).toBe(table.firstElementChild);
+    expect(wrapped.rowOf(table, table)).toBeNull();
     expect(wrapped.readSpend(rows[0]!.row, table)).toBeNull();
     expect(wrapped.matchHooks?.(table.ownerDocument, table, rows, context)).toMatchObject({ row: 'fallback', name: 'fallback', id: null, spend: null });
     adapterWorks = true;
     tick(10);
     wrapped.readRows(table, context);
     expect(wrapped.usingFallback()).toBe(false);
+  });
+
+  it("reads a row band the host rewrote alone, by the whole read's rules: a name two bands show asks for a whole read, which gives it to neither", () => {
+    const { wrapped, table } = setUp(['Alpha', 'Beta', 'Gamma'], () => []);
+    wrapped.onCrmRows?.(crm(['Alpha', 'Beta', 'Gamma', 'Delta']));
+    expect(wrapped.readRows(table, context).map((r) => r.name)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    const [first, second] = [...table.querySelectorAll('.r')] as [Element, Element];
+    const link = first.querySelector('a') as Element;
+    const show = (name: string) => {
+      link.textContent = name;
+      const band = wrapped.rowOf(link, table);
+      expect(band).toBe(first);
+      return wrapped.readRow(band as Element, context);
+    };
+    // Recycled for another campaign of the CRM: that campaign, in the same band, right after its name.
+    expect(show('Delta')).toMatchObject({ row: first, name: 'Delta', anchor: link });
+    expect(wrapped.fullReadDue?.()).toBe(false);
+    // A name no CRM row has, and a placeholder: no badge, and nothing else to settle.
+    expect(show('Nobody')).toBeNull();
+    expect(show('')).toBeNull();
+    expect(wrapped.fullReadDue?.()).toBe(false);
+    // The band is still one of the column's: filled again, it reads again.
+    expect(show('Alpha')).toMatchObject({ row: first, name: 'Alpha' });
+    // Now it shows what the second band shows: not this band's, and a whole read is due...
+    expect(show('Beta')).toBeNull();
+    expect(wrapped.fullReadDue?.()).toBe(true);
+    // ...which gives Beta to neither band, as a whole read always did.
+    expect(wrapped.readRows(table, context).map((r) => r.name)).toEqual(['Gamma']);
+    expect(wrapped.fullReadDue?.()).toBe(false);
+    expect(second.querySelector('a')?.textContent).toBe('Beta');
   });
 
   it('checks that the adapter still reads every row only after a pause of passes, never while the page scrolls', () => {
