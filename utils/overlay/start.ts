@@ -10,6 +10,7 @@ import { runOverlay } from './engine';
 import { MAX_NAME_LENGTH } from '../api/constants';
 import { withFallback } from './with-fallback';
 import { createTabRange, withTabRange } from './tab-range';
+import { createUiLoader, registeredUi } from './ui-loader';
 
 /** Waits between attempts when the background does not answer (stopped worker, update). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
@@ -40,6 +41,8 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
       void sendMessage('notePlatformLeads', { request, rows: rows.filter((r) => r.name.length <= MAX_NAME_LENGTH) }).catch(() => undefined),
     version: browser.runtime.getManifest().version,
     tabRange,
+    // The background injects the UI script into this frame's content-script world, then it is registered.
+    ui: createUiLoader({ inject: () => sendMessage('loadOverlayUi', adapter.platform), registered: registeredUi }),
   });
   // The popup asks the current tab how its page is read (only extension pages can send this).
   const stopAnsweringHealth = onMessage('pageHealth', () => overlay.pageHealth());

@@ -11,6 +11,8 @@ import { createLeadCounts } from '../../../utils/overlay/lead-counts';
 import type { SeenRow } from '../../../utils/overlay/seen-row';
 import { funnelData, springSale, tiny } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
+import { loadedUi } from './support/ui';
+import type { UiLoader } from '../../../utils/overlay/ui-loader';
 
 const context: PageContext = {
   platform: 'meta_ads',
@@ -26,7 +28,9 @@ const seen = new Map<string, SeenRow>([
 ]);
 
 let page: OverlayPage;
-beforeEach(() => {
+let ui: UiLoader;
+beforeEach(async () => {
+  ui = await loadedUi();
   page = openOverlayPage('<div id="t"><div class="row" id="r1"><a>Spring Sale</a><span class="spend">€9,000</span></div></div>');
 });
 afterEach(() => page.restore());
@@ -46,6 +50,7 @@ function setUp(answer: FunnelAnswer = funnelData([springSale, tiny])) {
     table: () => table,
     context: () => context,
     guard: (fn) => fn(),
+    ui,
   });
   return { card, anchor: row.querySelector('a') as unknown as HTMLElement };
 }

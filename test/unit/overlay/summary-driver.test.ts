@@ -9,6 +9,8 @@ import { createSeenCampaigns } from '../../../utils/overlay/seen-row';
 import { createSummaryDriver } from '../../../utils/overlay/summary-driver';
 import { funnelData } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
+import { loadedUi } from './support/ui';
+import type { UiLoader } from '../../../utils/overlay/ui-loader';
 
 const context: PageContext = {
   platform: 'google_ads',
@@ -20,7 +22,9 @@ const context: PageContext = {
 };
 
 let page: OverlayPage;
-beforeEach(() => {
+let ui: UiLoader;
+beforeEach(async () => {
+  ui = await loadedUi();
   vi.useFakeTimers({ now: new Date('2026-11-22T12:00:00Z'), toFake: ['Date'] });
   page = openOverlayPage('<div id="t"></div>');
 });
@@ -45,6 +49,7 @@ function setUp(current: PageContext | null = context) {
     data: { answer: funnelData([]), index: null, reload: () => undefined },
     seen,
     leads: createLeadCounts({ adapter: {}, seen: seen.rows }),
+    ui,
   });
 }
 
