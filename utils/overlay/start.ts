@@ -30,7 +30,9 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     },
     (message) => console.warn(message),
   );
-  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal }), tabRange), {
+  // The background injects the UI script into this frame's content-script world, then it is registered.
+  const ui = createUiLoader({ inject: () => sendMessage('loadOverlayUi', adapter.platform), registered: registeredUi });
+  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal, ui }), tabRange), {
     askFunnel: (request) => askFunnel(request, retry),
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
@@ -41,8 +43,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
       void sendMessage('notePlatformLeads', { request, rows: rows.filter((r) => r.name.length <= MAX_NAME_LENGTH) }).catch(() => undefined),
     version: browser.runtime.getManifest().version,
     tabRange,
-    // The background injects the UI script into this frame's content-script world, then it is registered.
-    ui: createUiLoader({ inject: () => sendMessage('loadOverlayUi', adapter.platform), registered: registeredUi }),
+    ui,
   });
   // The popup asks the current tab how its page is read (only extension pages can send this).
   const stopAnsweringHealth = onMessage('pageHealth', () => overlay.pageHealth());

@@ -4,8 +4,9 @@
  * everything below stay out of the script every page load pays for (issue 16).
  */
 import { createCard } from './card';
+import { createFallbackLayer } from './fallback-layer';
 import { renderSummaryExtra } from './summary-extras';
 
-export const overlayUi = { createCard, renderSummaryExtra };
+export const overlayUi = { createCard, renderSummaryExtra, createFallbackLayer };
 
 export type OverlayUi = typeof overlayUi;
