@@ -17,8 +17,10 @@ const campaigns = makeWorld({ platform: 'meta_ads', level: 'campaign', accountId
 const session = useConnectedSession({ world: campaigns });
 
 /** Whether the UI script registered its parts in our content script's world (the key ui-loader.ts uses). */
-const registeredInOurWorld = (page: Page) => ourUi(page).run(() => Object.getOwnPropertySymbols(globalThis).some((s) => Symbol.keyFor(s) === 'funnel-lens.overlay-ui'));
-const registeredInPage = (page: Page) => page.evaluate(() => Object.getOwnPropertySymbols(globalThis).some((s) => Symbol.keyFor(s) === 'funnel-lens.overlay-ui'));
+const registeredInOurWorld = (page: Page) =>
+  ourUi(page).run(() => Object.getOwnPropertySymbols(globalThis).some((s) => Symbol.keyFor(s) === 'funnel-lens.overlay-ui'));
+const registeredInPage = (page: Page) =>
+  page.evaluate(() => Object.getOwnPropertySymbols(globalThis).some((s) => Symbol.keyFor(s) === 'funnel-lens.overlay-ui'));
 
 /** A fresh Meta page whose badges show their numbers (they offer a card), and the first visible row's campaign. */
 async function freshPage(): Promise<{ page: Page; name: string }> {

@@ -34,7 +34,7 @@ for (const file of process.argv.slice(2)) {
   console.log(`${file}: ${(total / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`);
   for (const [source, n] of [...bytes].sort((a, b) => b[1] - a[1])) {
     if (n / total < 0.003) continue;
-    console.log(`  ${((n / total) * gzip / 1024).toFixed(2).padStart(6)} KB  ${(n / 1024).toFixed(1).padStart(6)} KB raw  ${source}`);
+    console.log(`  ${(((n / total) * gzip) / 1024).toFixed(2).padStart(6)} KB  ${(n / 1024).toFixed(1).padStart(6)} KB raw  ${source}`);
   }
 }
 

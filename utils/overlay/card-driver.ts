@@ -69,7 +69,8 @@ export function createCardDriver(signal: AbortSignal, options: CardDriverOptions
     ui.load().catch(() => undefined);
   };
   if (ui.state === 'idle') {
-    for (const type of ['pointerover', 'focusin']) document.addEventListener(type, onBadgeApproached, { capture: true, passive: true, signal: prefetch.signal });
+    for (const type of ['pointerover', 'focusin'])
+      document.addEventListener(type, onBadgeApproached, { capture: true, passive: true, signal: prefetch.signal });
   }
 
   function openNow(target: Card, key: string, anchor: HTMLElement, how: 'hover' | 'focus' | 'click'): void {

@@ -86,7 +86,10 @@ export function buildSummaryPanel(input: SummaryPanelInput): HTMLElement | null 
         'div',
         { class: 'line', role: 'status' },
         el('span', null, t('summary.matched', { matched, total, level })),
-        coverage && !context.filtered && coverage.apiOnly.length > 0 && el('span', null, `· ${t('summary.notOnPage', { count: coverage.apiOnly.length, level })}`),
+        coverage &&
+          !context.filtered &&
+          coverage.apiOnly.length > 0 &&
+          el('span', null, `· ${t('summary.notOnPage', { count: coverage.apiOnly.length, level })}`),
         coverage && coverage.ambiguous.length > 0 && el('span', null, `· ${t('summary.ambiguous', { count: coverage.ambiguous.length })}`),
         el('span', { class: 'muted' }, `· ${t('summary.updated', { age })}`),
         el(
@@ -101,15 +104,18 @@ export function buildSummaryPanel(input: SummaryPanelInput): HTMLElement | null 
       state.fallback && el('div', { class: 'msg muted fallback' }, t('summary.fallback')),
       state.waitingForTable && el('div', { class: 'msg muted', role: 'status' }, t('summary.waitingForTable')),
       answer.problemCount > 0 && el('div', { class: 'msg muted' }, t('summary.rowProblems', { count: answer.problemCount })),
-      input.expanded &&
-        coverage &&
-        input.slot({ kind: 'details', context, coverage, seen: state.seen, health: input.health, diagnostics: input.diagnostics }),
+      input.expanded && coverage && input.slot({ kind: 'details', context, coverage, seen: state.seen, health: input.health, diagnostics: input.diagnostics }),
     );
   }
   return el(
     'section',
     { class: 'panel', 'aria-label': t('summary.title') },
-    el('div', { class: 'line' }, el('span', { class: 'brand' }, t('summary.title')), answer?.ok && answer.source === 'demo' && el('span', { class: 'tag' }, t('summary.demo'))),
+    el(
+      'div',
+      { class: 'line' },
+      el('span', { class: 'brand' }, t('summary.title')),
+      answer?.ok && answer.source === 'demo' && el('span', { class: 'tag' }, t('summary.demo')),
+    ),
     ...body,
     rangeControl(context, input),
     context.accountId === null && el('div', { class: 'msg muted' }, t('summary.accountMissing')),

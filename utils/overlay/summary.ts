@@ -215,7 +215,8 @@ export function createSummary(options: SummaryOptions): Summary {
     });
     target.replaceChildren(...(panel ? [panel] : []));
     fillSlots();
-    if (focused && !focused.isConnected && focusedClass) target.querySelector<HTMLElement>(`.${focusedClass.split(' ').join('.')}`)?.focus({ preventScroll: true });
+    if (focused && !focused.isConnected && focusedClass)
+      target.querySelector<HTMLElement>(`.${focusedClass.split(' ').join('.')}`)?.focus({ preventScroll: true });
     else if (focused?.isConnected && root?.activeElement !== focused) (focused as HTMLElement).focus({ preventScroll: true });
   };
 

@@ -233,7 +233,7 @@ describe('background message handlers', () => {
     expect(calls.notifyAll).toBe(3);
   });
 
-  it('inject the on-demand UI only into the asking content script\'s own tab and frame, for its own platform', async () => {
+  it("inject the on-demand UI only into the asking content script's own tab and frame, for its own platform", async () => {
     const injected: Array<[number, number]> = [];
     const { handlers } = setup({ injectOverlayUi: async (tabId, frameId) => void injected.push([tabId, frameId]) });
     await handlers.loadOverlayUi('meta_ads', { ...metaContentScript, frameId: 3 });

@@ -102,7 +102,10 @@ describe('createCardDriver', () => {
       let settle: { finish(): void; fail(): void } | null = null;
       let registered = false;
       const loader = createUiLoader({
-        inject: () => new Promise<void>((resolve, reject) => (settle = { finish: () => ((registered = true), resolve()), fail: () => reject(new Error('No tab with id')) })),
+        inject: () =>
+          new Promise<void>(
+            (resolve, reject) => (settle = { finish: () => ((registered = true), resolve()), fail: () => reject(new Error('No tab with id')) }),
+          ),
         registered: () => (registered ? overlayUi : undefined),
       });
       return { loader, finish: () => settle?.finish(), fail: () => settle?.fail() };
