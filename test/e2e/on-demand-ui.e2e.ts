@@ -78,8 +78,11 @@ describe('the on-demand UI', () => {
     await expect.poll(() => card(page).count()).toBe(1);
     expect(await card(page).textContent()).toContain(name);
     expect(await registeredInOurWorld(page)).toBe(true);
-    await page.keyboard.press('Escape');
+    // A click pins the card until the user closes it; its close button closes it for good
+    // (focus goes back to the badge, which must not open it again).
+    await ourUi(page).locator('funnel-lens-card', '.close').click();
     await expect.poll(() => card(page).count()).toBe(0);
+    expect(await badgeOf(page, name).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
     await page.close();
   });
 });
