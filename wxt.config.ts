@@ -56,6 +56,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // `npm run bench:profile` reads function names in CPU profiles.
-    ...(process.env.FL_NO_MINIFY ? { build: { minify: false } } : {}),
+    // `tsx test/tools/attribute-bundle.ts` attributes each content script's bytes to its sources.
+    build: { ...(process.env.FL_NO_MINIFY ? { minify: false } : {}), ...(process.env.FL_SOURCEMAP ? { sourcemap: true } : {}) },
   }),
 });

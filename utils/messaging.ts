@@ -131,6 +131,11 @@ export interface ProtocolMap {
   getTabRange(): TabRangeChoice | null;
   /** null forgets the choice (the page's default range again). */
   setTabRange(choice: TabRangeChoice | null): void;
+  /**
+   * Content script → background: inject the on-demand UI (entrypoints/overlay-ui.ts) into the
+   * sender's own frame, in its content-script world; resolves once it ran there.
+   */
+  loadOverlayUi(platform: Platform): void;
   /** Background → tab: fresher data (or an error) arrived for this request. */
   funnelChanged(request: FunnelRequest): void;
 }

@@ -4,7 +4,9 @@
  * Each visible row's badge must state its own campaign's numbers, also after the replica
  * recycles its row nodes while scrolling; campaigns the CRM does not know get the empty badge.
  * The badges' shadow roots are closed, also to the page; the test reads them through WebDriver
- * BiDi (support/shadow.ts), and checks that the page's own world still cannot.
+ * BiDi (support/shadow.ts), and checks that the page's own world still cannot. A click on a
+ * badge opens its card, whose code the background injects only then (utils/overlay/ui-loader.ts:
+ * `scripting.executeScript` into the content script's sandbox, Firefox MV2 included).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -16,6 +18,7 @@ import { makeWorld } from '../fixtures/world';
 import { GOOGLE_REPLICA, googleAdsUrl, type GoogleReplicaData } from '../replicas/serve';
 import { interceptReplica } from './support/firefox';
 import { exposeOurRoots } from './support/shadow';
+import type { WithShadowBridge } from '../e2e/support/our-ui';
 import { popupOutcome, submitConnection, useFirefoxSession } from './support/session';
 
 const ACCOUNT = '1234567890';
@@ -99,6 +102,27 @@ describe('Google Ads overlay in Firefox', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]?.query).toMatchObject({ level: 'campaign', account_id: ACCOUNT, ...range });
     expect(requests[0]?.headers.authorization).toBe(`Bearer ${server.apiKey}`);
+
+    // No card's code on the page yet; a click on a badge loads it and opens that row's card.
+    expect(await page.$('funnel-lens-card')).toBeNull();
+    const [row] = await expectRowsAgree(page, expected);
+    const badge = await page.evaluateHandle((name) => {
+      const rows = [...document.querySelectorAll('funnel-lens-badge')].filter((h) => h.closest('[role="row"], tr')?.textContent?.includes(name));
+      return rows[0] ?? null;
+    }, row!.name);
+    await (badge as unknown as { click(): Promise<void> }).click();
+    await expect
+      .poll(
+        async () => {
+          await exposeOurRoots(page);
+          return page.evaluate(() => {
+            const host = document.querySelector('funnel-lens-card');
+            return host ? ((window as unknown as WithShadowBridge).__funnelLensShadow.read(host)?.text ?? '') : '';
+          });
+        },
+        { timeout: 10_000, interval: 100 },
+      )
+      .toContain(row!.name);
     await page.close();
   });
 });

@@ -25,8 +25,19 @@ function files(zip: JSZip): string[] {
 
 /** Anything that is a test, a test fixture or a replica, wherever it sits. */
 const TEST_FILE = /(^|\/)(test|tests|__tests__|e2e|replicas|fixtures)\/|\.(test|spec|e2e|firefox|bench)\.[cm]?[jt]sx?$/;
-/** Everything a built extension may hold at its top level. */
-const BUILD_TOP_LEVEL = new Set(['manifest.json', 'background.js', 'popup.html', 'options.html', 'assets', 'chunks', 'content-scripts', 'icon', '_locales']);
+/** Everything a built extension may hold at its top level (overlay-ui.js: the overlay's on-demand UI, injected by the background). */
+const BUILD_TOP_LEVEL = new Set([
+  'manifest.json',
+  'background.js',
+  'overlay-ui.js',
+  'popup.html',
+  'options.html',
+  'assets',
+  'chunks',
+  'content-scripts',
+  'icon',
+  '_locales',
+]);
 const ICON_SIZES = ['16', '32', '48', '128'];
 
 describe.each(['chrome', 'firefox'] as const)('%s store zip', (target) => {

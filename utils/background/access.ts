@@ -14,13 +14,15 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The frame the message came from (0: the tab's top frame). */
+  frameId?: number;
 }
 
 export type Caller =
   /** The popup, or the dashboard (which runs in a tab, `tabId`). */
   | { kind: 'extension_page'; tabId: number | undefined }
   /** One of our content scripts, on a page of `platform`, in tab `tabId`. */
-  | { kind: 'content_script'; platform: Platform; tabId: number | undefined };
+  | { kind: 'content_script'; platform: Platform; tabId: number | undefined; frameId: number | undefined };
 
 export class RefusedMessageError extends Error {
   constructor() {
@@ -38,5 +40,5 @@ export function classifySender(sender: Sender, extensionId: string, extensionOri
   if (sender.url.startsWith(extensionOrigin)) return { kind: 'extension_page', tabId: sender.tab?.id };
   const platform = platformOfPage(sender.url);
   if (platform === null || sender.tab === undefined) throw new RefusedMessageError();
-  return { kind: 'content_script', platform, tabId: sender.tab.id };
+  return { kind: 'content_script', platform, tabId: sender.tab.id, frameId: sender.frameId };
 }

@@ -47,6 +47,8 @@ export interface HandlerDeps {
   platformLeads?: Pick<PlatformLeadsStore, 'note' | 'list'>;
   /** The range each tab's user picked in the summary (absent in tests that do not need it). */
   tabRanges?: TabRanges;
+  /** Runs the on-demand UI script in that tab's frame, in the content scripts' world (absent in tests that do not need it). */
+  injectOverlayUi?(tabId: number, frameId: number): Promise<void>;
 }
 
 /** A CSV's header signature (its headers joined): bounded like everything the background stores. */
@@ -117,7 +119,8 @@ interface Route<In, Out> {
   contentScriptPlatform?(input: In): Platform;
   /**
    * Only a content script may send it, about its own tab (known from the sender, never from the
-   * message): a choice the page's user made there, such as the range for that tab.
+   * message): a choice the page's user made there, such as the range for that tab. With
+   * `contentScriptPlatform` as well, only for the platform of its page.
    */
   ownTabOnly?: true;
   handle(input: In, caller: Caller): Promise<Out>;
@@ -153,7 +156,7 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
         if (caller.kind !== 'content_script' || caller.tabId === undefined) throw new RefusedMessageError();
       } else if (caller.kind !== 'extension_page' && !r.contentScriptPlatform) throw new RefusedMessageError();
       const input = r.schema ? parseOrRefuse(r.schema, data) : undefined;
-      if (caller.kind === 'content_script' && !r.ownTabOnly && r.contentScriptPlatform?.(input) !== caller.platform) throw new RefusedMessageError();
+      if (caller.kind === 'content_script' && r.contentScriptPlatform && r.contentScriptPlatform(input) !== caller.platform) throw new RefusedMessageError();
       return r.handle(input, caller);
     };
   }
@@ -218,6 +221,17 @@ function createRoutes(deps: HandlerDeps): Routes {
       ownTabOnly: true,
       async handle(choice, caller) {
         await deps.tabRanges?.set(caller.tabId as number, choice);
+      },
+    }),
+
+    // Into the sender's own frame only, for its own platform: the page cannot pick another tab or frame.
+    loadOverlayUi: route({
+      schema: z.enum(PLATFORMS),
+      contentScriptPlatform: (platform) => platform,
+      ownTabOnly: true,
+      async handle(_platform, caller) {
+        if (caller.kind !== 'content_script' || caller.frameId === undefined) throw new RefusedMessageError();
+        await deps.injectOverlayUi?.(caller.tabId as number, caller.frameId);
       },
     }),
 

@@ -100,6 +100,10 @@ export function setUpMessaging(core: BackgroundCore): void {
           () => false,
         ),
     }),
+    async injectOverlayUi(tabId, frameId) {
+      // The content scripts' world (ISOLATED, the default): the page's own scripts never see it.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/overlay-ui.js'] });
+    },
   });
   for (const type of Object.keys(handlers) as Array<keyof typeof handlers>) {
     const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;

@@ -87,6 +87,8 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
   );
 
   let returnFocusTo: HTMLElement | null = null;
+  /** Focus going back to the badge after a close: the badge's focus must not open the card again. */
+  let returningFocus = false;
 
   const card: Card = {
     get openKey() {
@@ -94,6 +96,7 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
     },
     open(content) {
       clearTimeout(closeTimer);
+      if (returningFocus && content.how === 'focus') return;
       if (openKey === content.key && pinned && content.how !== 'click') return;
       const shadow = ensureHost();
       openKey = content.key;
@@ -115,7 +118,14 @@ export function createCard(options: { locale: UiLocale; signal: AbortSignal }): 
       openKey = null;
       pinned = false;
       if (mount) render(null, mount);
-      if (hadFocus && returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });
+      if (hadFocus && returnFocusTo?.isConnected) {
+        returningFocus = true;
+        try {
+          returnFocusTo.focus({ preventScroll: true });
+        } finally {
+          returningFocus = false;
+        }
+      }
     },
     destroy() {
       clearTimeout(closeTimer);

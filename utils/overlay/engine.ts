@@ -25,6 +25,7 @@ import { createRowWatcher } from './row-watcher';
 import { campaignKey, createSeenCampaigns } from './seen-row';
 import { createSummaryDriver } from './summary-driver';
 import type { TabRange } from './tab-range';
+import type { UiLoader } from './ui-loader';
 
 export interface OverlayDeps {
   askFunnel(request: FunnelRequest): Promise<FunnelAnswer>;
@@ -38,6 +39,8 @@ export interface OverlayDeps {
   version?: string;
   /** The range picked for this tab where the page's is not readable (tab-range.ts; the adapter is wrapped with it). */
   tabRange?: TabRange;
+  /** The on-demand UI (ui-loader.ts): the card, the summary's details, the range picker. */
+  ui: UiLoader;
 }
 
 /**
@@ -114,6 +117,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     table: () => watcher.table,
     context: () => page.current,
     guard,
+    ui: deps.ui,
   });
   const badges = createBadgeRegistry(ctx, signal, { locale, data: source, seen: seen.rows, onOpen: card.open, onClose: card.scheduleClose, guard });
   const watcher = createRowWatcher(ctx, signal, { adapter, pass, onUnsure: (rows) => badges.markUnsure(rows), guard });
@@ -128,6 +132,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     leads,
     version: deps.version,
     tabRange: deps.tabRange,
+    ui: deps.ui,
   });
   // A range picked (or read back after a reload) is a new page context: read it now, not at the next poll.
   const stopFollowingTabRange = deps.tabRange?.onChange(() => {

@@ -10,6 +10,7 @@ import { runOverlay } from './engine';
 import { MAX_NAME_LENGTH } from '../api/constants';
 import { withFallback } from './with-fallback';
 import { createTabRange, withTabRange } from './tab-range';
+import { createUiLoader, registeredUi } from './ui-loader';
 
 /** Waits between attempts when the background does not answer (stopped worker, update). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
@@ -29,7 +30,9 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
     },
     (message) => console.warn(message),
   );
-  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal }), tabRange), {
+  // The background injects the UI script into this frame's content-script world, then it is registered.
+  const ui = createUiLoader({ inject: () => sendMessage('loadOverlayUi', adapter.platform), registered: registeredUi });
+  const overlay = runOverlay(ctx, withTabRange(withFallback(adapter, { signal: ctx.signal, ui }), tabRange), {
     askFunnel: (request) => askFunnel(request, retry),
     onFunnelChanged: (listener) => onMessage('funnelChanged', ({ data }) => listener(data)),
     now: () => new Date(),
@@ -40,6 +43,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter
       void sendMessage('notePlatformLeads', { request, rows: rows.filter((r) => r.name.length <= MAX_NAME_LENGTH) }).catch(() => undefined),
     version: browser.runtime.getManifest().version,
     tabRange,
+    ui,
   });
   // The popup asks the current tab how its page is read (only extension pages can send this).
   const stopAnsweringHealth = onMessage('pageHealth', () => overlay.pageHealth());

@@ -5,16 +5,16 @@
  */
 import type { PageHealthReport } from '../messaging';
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
-import { diagnosticsText } from './diagnostics';
+import type { DiagnosticsInput } from './diagnostics';
 import type { FunnelSource } from './funnel-source';
 import { checkedHealth, type HookHealth } from './hooks';
 import type { LeadCounts } from './lead-counts';
 import type { UiLocale } from '../i18n/locale';
 import type { SeenCampaigns } from './seen-row';
-import { isOwnNode } from './shadow';
 import { createSummary, type Summary } from './summary';
 import type { SummaryState } from './summary-state';
 import type { TabRange } from './tab-range';
+import type { UiLoader } from './ui-loader';
 
 /** A list page whose table has not shown a single readable row for this long is "not recognised". */
 const LAYOUT_GRACE_MS = 4000;
@@ -44,6 +44,8 @@ export interface SummaryDriverOptions {
   version?: string;
   /** The range picked for this tab, offered where the page's is not readable. */
   tabRange?: TabRange;
+  /** The on-demand UI: the summary's details, the help under "not recognised", the range picker. */
+  ui: UiLoader;
 }
 
 export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverOptions): SummaryDriver {
@@ -58,6 +60,7 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
     health: () => hookHealth(rowsNow()),
     diagnostics,
     tabRange: options.tabRange,
+    ui: options.ui,
   });
 
   /** The rows on screen now: read only when the details, diagnostics or popup ask. */
@@ -74,10 +77,10 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
     return checkedHealth(adapter.hooks, adapter.matchHooks(document, options.table(), rows, context));
   }
 
-  /** The redacted report behind "Copy diagnostics" (diagnostics.ts): the table's shape, never its data. */
-  function diagnostics(): string {
+  /** What "Copy diagnostics" reports on; diagnostics.ts redacts it to the table's shape, never its data. */
+  function diagnostics(): DiagnosticsInput {
     const rows = rowsNow();
-    const input = {
+    return {
       version: options.version ?? 'unknown',
       context: options.context(),
       path: location.pathname,
@@ -86,7 +89,6 @@ export function createSummaryDriver(signal: AbortSignal, options: SummaryDriverO
       rowsRead: rows.length,
       table: options.table(),
     };
-    return diagnosticsText(input, isOwnNode);
   }
 
   const layoutUnknown = () => noRowsSince !== null && Date.now() - noRowsSince > LAYOUT_GRACE_MS;

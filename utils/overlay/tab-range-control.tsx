@@ -1,15 +1,13 @@
 /**
- * The summary's range control, shown only where the page's range is not readable (tab-range.ts):
- * it says which range the badges show, and lets the user pick the one the ad manager shows, for
- * this tab. A preset applies at once (arrow keys on the select); custom dates apply with the
- * button or Enter.
+ * The summary's range picker, shown only where the page's range is not readable (tab-range.ts;
+ * the note above it, which range the badges show, is the summary's own): the user picks the range
+ * the ad manager shows, for this tab. A preset applies at once (arrow keys on the select); custom
+ * dates apply with the button or Enter. Part of the on-demand UI (ui-loader.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { DateRange } from '../dates/range';
 import { customRangeProblem, TAB_RANGE_PRESETS, type TabRangeChoice, type TabRangePreset } from '../dates/range-choice';
 import { t, type MessageKey } from '../i18n/t';
-import type { PageContext } from './adapter';
-import type { TabRange } from './tab-range';
 
 const PRESET_LABELS: Record<TabRangePreset | 'custom', MessageKey> = {
   last_7d: 'summary.rangeLast7',
@@ -22,26 +20,7 @@ const PRESET_LABELS: Record<TabRangePreset | 'custom', MessageKey> = {
 /** What the assumed range is (defaultRange): the select shows it until the user picks another. */
 const DEFAULT_PRESET: TabRangePreset = 'last_30d';
 
-export const TAB_RANGE_CSS = `
-.tab-range { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 4px; }
-.tab-range input, .tab-range select { font: inherit; }
-.tab-range .range-error { flex-basis: 100%; color: #b3261e; margin: 0; }
-`;
-
-export function TabRangeControl(props: { context: PageContext; tabRange: TabRange | null }) {
-  const { context, tabRange } = props;
-  const chosen = context.rangeSource === 'chosen';
-  if (!context.rangeAssumed && !chosen) return null;
-  const dates = { from: context.range.from, to: context.range.to };
-  return (
-    <div class="msg tab-range-box">
-      <div class="muted range-note">{t(chosen ? 'summary.rangeChosen' : 'summary.rangeAssumed', dates)}</div>
-      {tabRange && <RangePicker choice={tabRange.current()} range={context.range} onChoose={(choice) => tabRange.choose(choice)} />}
-    </div>
-  );
-}
-
-function RangePicker(props: { choice: TabRangeChoice | null; range: DateRange; onChoose: (choice: TabRangeChoice) => void }) {
+export function RangePicker(props: { choice: TabRangeChoice | null; range: DateRange; onChoose: (choice: TabRangeChoice) => void }) {
   const { choice, range } = props;
   const [custom, setCustom] = useState(choice?.preset === 'custom');
   const [from, setFrom] = useState(range.from);

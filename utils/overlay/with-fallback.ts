@@ -8,9 +8,10 @@
 import type { PageContext, PageRow, PlatformAdapter } from './adapter';
 import { browserLayout, fallbackTargets, findNames, type FallbackTargets, type Layout, type SpotFor } from './fallback-finder';
 import { nameColumn, readBand, rowsOfColumn, type ColumnBands } from './fallback-rows';
-import { createFallbackLayer, type FallbackLayer } from './fallback-layer';
+import type { FallbackLayer } from './fallback-layer';
 import { FALLBACK_HOOK } from './hooks';
 import { isOwnNode } from './shadow';
+import type { UiLoader } from './ui-loader';
 
 /** While the adapter reads rows, the finder checks that it reads them all at most this often. */
 const RECHECK_MS = 2000;
@@ -65,23 +66,32 @@ export interface FallbackAdapter extends PlatformAdapter {
 }
 
 /**
- * `signal`: the overlay's life; with it, names with no safe spot in their row get a badge in a
- * layer of our own (fallback-layer.ts), removed when the signal aborts. Without it they get none.
+ * `signal` and `ui`: the overlay's life and its on-demand UI (ui-loader.ts), which holds our own
+ * layer (fallback-layer.ts). With them, names with no safe spot in their row get a badge in that
+ * layer, removed when the signal aborts: the layer's code is asked for the first time a name needs
+ * it, and such names get their badge in the first read after it arrived (the engine re-reads
+ * every row within about 0.4 s once the page is still). Without them they get none.
  */
-export function withFallback(adapter: PlatformAdapter, options: { layout?: Layout; now?: () => number; signal?: AbortSignal } = {}): FallbackAdapter {
+export function withFallback(
+  adapter: PlatformAdapter,
+  options: { layout?: Layout; now?: () => number; signal?: AbortSignal; ui?: UiLoader } = {},
+): FallbackAdapter {
   const now = options.now ?? Date.now;
-  const signal = options.signal;
+  const { signal, ui } = options;
   /** Made the first time a name needs it. */
   let layer: FallbackLayer | null = null;
   /** The row bands given a spot by the current read: every other spot goes. */
   let spotted = new Set<Element>();
-  const spotFor: SpotFor | undefined = signal
-    ? (row, name) => {
-        layer ??= createFallbackLayer(signal);
-        spotted.add(row);
-        return layer.spotFor(row, name);
-      }
-    : undefined;
+  /** Where a name with no safe spot goes, once the layer's code is there (undefined: nowhere yet). */
+  function spotFor(): SpotFor | undefined {
+    const parts = ui?.ui;
+    if (!signal || !parts) return undefined;
+    return (row, name) => {
+      layer ??= parts.createFallbackLayer(signal);
+      spotted.add(row);
+      return layer.spotFor(row, name);
+    };
+  }
   /** The rows `read` gives, with the spots of rows it no longer gives dropped. */
   const withSpotsOf = (read: () => PageRow[]): PageRow[] => {
     spotted = new Set();
@@ -134,10 +144,11 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
     const minGroup = table === ownContainer ? 2 : 1;
     const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
     active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
+    if (active && signal && ui?.state === 'idle' && column.some((item) => item.needsLayer)) ui.load().catch(() => undefined);
     namedTwice = false;
     const crmRowByBand = new Map<Element, number | null>();
     bands = active && column[0] ? { left: column[0].left, crmRowByBand } : null;
-    return withSpotsOf(() => (active ? rowsOfColumn(column, table, spotFor, crmRowByBand) : own));
+    return withSpotsOf(() => (active ? rowsOfColumn(column, table, spotFor(), crmRowByBand) : own));
   }
 
   return {
@@ -164,7 +175,7 @@ export function withFallback(adapter: PlatformAdapter, options: { layout?: Layou
       readAt = now();
       if (!active) return adapter.readRow(row, context);
       if (!bands || !targets) return null;
-      const read = readBand(row, targets, finderOptions(1), bands, spotFor);
+      const read = readBand(row, targets, finderOptions(1), bands, spotFor());
       if (read.twice) namedTwice = true;
       return read.row;
     },

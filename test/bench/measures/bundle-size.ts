@@ -1,4 +1,10 @@
-/** Content script size per platform, gzip (node:zlib, level 9), from the bench build. */
+/**
+ * Content script size per platform, gzip (node:zlib, level 9), from the bench build: what every
+ * page load of an ad manager pays for, checked against the budget. The on-demand UI script
+ * (entrypoints/overlay-ui.ts) is shown beside it, not counted: it is injected only when a user
+ * first reaches a badge or opens the summary's details (or the page shows the range picker or
+ * "not recognised"), once per page.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,10 +23,12 @@ export async function measureBundleSize(root: string): Promise<Figure> {
     perFile[file] = { rawKB: round(body.length / 1024, 1), gzipKB: round(gzipSync(body, { level: 9 }).length / 1024, 1) };
   }
   const gz = Object.values(perFile).map((f) => f.gzipKB);
+  const onDemandBody = readFileSync(path.join(root, '.output-bench', 'chrome-mv3', 'overlay-ui.js'));
+  const onDemand = { file: 'overlay-ui.js', rawKB: round(onDemandBody.length / 1024, 1), gzipKB: round(gzipSync(onDemandBody, { level: 9 }).length / 1024, 1) };
   const largest = Math.max(...gz);
   return {
     key: 'contentScriptSize',
-    measure: 'Content script size per platform, gzip (largest)',
+    measure: `Content script size per platform, gzip (largest; on-demand UI ${onDemand.gzipKB.toFixed(1)} KB, not counted)`,
     budget: '≤ 25 KB',
     unit: 'KB',
     median: largest,
@@ -29,6 +37,6 @@ export async function measureBundleSize(root: string): Promise<Figure> {
     runs: files.length,
     checked: 'max',
     pass: largest <= BUDGET_KB,
-    details: { perFile },
+    details: { perFile, onDemandNotCounted: onDemand },
   };
 }

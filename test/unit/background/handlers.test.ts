@@ -232,4 +232,17 @@ describe('background message handlers', () => {
     await handlers.clearCache(undefined, self);
     expect(calls.notifyAll).toBe(3);
   });
+
+  it("inject the on-demand UI only into the asking content script's own tab and frame, for its own platform", async () => {
+    const injected: Array<[number, number]> = [];
+    const { handlers } = setup({ injectOverlayUi: async (tabId, frameId) => void injected.push([tabId, frameId]) });
+    await handlers.loadOverlayUi('meta_ads', { ...metaContentScript, frameId: 3 });
+    expect(injected).toEqual([[9, 3]]);
+    // Another platform than its page's, no frame, an extension page, or anything that is no platform: refused.
+    await expect(handlers.loadOverlayUi('google_ads', { ...metaContentScript, frameId: 0 })).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.loadOverlayUi('meta_ads', metaContentScript)).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.loadOverlayUi('meta_ads', { ...self, frameId: 0 })).rejects.toBeInstanceOf(RefusedMessageError);
+    await expect(handlers.loadOverlayUi('meta_ads/../x' as never, { ...metaContentScript, frameId: 0 })).rejects.toBeInstanceOf(RefusedMessageError);
+    expect(injected).toEqual([[9, 3]]);
+  });
 });

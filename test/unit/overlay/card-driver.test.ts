@@ -2,7 +2,7 @@
  * The card driver: the card opens for the campaign a badge shows, with that row's spend, and
  * closes when the row it was opened from turns to another campaign or leaves the screen.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMatchIndex } from '../../../utils/matching/lookup';
 import type { FunnelAnswer } from '../../../utils/messaging';
 import type { PageContext, PageRow } from '../../../utils/overlay/adapter';
@@ -11,6 +11,9 @@ import { createLeadCounts } from '../../../utils/overlay/lead-counts';
 import type { SeenRow } from '../../../utils/overlay/seen-row';
 import { funnelData, springSale, tiny } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
+import { loadedUi } from './support/ui';
+import { createUiLoader, type UiLoader } from '../../../utils/overlay/ui-loader';
+import { overlayUi } from '../../../utils/overlay/ui-parts';
 
 const context: PageContext = {
   platform: 'meta_ads',
@@ -26,12 +29,14 @@ const seen = new Map<string, SeenRow>([
 ]);
 
 let page: OverlayPage;
-beforeEach(() => {
+let ui: UiLoader;
+beforeEach(async () => {
+  ui = await loadedUi();
   page = openOverlayPage('<div id="t"><div class="row" id="r1"><a>Spring Sale</a><span class="spend">€9,000</span></div></div>');
 });
 afterEach(() => page.restore());
 
-function setUp(answer: FunnelAnswer = funnelData([springSale, tiny])) {
+function setUp(answer: FunnelAnswer = funnelData([springSale, tiny]), loader: UiLoader = ui) {
   const table = page.document.getElementById('t') as Element;
   const row = page.document.getElementById('r1') as Element;
   const data = { answer, index: answer.ok ? createMatchIndex(answer.rows) : null };
@@ -46,6 +51,7 @@ function setUp(answer: FunnelAnswer = funnelData([springSale, tiny])) {
     table: () => table,
     context: () => context,
     guard: (fn) => fn(),
+    ui: loader,
   });
   return { card, anchor: row.querySelector('a') as unknown as HTMLElement };
 }
@@ -88,5 +94,57 @@ describe('createCardDriver', () => {
     card.open('id:7', anchor, 'click');
     expect(card.openKey).toBeNull();
     expect(cardText()).toBe('');
+  });
+
+  describe('before the on-demand UI is loaded', () => {
+    /** A loader whose injection the test finishes or fails. */
+    function pendingUi() {
+      let settle: { finish(): void; fail(): void } | null = null;
+      let registered = false;
+      const loader = createUiLoader({
+        inject: () =>
+          new Promise<void>(
+            (resolve, reject) => (settle = { finish: () => ((registered = true), resolve()), fail: () => reject(new Error('No tab with id')) }),
+          ),
+        registered: () => (registered ? overlayUi : undefined),
+      });
+      return { loader, finish: () => settle?.finish(), fail: () => settle?.fail() };
+    }
+    const noticeText = () => page.rootOf(page.document.querySelector('funnel-lens-card'))?.querySelector('[role="alert"]')?.textContent ?? '';
+
+    it('opens the card asked for once the UI arrives', async () => {
+      const pending = pendingUi();
+      const { card, anchor } = setUp(undefined, pending.loader);
+      card.open('id:7', anchor, 'click');
+      expect(card.openKey).toBeNull();
+      pending.finish();
+      await vi.waitFor(() => expect(card.openKey).toBe('id:7'));
+      expect(cardText()).toContain('Spring Sale');
+    });
+
+    it('opens nothing when the pointer left, or the row changed campaign, before it arrived', async () => {
+      const pending = pendingUi();
+      const { card, anchor } = setUp(undefined, pending.loader);
+      card.open('id:7', anchor, 'hover');
+      card.scheduleClose();
+      card.open('id:9', anchor, 'focus');
+      card.rowChanged('id:9', 'id:7');
+      pending.finish();
+      await pending.loader.load();
+      await page.settle();
+      expect(card.openKey).toBeNull();
+      expect(page.document.querySelector('funnel-lens-card')).toBeNull();
+    });
+
+    it('says what to do where a click asked for the card and the UI could not be loaded', async () => {
+      const pending = pendingUi();
+      const { card, anchor } = setUp(undefined, pending.loader);
+      card.open('id:7', anchor, 'click');
+      pending.fail();
+      await vi.waitFor(() => expect(noticeText()).toBe('Funnel Lens could not load this part of its view. Reload the page to try again.'));
+      expect(card.openKey).toBeNull();
+      card.close();
+      expect(page.document.querySelector('funnel-lens-card')).toBeNull();
+    });
   });
 });

@@ -9,9 +9,13 @@ import type { PageRow, PlatformAdapter } from '../../../utils/overlay/adapter';
 import { runOverlay } from '../../../utils/overlay/engine';
 import { funnelData, springSale, tiny } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
+import { loadedUi } from './support/ui';
+import type { UiLoader } from '../../../utils/overlay/ui-loader';
 
 let page: OverlayPage;
-beforeEach(() => {
+let ui: UiLoader;
+beforeEach(async () => {
+  ui = await loadedUi();
   page = openOverlayPage(
     '<div id="t"><div class="row" id="r1"><a href="/c/7">Spring Sale</a></div><div class="row" id="r2"><a href="/c/9">Tiny</a></div></div>',
   );
@@ -54,6 +58,7 @@ function start() {
     onFunnelChanged: () => () => undefined,
     now: () => new Date('2026-11-22T12:00:00Z'),
     warn: (message) => warnings.push(message),
+    ui,
   });
   return { requests, warnings };
 }
@@ -98,6 +103,7 @@ describe('runOverlay', () => {
         onFunnelChanged: () => () => undefined,
         now: () => new Date('2026-11-22T12:00:00Z'),
         warn: () => undefined,
+        ui,
       });
       page.runFrames();
       await page.settle();

@@ -9,6 +9,8 @@ import { createSeenCampaigns } from '../../../utils/overlay/seen-row';
 import { createSummaryDriver } from '../../../utils/overlay/summary-driver';
 import { funnelData } from './support/answers';
 import { openOverlayPage, type OverlayPage } from './support/overlay-dom';
+import { loadedUi } from './support/ui';
+import { createUiLoader, type UiLoader } from '../../../utils/overlay/ui-loader';
 
 const context: PageContext = {
   platform: 'google_ads',
@@ -20,7 +22,9 @@ const context: PageContext = {
 };
 
 let page: OverlayPage;
-beforeEach(() => {
+let ui: UiLoader;
+beforeEach(async () => {
+  ui = await loadedUi();
   vi.useFakeTimers({ now: new Date('2026-11-22T12:00:00Z'), toFake: ['Date'] });
   page = openOverlayPage('<div id="t"></div>');
 });
@@ -29,7 +33,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setUp(current: PageContext | null = context) {
+function setUp(current: PageContext | null = context, loader: UiLoader = ui) {
   const seen = createSeenCampaigns();
   return createSummaryDriver(page.ctx.signal, {
     locale: 'en',
@@ -45,6 +49,7 @@ function setUp(current: PageContext | null = context) {
     data: { answer: funnelData([]), index: null, reload: () => undefined },
     seen,
     leads: createLeadCounts({ adapter: {}, seen: seen.rows }),
+    ui: loader,
   });
 }
 
@@ -79,5 +84,17 @@ describe('createSummaryDriver', () => {
 
   it('reports no page health where there is no list page', () => {
     expect(setUp(null).pageHealth()).toBeNull();
+  });
+
+  it('says what to do where the help under "not recognised" could not be loaded', async () => {
+    const failing = createUiLoader({ inject: () => Promise.reject(new Error('Frame with ID 0 was removed')), registered: () => undefined });
+    const summary = setUp(context, failing);
+    summary.noteRows(0, false);
+    vi.advanceTimersByTime(4001);
+    summary.noteRows(0, false);
+    summary.update();
+    await vi.waitFor(() => expect(summaryText()).toContain('Funnel Lens could not load this part of its view. Reload the page to try again.'));
+    expect(summaryText()).toContain('not recognised');
+    expect(summaryText()).not.toContain('table: essfield');
   });
 });

@@ -3,18 +3,22 @@
  * is one line ("18 of 20 campaigns matched · 3 CRM campaigns not seen on this page · updated
  * 5 min ago"); expanded it lists what did not match. It also carries every honest state:
  * loading, API errors with what to do, stale data, assumptions, and "table layout not recognised".
+ * The collapsed panel is plain DOM (summary-panel.ts); what fills its slots (the details, the help
+ * under "not recognised", the range picker) is loaded on demand (ui-loader.ts).
  */
-import { render } from 'preact';
+import { t } from '../i18n/t';
 import { coverageByLookup } from '../matching/lookup';
 import type { Coverage } from '../matching/match';
+import type { DiagnosticsInput } from './diagnostics';
 import type { HookHealth } from './hooks';
 import type { UiLocale } from '../i18n/locale';
 import { containEvents, createShadowHost } from './shadow';
 import { PANEL_CSS } from './styles';
-import { SummaryPanel } from './summary-panel';
+import type { SummaryExtra } from './summary-extras';
+import { buildSummaryPanel } from './summary-panel';
 import type { SummaryState } from './summary-state';
-import { TAB_RANGE_CSS } from './tab-range-control';
 import type { TabRange } from './tab-range';
+import type { UiLoader } from './ui-loader';
 
 /**
  * Coverage (matching every campaign seen against every API row) is the summary's one costly
@@ -49,7 +53,10 @@ h3 { font-size: 12px; margin: 8px 0 0; }
 .retry { margin-left: 6px; border: 1px solid #1a73e8; color: #1a73e8; background: #fff; border-radius: 4px; padding: 1px 8px; }
 textarea.diagnostics-text { width: 100%; box-sizing: border-box; font: 11px monospace; }
 @media print { .panel { display: none; } }
-${TAB_RANGE_CSS}`;
+.tab-range { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 4px; }
+.tab-range input, .tab-range select { font: inherit; }
+.tab-range .range-error { flex-basis: 100%; color: #b3261e; margin: 0; }
+`;
 
 export interface SummaryOptions {
   locale: UiLocale;
@@ -57,9 +64,13 @@ export interface SummaryOptions {
   onRetry: () => void;
   /** Which alternative of each of the adapter's hooks matches now (null: it declares none); read when the details show. */
   health: () => HookHealth | null;
-  diagnostics: () => string;
+  /** What "Copy diagnostics" reports on (diagnostics.ts redacts it, in the on-demand UI). */
+  diagnostics: () => DiagnosticsInput;
   tabRange?: TabRange;
+  ui: UiLoader;
 }
+
+type ExtraKind = SummaryExtra['kind'];
 
 export function createSummary(options: SummaryOptions): Summary {
   let host: HTMLElement | null = null;
@@ -107,15 +118,106 @@ export function createSummary(options: SummaryOptions): Summary {
     );
   };
 
+  let root: ShadowRoot | null = null;
+  let expanded = false;
+  /** One slot per kind, kept across renders, so what the on-demand UI shows in it keeps its state. */
+  const slots = new Map<ExtraKind, HTMLElement>();
+  /** What each slot should show after the latest render. */
+  let wanted = new Map<ExtraKind, SummaryExtra>();
+  /** Loading failed: the slots say so, and loading is tried again only when the user asks (the toggle). */
+  let uiFailed = false;
+
   const ensure = () => {
     if (host && mount && host.isConnected) return mount;
     const created = createShadowHost('funnel-lens-summary', SUMMARY_CSS);
     host = created.host;
+    root = created.root;
     mount = created.mount;
     containEvents(host, options.signal);
     document.body.append(host);
     lastRender = '';
     return mount;
+  };
+
+  const slot = (extra: SummaryExtra): HTMLElement => {
+    let element = slots.get(extra.kind);
+    if (!element) {
+      element = document.createElement('div');
+      element.className = `extra-${extra.kind}`;
+      slots.set(extra.kind, element);
+    }
+    wanted.set(extra.kind, extra);
+    return element;
+  };
+
+  /** Renders what each slot should show, once the on-demand UI is there. */
+  const fillSlots = () => {
+    const ui = options.ui.ui;
+    if (ui) {
+      for (const [kind, element] of slots) ui.renderSummaryExtra(element, wanted.get(kind) ?? null);
+      return;
+    }
+    if (wanted.size === 0) return;
+    if (uiFailed) return showFailure();
+    options.ui.load().then(
+      () => {
+        if (!options.signal.aborted) fillSlots();
+      },
+      () => {
+        uiFailed = true;
+        if (!options.signal.aborted) showFailure();
+      },
+    );
+  };
+
+  const showFailure = () => {
+    for (const [kind, element] of slots) {
+      const message = document.createElement('div');
+      message.className = 'msg warn';
+      message.setAttribute('role', 'alert');
+      message.textContent = t('summary.uiFailed');
+      element.replaceChildren(...(wanted.has(kind) ? [message] : []));
+    }
+  };
+
+  const emptySlots = () => {
+    const ui = options.ui.ui;
+    for (const element of slots.values()) {
+      if (ui) ui.renderSummaryExtra(element, null);
+      element.replaceChildren();
+    }
+    wanted = new Map();
+  };
+
+  const render = (state: SummaryState, shown: Coverage | null) => {
+    const target = ensure();
+    // The panel is rebuilt: a user's focus on one of our buttons goes to its new twin.
+    const focused = root?.activeElement;
+    const focusedClass = focused && !focused.closest('[class^="extra-"]') ? focused.className : null;
+    wanted = new Map();
+    const panel = buildSummaryPanel({
+      state,
+      coverage: shown,
+      total: coverageTotal,
+      locale: options.locale,
+      tabRange: options.tabRange ?? null,
+      expanded,
+      onToggle() {
+        expanded = !expanded;
+        uiFailed = false;
+        lastRender = '';
+        if (latest) summary.update(latest);
+      },
+      onRetry: options.onRetry,
+      slot,
+      health: options.health,
+      diagnostics: options.diagnostics,
+    });
+    target.replaceChildren(...(panel ? [panel] : []));
+    fillSlots();
+    if (focused && !focused.isConnected && focusedClass)
+      target.querySelector<HTMLElement>(`.${focusedClass.split(' ').join('.')}`)?.focus({ preventScroll: true });
+    else if (focused?.isConnected && root?.activeElement !== focused) (focused as HTMLElement).focus({ preventScroll: true });
   };
 
   const summary: Summary = {
@@ -135,34 +237,23 @@ export function createSummary(options: SummaryOptions): Summary {
           else armCoverageTimer();
         }
       }
-      const shadow = ensure();
       // The age line changes by the minute; everything else only with the data or the coverage.
       const renderKey = `${state.dataKey}|${coverageKey}|${state.platformLeadsVersion ?? 0}|${state.answer === null}|${state.layoutUnknown}|${state.fallback}|${state.waitingForTable}|${Math.floor(Date.now() / 60_000)}`;
-      if (renderKey === lastRender) return;
+      if (renderKey === lastRender && host?.isConnected) return;
       lastRender = renderKey;
-      const shown = state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null;
-      render(
-        <SummaryPanel
-          state={state}
-          coverage={shown}
-          total={coverageTotal}
-          onRetry={options.onRetry}
-          health={options.health}
-          diagnostics={options.diagnostics}
-          locale={options.locale}
-          tabRange={options.tabRange ?? null}
-        />,
-        shadow,
-      );
+      render(state, state.answer?.ok && coverageDataKey === state.dataKey ? coverage : null);
     },
     hide() {
-      if (mount) render(null, mount);
+      emptySlots();
+      mount?.replaceChildren();
       lastRender = '';
     },
     destroy() {
-      if (mount) render(null, mount);
+      emptySlots();
+      mount?.replaceChildren();
       host?.remove();
       host = null;
+      root = null;
       mount = null;
     },
   };
