@@ -17,7 +17,7 @@
  * to be shown by its ID), `notePageRow` says so, so the caller can re-render its badges.
  */
 import type { FunnelRow } from '../api/schema';
-import { normalizeName, type AmbiguousMatch, type Coverage, type Match, type MatchedBy, type MatchResult, type PageRow } from './match';
+import { nameHash, normalizeName, type AmbiguousMatch, type Coverage, type Match, type MatchedBy, type MatchResult, type PageRow } from './match';
 
 type ApiRowLike = Pick<FunnelRow, 'id' | 'name'>;
 
@@ -30,17 +30,29 @@ export interface SeenPageRow {
   name: string;
 }
 
+/** What the index takes in: a row the overlay saw, or a row handed to matchRows (a missing ID or name is none). */
+type AnyPageRow = SeenPageRow | PageRow;
+
 export interface MatchIndex<R = FunnelRow> {
   /** The answer for a page row that was noted (notePageRow) with this ID and name. */
-  lookup(id: string | null, name: string): LookupResult<R>;
+  lookup(id: string | null | undefined, name: string | undefined): LookupResult<R>;
   /** Records a page row; true when this can change an answer lookup gave before. */
-  notePageRow(row: SeenPageRow): boolean;
+  notePageRow(row: AnyPageRow): boolean;
   /** The API rows a page row with this ID and name could match by name (for an ambiguity report). */
-  candidates(id: string | null, name: string): readonly number[];
+  candidates(id: string | null | undefined, name: string | undefined): readonly number[];
 }
 
 const NONE = { kind: 'none' } as const;
 const AMBIGUOUS = { kind: 'ambiguous' } as const;
+/** soleCandidate's answers when there is not exactly one candidate. */
+const NO_CANDIDATE = -1;
+const SEVERAL_CANDIDATES = -2;
+/** In pageRowsByName: a name that two or more page rows show. */
+const SEVERAL_ROWS = true;
+/** Which API rows' names are in the name map (they are added when first needed). */
+const NO_NAMES = 0;
+const NAMES_OF_ROWS_WITHOUT_ID = 1;
+const ALL_NAMES = 2;
 
 /** Trimmed, non-empty ID, or undefined. */
 function idOf(id: string | null | undefined): string | undefined {
@@ -50,41 +62,70 @@ function idOf(id: string | null | undefined): string | undefined {
 
 export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonly R[]): MatchIndex<R> {
   const byId = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const id = idOf(row.id);
-    // Duplicate IDs are dropped by parseFunnelResponse; any left: the first one is matched by ID.
-    if (id && !byId.has(id)) byId.set(id, index);
-  });
+  const apiHasId = new Uint8Array(rows.length);
+  // Last row first, so that of two rows with one ID (parseFunnelResponse drops such duplicates;
+  // any left) the first is matched by ID, with one map write per row.
+  for (let index = rows.length - 1; index >= 0; index -= 1) {
+    const id = idOf(rows[index]?.id);
+    if (id === undefined) continue;
+    apiHasId[index] = 1;
+    byId.set(id, index);
+  }
 
   /** API rows whose ID a page row shows: no other page row can be them. */
   const claimed = new Uint8Array(rows.length);
 
   /**
-   * API rows by normalised name, built when a name is first needed, so a page whose rows all show
-   * IDs the API has never pays for normalising names: the rows without an ID (all that a page row
-   * with an unknown ID may pair with) first, every row once a page row without an ID asks.
+   * API rows by normalised name: the row's index, or (rare) ~i for the list several[i]. Built
+   * when a name is first needed, so a page whose rows all show IDs the API has never pays for
+   * normalising names: the rows without an ID first (all that a page row with an unknown ID may
+   * pair with), the others once a page row without an ID asks.
    */
-  let byNameWithoutId: Map<string, number[]> | null = null;
-  let byNameAll: Map<string, number[]> | null = null;
-  const apiNameKeys: Array<string | undefined> = [];
-  const apiNameKey = (index: number): string => (apiNameKeys[index] ??= normalizeName(rows[index]?.name ?? ''));
-  function apiRowsByName(pageRowHasId: boolean): Map<string, number[]> {
-    if (pageRowHasId && byNameWithoutId) return byNameWithoutId;
-    if (!pageRowHasId && byNameAll) return byNameAll;
-    const map = new Map<string, number[]>();
-    rows.forEach((row, index) => {
+  const byName = new Map<string, number>();
+  const several: number[][] = [];
+  const apiNames: Array<string | undefined> = new Array<string | undefined>(rows.length).fill(undefined);
+  const apiName = (index: number): string => (apiNames[index] ??= normalizeName(rows[index]?.name ?? ''));
+  let namesIndexed = NO_NAMES;
+  function indexApiNames(pageRowHasId: boolean): void {
+    const wanted = pageRowHasId ? NAMES_OF_ROWS_WITHOUT_ID : ALL_NAMES;
+    if (namesIndexed >= wanted) return;
+    for (let index = 0; index < rows.length; index += 1) {
       // A row already shown by its ID is no name candidate, now or later (claims are not undone).
-      if (claimed[index] || (pageRowHasId && idOf(row.id))) return;
-      const key = apiNameKey(index);
-      if (key) push(map, key, index);
-    });
-    return pageRowHasId ? (byNameWithoutId = map) : (byNameAll = map);
+      if (claimed[index]) continue;
+      const inStage = apiHasId[index] ? wanted === ALL_NAMES : namesIndexed === NO_NAMES;
+      if (!inStage) continue;
+      const key = apiName(index);
+      if (!key) continue;
+      const entry = byName.get(key);
+      if (entry === undefined) byName.set(key, index);
+      else if (entry >= 0) byName.set(key, ~(several.push([entry, index]) - 1));
+      else several[~entry]?.push(index);
+    }
+    namesIndexed = wanted;
+  }
+  const isCandidate = (index: number, pageRowHasId: boolean): boolean => !claimed[index] && !(pageRowHasId && apiHasId[index]);
+  const isIndexed = (index: number): boolean => namesIndexed === ALL_NAMES || (namesIndexed === NAMES_OF_ROWS_WITHOUT_ID && !apiHasId[index]);
+
+  /** The only API row a page row could match by this name, else NO_CANDIDATE or SEVERAL_CANDIDATES. */
+  function soleCandidate(pageRowHasId: boolean, key: string): number {
+    indexApiNames(pageRowHasId);
+    const entry = byName.get(key);
+    if (entry === undefined) return NO_CANDIDATE;
+    if (entry >= 0) return isCandidate(entry, pageRowHasId) ? entry : NO_CANDIDATE;
+    let sole = NO_CANDIDATE;
+    for (const index of several[~entry] ?? []) {
+      if (!isCandidate(index, pageRowHasId)) continue;
+      if (sole !== NO_CANDIDATE) return SEVERAL_CANDIDATES;
+      sole = index;
+    }
+    return sole;
   }
 
-  /** The page rows seen per normalised name: the first one's key, a set once there are more. */
-  const pageKeysByName = new Map<string, string | Set<string>>();
+  /** The page rows seen per normalised name: the first one's key, SEVERAL_ROWS once another arrives. */
+  const pageRowsByName = new Map<string, string | typeof SEVERAL_ROWS>();
+  /** Page names by their text as shown: the overlay looks the same rows up on every render. */
   const normalized = new Map<string, string>();
-  const norm = (name: string): string => {
+  const norm = (name = ''): string => {
     let value = normalized.get(name);
     if (value === undefined) {
       value = normalizeName(name);
@@ -93,59 +134,87 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
     return value;
   };
 
+  /** Notes a page row's normalised name; true when that can change an answer given before. */
+  const noteName = (pageKey: string, key: string): boolean => {
+    if (!key) return false;
+    const first = pageRowsByName.get(key);
+    if (first === undefined) {
+      pageRowsByName.set(key, pageKey);
+      return false;
+    }
+    if (first === SEVERAL_ROWS || first === pageKey) return false;
+    pageRowsByName.set(key, SEVERAL_ROWS);
+    // The name's second page row: a match shown with it before is ambiguous now. Only a name some
+    // API row has can have matched (and only the rows asked for are in the map).
+    return byName.has(key);
+  };
+
   /**
    * Page rows are noted by name only once some row needs its name to match (an ID that finds
    * nothing): before that no badge shows a name match, so no answer can change, and a page
    * keyed by IDs never pays for normalising its names.
    */
-  let pending: SeenPageRow[] | null = [];
+  let pending: { byName: AnyPageRow[]; shownById: AnyPageRow[] } | null = { byName: [], shownById: [] };
 
-  const noteName = (pageKey: string, name: string): boolean => {
-    const key = norm(name);
-    if (!key) return false;
-    const keys = pageKeysByName.get(key);
-    if (keys === undefined) {
-      pageKeysByName.set(key, pageKey);
-      return false;
-    }
-    if (keys === pageKey || (typeof keys !== 'string' && keys.has(pageKey))) return false;
-    if (typeof keys !== 'string') {
-      keys.add(pageKey); // a third row: the name is ambiguous already
-      return false;
-    }
-    pageKeysByName.set(key, new Set([keys, pageKey]));
-    // The name's second page row: a match shown with it before is ambiguous now. Only a name some
-    // API row has can have matched (and only the maps asked for are built).
-    return (byNameAll ?? byNameWithoutId)?.has(key) === true;
-  };
+  /**
+   * The rows shown by their ID that were pending then: their names matter only to a name match
+   * (no other page row may show that name), so each is normalised only when a name match asks
+   * about a name with the same nameHash. Chained buckets: head per hash, next per row.
+   */
+  let deferred: { rows: AnyPageRow[]; heads: Int32Array; next: Int32Array } | null = null;
 
-  function nameCandidates(id: string | undefined, key: string): number[] {
-    const all = apiRowsByName(id !== undefined).get(key);
-    if (!all) return [];
-    return all.some((a) => claimed[a]) ? all.filter((a) => !claimed[a]) : all;
+  function notePending(rowsSeen: NonNullable<typeof pending>): void {
+    pending = null;
+    for (const row of rowsSeen.byName) noteName(row.key, norm(row.name));
+    const shown = rowsSeen.shownById;
+    if (shown.length === 0) return;
+    let size = 16;
+    while (size < shown.length * 2) size *= 2;
+    const heads = new Int32Array(size).fill(-1);
+    const next = new Int32Array(shown.length);
+    for (let i = 0; i < shown.length; i += 1) {
+      const bucket = nameHash((shown[i] as AnyPageRow).name ?? '') & (size - 1);
+      next[i] = heads[bucket] as number;
+      heads[bucket] = i;
+    }
+    deferred = { rows: shown, heads, next };
+  }
+
+  /** Whether two or more page rows show this normalised name. */
+  function shownBySeveralRows(key: string): boolean {
+    if (deferred) {
+      const bucket = nameHash(key) & (deferred.heads.length - 1);
+      // The bucket's rows are noted now (never noted twice: the bucket is emptied).
+      for (let i = deferred.heads[bucket] as number; i >= 0; i = deferred.next[i] as number) {
+        const row = deferred.rows[i] as AnyPageRow;
+        noteName(row.key, normalizeName(row.name ?? ''));
+      }
+      deferred.heads[bucket] = -1;
+    }
+    return pageRowsByName.get(key) === SEVERAL_ROWS;
   }
 
   return {
     lookup(rawId, name) {
       const id = idOf(rawId);
-      if (id) {
+      if (id !== undefined) {
         const index = byId.get(id);
         if (index !== undefined) return { kind: 'match', row: rows[index] as R, apiIndex: index, by: 'id' };
       }
-      if (pending) {
-        for (const row of pending) noteName(row.key, row.name);
-        pending = null;
-      }
+      if (pending) notePending(pending);
       const key = norm(name);
       if (!key) return NONE;
-      const candidates = nameCandidates(id, key);
-      if (candidates.length === 0) return NONE;
-      if (candidates.length > 1 || typeof pageKeysByName.get(key) === 'object') return AMBIGUOUS;
-      const index = candidates[0] as number;
-      return { kind: 'match', row: rows[index] as R, apiIndex: index, by: 'name' };
+      const sole = soleCandidate(id !== undefined, key);
+      if (sole === NO_CANDIDATE) return NONE;
+      if (sole === SEVERAL_CANDIDATES || shownBySeveralRows(key)) return AMBIGUOUS;
+      return { kind: 'match', row: rows[sole] as R, apiIndex: sole, by: 'name' };
     },
-    candidates(id, name) {
-      return nameCandidates(idOf(id), norm(name));
+    candidates(rawId, name) {
+      const id = idOf(rawId);
+      indexApiNames(id !== undefined);
+      const entry = byName.get(norm(name));
+      if (entry === undefined) return [];
+      return (entry >= 0 ? [entry] : (several[~entry] ?? [])).filter((index) => isCandidate(index, id !== undefined));
     },
     notePageRow(row) {
       const id = idOf(row.id);
@@ -154,21 +223,16 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
       if (shown !== undefined && !claimed[shown]) {
         claimed[shown] = 1;
         // A name could have matched this API row before its own row was seen.
-        changed = pending === null && apiNameKey(shown) !== '';
+        changed = isIndexed(shown) && apiName(shown) !== '';
       }
       if (pending) {
-        pending.push(row);
+        (shown === undefined ? pending.byName : pending.shownById).push(row);
         return changed;
       }
-      return noteName(row.key, row.name) || changed;
+      // A row shown by its ID is never looked up by name: its name is not kept in `normalized`.
+      return noteName(row.key, shown === undefined ? norm(row.name) : normalizeName(row.name ?? '')) || changed;
     },
   };
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**
@@ -189,18 +253,17 @@ export function coverageByLookup<R extends ApiRowLike>(index: MatchIndex<R>, pag
  */
 export function matchRows<R extends ApiRowLike>(pageRows: readonly PageRow[], apiRows: readonly R[]): MatchResult<R> {
   const seenKeys = new Set<string>();
-  const pages: SeenPageRow[] = [];
+  const pages: PageRow[] = [];
   for (const row of pageRows) {
-    if (seenKeys.has(row.key)) continue;
-    seenKeys.add(row.key);
-    pages.push({ key: row.key, id: row.id ?? null, name: row.name ?? '' });
+    const known = seenKeys.size;
+    if (seenKeys.add(row.key).size > known) pages.push(row);
   }
   const index = createMatchIndex(apiRows);
   for (const row of pages) index.notePageRow(row);
   return lookUpAll(index, pages, apiRows);
 }
 
-function lookUpAll<R extends ApiRowLike>(index: MatchIndex<R>, pageRows: Iterable<SeenPageRow>, apiRows: readonly R[]): MatchResult<R> {
+function lookUpAll<R extends ApiRowLike>(index: MatchIndex<R>, pageRows: Iterable<AnyPageRow>, apiRows: readonly R[]): MatchResult<R> {
   const matches = new Map<string, Match<R>>();
   const unmatched: string[] = [];
   const ambiguousByName = new Map<string, AmbiguousMatch>();
@@ -213,10 +276,11 @@ function lookUpAll<R extends ApiRowLike>(index: MatchIndex<R>, pageRows: Iterabl
     } else if (result.kind === 'none') {
       unmatched.push(row.key);
     } else {
-      const key = normalizeName(row.name);
+      const name = row.name ?? '';
+      const key = normalizeName(name);
       let clash = ambiguousByName.get(key);
       if (!clash) {
-        clash = { by: 'name', name: row.name, key, pageKeys: [], apiIndexes: [] };
+        clash = { by: 'name', name, key, pageKeys: [], apiIndexes: [] };
         ambiguousByName.set(key, clash);
       }
       for (const a of index.candidates(row.id, row.name)) {
