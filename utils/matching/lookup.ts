@@ -157,39 +157,50 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
   let pending: { byName: AnyPageRow[]; shownById: AnyPageRow[] } | null = { byName: [], shownById: [] };
 
   /**
-   * The rows shown by their ID that were pending then: their names matter only to a name match
+   * The rows shown by their ID that were pending then. Their names matter only to a name match
    * (no other page row may show that name), so each is normalised only when a name match asks
-   * about a name with the same nameHash. Chained buckets: head per hash, next per row.
+   * about a name with the same nameHash: chained buckets (a head per bucket, a next per row).
    */
-  let deferred: { rows: AnyPageRow[]; heads: Int32Array; next: Int32Array } | null = null;
+  let deferred: { rows: AnyPageRow[]; hashes: Int32Array; heads: Int32Array; next: Int32Array } | null = null;
 
   function notePending(rowsSeen: NonNullable<typeof pending>): void {
     pending = null;
     for (const row of rowsSeen.byName) noteName(row.key, norm(row.name));
-    const shown = rowsSeen.shownById;
-    if (shown.length === 0) return;
+    const rows = rowsSeen.shownById;
+    if (rows.length === 0) return;
     let size = 16;
-    while (size < shown.length * 2) size *= 2;
+    while (size < rows.length * 2) size *= 2;
     const heads = new Int32Array(size).fill(-1);
-    const next = new Int32Array(shown.length);
-    for (let i = 0; i < shown.length; i += 1) {
-      const bucket = nameHash((shown[i] as AnyPageRow).name ?? '') & (size - 1);
+    const hashes = new Int32Array(rows.length);
+    const next = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const hash = nameHash((rows[i] as AnyPageRow).name ?? '');
+      const bucket = hash & (size - 1);
+      hashes[i] = hash;
       next[i] = heads[bucket] as number;
       heads[bucket] = i;
     }
-    deferred = { rows: shown, heads, next };
+    deferred = { rows, hashes, heads, next };
   }
 
   /** Whether two or more page rows show this normalised name. */
   function shownBySeveralRows(key: string): boolean {
     if (deferred) {
-      const bucket = nameHash(key) & (deferred.heads.length - 1);
-      // The bucket's rows are noted now (never noted twice: the bucket is emptied).
-      for (let i = deferred.heads[bucket] as number; i >= 0; i = deferred.next[i] as number) {
-        const row = deferred.rows[i] as AnyPageRow;
+      const { rows, hashes, heads, next } = deferred;
+      const hash = nameHash(key);
+      const bucket = hash & (heads.length - 1);
+      // The rows with this hash are noted now, and taken out of the chain (never noted twice).
+      let previous = -1;
+      for (let i = heads[bucket] as number; i >= 0; i = next[i] as number) {
+        if (hashes[i] !== hash) {
+          previous = i;
+          continue;
+        }
+        const row = rows[i] as AnyPageRow;
         noteName(row.key, normalizeName(row.name ?? ''));
+        if (previous < 0) heads[bucket] = next[i] as number;
+        else next[previous] = next[i] as number;
       }
-      deferred.heads[bucket] = -1;
     }
     return pageRowsByName.get(key) === SEVERAL_ROWS;
   }
