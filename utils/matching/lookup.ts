@@ -47,12 +47,20 @@ const AMBIGUOUS = { kind: 'ambiguous' } as const;
 /** soleCandidate's answers when there is not exactly one candidate. */
 const NO_CANDIDATE = -1;
 const SEVERAL_CANDIDATES = -2;
-/** In pageRowsByName: a name that two or more page rows show. */
+/** In a name's entry: two or more page rows show the name. */
 const SEVERAL_ROWS = true;
 /** Which API rows' names are in the name map (they are added when first needed). */
 const NO_NAMES = 0;
 const NAMES_OF_ROWS_WITHOUT_ID = 1;
 const ALL_NAMES = 2;
+
+interface NameEntry {
+  /** The first API row with this name (an index), or NO_CANDIDATE; any others after it. */
+  firstApiRow: number;
+  moreApiRows: number[] | null;
+  /** The page rows seen with this name: the first one's key, SEVERAL_ROWS once another arrives. */
+  pageRows: string | typeof SEVERAL_ROWS | null;
+}
 
 /** Trimmed, non-empty ID, or undefined. */
 function idOf(id: string | null | undefined): string | undefined {
@@ -76,13 +84,12 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
   const claimed = new Uint8Array(rows.length);
 
   /**
-   * API rows by normalised name: the row's index, or (rare) ~i for the list several[i]. Built
-   * when a name is first needed, so a page whose rows all show IDs the API has never pays for
-   * normalising names: the rows without an ID first (all that a page row with an unknown ID may
-   * pair with), the others once a page row without an ID asks.
+   * What the index knows per normalised name: the API rows with it, and the page rows seen with
+   * it. API rows are added when a name is first needed, so a page whose rows all show IDs the API
+   * has never pays for normalising names: the rows without an ID first (all that a page row with
+   * an unknown ID may pair with), the others once a page row without an ID asks.
    */
-  const byName = new Map<string, number>();
-  const several: number[][] = [];
+  const names = new Map<string, NameEntry>();
   const apiNames: Array<string | undefined> = new Array<string | undefined>(rows.length).fill(undefined);
   const apiName = (index: number): string => (apiNames[index] ??= normalizeName(rows[index]?.name ?? ''));
   let namesIndexed = NO_NAMES;
@@ -96,10 +103,10 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
       if (!inStage) continue;
       const key = apiName(index);
       if (!key) continue;
-      const entry = byName.get(key);
-      if (entry === undefined) byName.set(key, index);
-      else if (entry >= 0) byName.set(key, ~(several.push([entry, index]) - 1));
-      else several[~entry]?.push(index);
+      const entry = names.get(key);
+      if (entry === undefined) names.set(key, { firstApiRow: index, moreApiRows: null, pageRows: null });
+      else if (entry.firstApiRow < 0) entry.firstApiRow = index;
+      else (entry.moreApiRows ??= []).push(index);
     }
     namesIndexed = wanted;
   }
@@ -107,13 +114,9 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
   const isIndexed = (index: number): boolean => namesIndexed === ALL_NAMES || (namesIndexed === NAMES_OF_ROWS_WITHOUT_ID && !apiHasId[index]);
 
   /** The only API row a page row could match by this name, else NO_CANDIDATE or SEVERAL_CANDIDATES. */
-  function soleCandidate(pageRowHasId: boolean, key: string): number {
-    indexApiNames(pageRowHasId);
-    const entry = byName.get(key);
-    if (entry === undefined) return NO_CANDIDATE;
-    if (entry >= 0) return isCandidate(entry, pageRowHasId) ? entry : NO_CANDIDATE;
-    let sole = NO_CANDIDATE;
-    for (const index of several[~entry] ?? []) {
+  function soleCandidate(entry: NameEntry, pageRowHasId: boolean): number {
+    let sole = entry.firstApiRow >= 0 && isCandidate(entry.firstApiRow, pageRowHasId) ? entry.firstApiRow : NO_CANDIDATE;
+    for (const index of entry.moreApiRows ?? []) {
       if (!isCandidate(index, pageRowHasId)) continue;
       if (sole !== NO_CANDIDATE) return SEVERAL_CANDIDATES;
       sole = index;
@@ -121,52 +124,46 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
     return sole;
   }
 
-  /** The page rows seen per normalised name: the first one's key, SEVERAL_ROWS once another arrives. */
-  const pageRowsByName = new Map<string, string | typeof SEVERAL_ROWS>();
-  /** Page names by their text as shown: the overlay looks the same rows up on every render. */
-  const normalized = new Map<string, string>();
-  const norm = (name = ''): string => {
-    let value = normalized.get(name);
-    if (value === undefined) {
-      value = normalizeName(name);
-      normalized.set(name, value);
-    }
-    return value;
-  };
-
-  /** Notes a page row's normalised name; true when that can change an answer given before. */
-  const noteName = (pageKey: string, key: string): boolean => {
-    if (!key) return false;
-    const first = pageRowsByName.get(key);
-    if (first === undefined) {
-      pageRowsByName.set(key, pageKey);
+  /** Notes a page row under its name's entry; true when that can change an answer given before. */
+  function notePageKey(entry: NameEntry, pageKey: string): boolean {
+    if (entry.pageRows === null) {
+      entry.pageRows = pageKey;
       return false;
     }
-    if (first === SEVERAL_ROWS || first === pageKey) return false;
-    pageRowsByName.set(key, SEVERAL_ROWS);
+    if (entry.pageRows === SEVERAL_ROWS || entry.pageRows === pageKey) return false;
+    entry.pageRows = SEVERAL_ROWS;
     // The name's second page row: a match shown with it before is ambiguous now. Only a name some
-    // API row has can have matched (and only the rows asked for are in the map).
-    return byName.has(key);
-  };
+    // API row has can have matched (and only the rows asked for are in the entries).
+    return entry.firstApiRow >= 0;
+  }
+
+  /** Notes a page row's normalised name; true when that can change an answer given before. */
+  function noteName(pageKey: string, key: string): boolean {
+    if (!key) return false;
+    const entry = names.get(key);
+    if (entry !== undefined) return notePageKey(entry, pageKey);
+    names.set(key, { firstApiRow: NO_CANDIDATE, moreApiRows: null, pageRows: pageKey });
+    return false;
+  }
 
   /**
    * Page rows are noted by name only once some row needs its name to match (an ID that finds
    * nothing): before that no badge shows a name match, so no answer can change, and a page
    * keyed by IDs never pays for normalising its names.
    */
-  let pending: { byName: AnyPageRow[]; shownById: AnyPageRow[] } | null = { byName: [], shownById: [] };
+  let pending: AnyPageRow[] | null = [];
 
   /**
-   * The rows shown by their ID that were pending then. Their names matter only to a name match
-   * (no other page row may show that name), so each is normalised only when a name match asks
-   * about a name with the same nameHash: chained buckets (a head per bucket, a next per row).
+   * The rows that were pending then. A row's name matters to the others only when a name match
+   * asks whether another page row shows that name, so each is normalised only when a name match
+   * asks about a name with the same nameHash (in a table of chained buckets: a head per bucket,
+   * a next per row). Until then no answer depends on it: a lookup that could have shown a name
+   * match would have noted every row with that name's hash.
    */
   let deferred: { rows: AnyPageRow[]; hashes: Int32Array; heads: Int32Array; next: Int32Array } | null = null;
 
-  function notePending(rowsSeen: NonNullable<typeof pending>): void {
+  function deferPending(rows: AnyPageRow[]): void {
     pending = null;
-    for (const row of rowsSeen.byName) noteName(row.key, norm(row.name));
-    const rows = rowsSeen.shownById;
     if (rows.length === 0) return;
     let size = 16;
     while (size < rows.length * 2) size *= 2;
@@ -183,8 +180,8 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
     deferred = { rows, hashes, heads, next };
   }
 
-  /** Whether two or more page rows show this normalised name. */
-  function shownBySeveralRows(key: string): boolean {
+  /** Whether two or more page rows show this name (its entry, normalised form, and one row's text of it). */
+  function shownBySeveralRows(entry: NameEntry, key: string, name: string): boolean {
     if (deferred) {
       const { rows, hashes, heads, next } = deferred;
       const hash = nameHash(key);
@@ -197,12 +194,13 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
           continue;
         }
         const row = rows[i] as AnyPageRow;
-        noteName(row.key, normalizeName(row.name ?? ''));
+        if (row.name === name) notePageKey(entry, row.key);
+        else noteName(row.key, normalizeName(row.name ?? ''));
         if (previous < 0) heads[bucket] = next[i] as number;
         else next[previous] = next[i] as number;
       }
     }
-    return pageRowsByName.get(key) === SEVERAL_ROWS;
+    return entry.pageRows === SEVERAL_ROWS;
   }
 
   return {
@@ -212,20 +210,22 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
         const index = byId.get(id);
         if (index !== undefined) return { kind: 'match', row: rows[index] as R, apiIndex: index, by: 'id' };
       }
-      if (pending) notePending(pending);
-      const key = norm(name);
+      if (pending) deferPending(pending);
+      const key = normalizeName(name ?? '');
       if (!key) return NONE;
-      const sole = soleCandidate(id !== undefined, key);
+      indexApiNames(id !== undefined);
+      const entry = names.get(key);
+      const sole = entry === undefined ? NO_CANDIDATE : soleCandidate(entry, id !== undefined);
       if (sole === NO_CANDIDATE) return NONE;
-      if (sole === SEVERAL_CANDIDATES || shownBySeveralRows(key)) return AMBIGUOUS;
+      if (sole === SEVERAL_CANDIDATES || shownBySeveralRows(entry as NameEntry, key, name ?? '')) return AMBIGUOUS;
       return { kind: 'match', row: rows[sole] as R, apiIndex: sole, by: 'name' };
     },
     candidates(rawId, name) {
       const id = idOf(rawId);
       indexApiNames(id !== undefined);
-      const entry = byName.get(norm(name));
-      if (entry === undefined) return [];
-      return (entry >= 0 ? [entry] : (several[~entry] ?? [])).filter((index) => isCandidate(index, id !== undefined));
+      const entry = names.get(normalizeName(name ?? ''));
+      if (entry === undefined || entry.firstApiRow < 0) return [];
+      return [entry.firstApiRow, ...(entry.moreApiRows ?? [])].filter((index) => isCandidate(index, id !== undefined));
     },
     notePageRow(row) {
       const id = idOf(row.id);
@@ -237,11 +237,10 @@ export function createMatchIndex<R extends ApiRowLike = FunnelRow>(rows: readonl
         changed = isIndexed(shown) && apiName(shown) !== '';
       }
       if (pending) {
-        (shown === undefined ? pending.byName : pending.shownById).push(row);
+        pending.push(row);
         return changed;
       }
-      // A row shown by its ID is never looked up by name: its name is not kept in `normalized`.
-      return noteName(row.key, shown === undefined ? norm(row.name) : normalizeName(row.name ?? '')) || changed;
+      return noteName(row.key, normalizeName(row.name ?? '')) || changed;
     },
   };
 }
@@ -265,12 +264,13 @@ export function coverageByLookup<R extends ApiRowLike>(index: MatchIndex<R>, pag
 export function matchRows<R extends ApiRowLike>(pageRows: readonly PageRow[], apiRows: readonly R[]): MatchResult<R> {
   const seenKeys = new Set<string>();
   const pages: PageRow[] = [];
+  const index = createMatchIndex(apiRows);
   for (const row of pageRows) {
     const known = seenKeys.size;
-    if (seenKeys.add(row.key).size > known) pages.push(row);
+    if (seenKeys.add(row.key).size === known) continue;
+    pages.push(row);
+    index.notePageRow(row);
   }
-  const index = createMatchIndex(apiRows);
-  for (const row of pages) index.notePageRow(row);
   return lookUpAll(index, pages, apiRows);
 }
 
