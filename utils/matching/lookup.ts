@@ -64,7 +64,12 @@ interface NameEntry {
 
 /** Trimmed, non-empty ID, or undefined. */
 function idOf(id: string | null | undefined): string | undefined {
-  const trimmed = id?.trim();
+  if (!id) return undefined;
+  // Printable ASCII at both ends (nearly every ID): nothing to trim.
+  const first = id.charCodeAt(0);
+  const last = id.charCodeAt(id.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return id;
+  const trimmed = id.trim();
   return trimmed ? trimmed : undefined;
 }
 
@@ -262,20 +267,31 @@ export function coverageByLookup<R extends ApiRowLike>(index: MatchIndex<R>, pag
  * input order.
  */
 export function matchRows<R extends ApiRowLike>(pageRows: readonly PageRow[], apiRows: readonly R[]): MatchResult<R> {
-  const seenKeys = new Set<string>();
+  // Every page key once, in page order: the de-duplication, and the order matches keep; each key
+  // then gets its match or leaves (lookUpAll).
+  const answered = new Map<string, Match<R> | null>();
   const pages: PageRow[] = [];
   const index = createMatchIndex(apiRows);
   for (const row of pageRows) {
-    const known = seenKeys.size;
-    if (seenKeys.add(row.key).size === known) continue;
+    const known = answered.size;
+    if (answered.set(row.key, null).size === known) continue;
     pages.push(row);
     index.notePageRow(row);
   }
-  return lookUpAll(index, pages, apiRows);
+  return lookUpAll(index, pages, apiRows, answered);
 }
 
-function lookUpAll<R extends ApiRowLike>(index: MatchIndex<R>, pageRows: Iterable<AnyPageRow>, apiRows: readonly R[]): MatchResult<R> {
-  const matches = new Map<string, Match<R>>();
+/**
+ * Looks every page row up. `answered`, when given, already holds every page key (null until it is
+ * looked up), so matches keep page order without a second map.
+ */
+function lookUpAll<R extends ApiRowLike>(
+  index: MatchIndex<R>,
+  pageRows: Iterable<AnyPageRow>,
+  apiRows: readonly R[],
+  answered?: Map<string, Match<R> | null>,
+): MatchResult<R> {
+  const matches = answered ?? new Map<string, Match<R> | null>();
   const unmatched: string[] = [];
   const ambiguousByName = new Map<string, AmbiguousMatch>();
   const used = new Uint8Array(apiRows.length);
@@ -284,7 +300,10 @@ function lookUpAll<R extends ApiRowLike>(index: MatchIndex<R>, pageRows: Iterabl
     if (result.kind === 'match') {
       matches.set(row.key, { apiIndex: result.apiIndex, row: result.row, by: result.by });
       used[result.apiIndex] = 1;
-    } else if (result.kind === 'none') {
+      continue;
+    }
+    if (answered) answered.delete(row.key);
+    if (result.kind === 'none') {
       unmatched.push(row.key);
     } else {
       const name = row.name ?? '';
@@ -313,5 +332,7 @@ function lookUpAll<R extends ApiRowLike>(index: MatchIndex<R>, pageRows: Iterabl
     if (used[apiIndex]) return;
     apiOnly.push({ apiIndex, ...(row.name !== undefined ? { name: row.name } : {}), ...(row.id !== undefined ? { id: row.id } : {}) });
   });
-  return { matches, coverage: { matched: [...matches.keys()], unmatched, apiOnly, ambiguous } };
+  // Every key left has its match now (the others were deleted).
+  const matched = matches as Map<string, Match<R>>;
+  return { matches: matched, coverage: { matched: [...matched.keys()], unmatched, apiOnly, ambiguous } };
 }

@@ -109,8 +109,7 @@ function foldOne(ch: string): string {
   return code < TABLE_END ? (foldTableOf()[code] as string) : '';
 }
 
-/** What normalisation does with an ASCII unit: keeps it, lower-cases it, or takes it as a separator. */
-const KEEP = 0;
+/** What normalisation does with an ASCII unit: keeps it (0), lower-cases it, or takes it as a separator. */
 const UPPER = 1;
 const SEPARATOR = 2;
 const ASCII_KIND = new Uint8Array(0x80);
