@@ -183,12 +183,10 @@ function stepsFor(name: string): number {
   return afterSeparator && name.length > 0 ? steps | NEEDS_COLLAPSE : steps;
 }
 
-/** The UTF-16 units of the name being folded (one array reused: names are folded one at a time). */
-const units: number[] = [];
-
 /** Runs of separators as one space, none at either end; ASCII letters in lower case. */
 function collapseSeparators(text: string): string {
-  units.length = 0;
+  // A new array each time: emptying a shared one (length = 0) frees its storage, and regrowing it costs more.
+  const units: number[] = [];
   let spaceDue = false;
   for (let i = 0; i < text.length; i += 1) {
     let code = text.charCodeAt(i);
