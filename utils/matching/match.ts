@@ -54,8 +54,6 @@ export interface MatchResult<R = FunnelRow> {
 
 // ── Name normalisation ───────────────────────────────────────────────────────────────────────
 
-/** Separators that people and tools swap freely in campaign names: `Brand_Search – FI` etc. */
-const SEPARATOR_RUN = /[\s_\-–—|/.:]+/g;
 /**
  * The combining diacritical mark blocks (accents, umlauts, rings, cedillas...). Not every \p{M}:
  * in kana, Indic and Thai scripts marks are part of the letter (ペ is not ヘ), and dropping them
@@ -103,15 +101,105 @@ function foldTableOf(): string[] {
   return foldTable;
 }
 
-/** Anything outside the table except the spaces, dashes and invisibles handled below. */
-// eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: the table covers it
-const NEEDS_FULL_FOLD = /[^\u0000-\u024f\u2000-\u200d\u2013\u2014\u202f\u2060\ufeff]/;
-/** Non-ASCII table characters and invisibles (the dashes and spaces are left to SEPARATOR_RUN). */
+/** Non-ASCII table characters and invisibles (the dashes and spaces are left to the separators). */
 const TABLE_OR_INVISIBLE = /[\u0080-\u024f\u200b-\u200d\u2060\ufeff]/g;
 
 function foldOne(ch: string): string {
   const code = ch.charCodeAt(0);
   return code < TABLE_END ? (foldTableOf()[code] as string) : '';
+}
+
+/** What normalisation does with an ASCII unit: keeps it (0), lower-cases it, or takes it as a separator. */
+const UPPER = 1;
+const SEPARATOR = 2;
+const ASCII_KIND = new Uint8Array(0x80);
+for (const ch of '\t\n\v\f\r _-|/.:') ASCII_KIND[ch.charCodeAt(0)] = SEPARATOR;
+ASCII_KIND.fill(UPPER, 0x41, 0x5b);
+
+/**
+ * The separators that runs of collapse to one space: whitespace as JavaScript's `\s` and `trim`
+ * know it, and `_ - – — | / . :` (which people and tools swap freely: `Brand_Search – FI`).
+ */
+function isSeparator(code: number): boolean {
+  if (code < 0x80) return ASCII_KIND[code] === SEPARATOR;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The non-ASCII separators that folding leaves as they are (so the scan below may skip folding). */
+function isUnfoldedSeparator(code: number): boolean {
+  return (code >= 0x2000 && code <= 0x200a) || code === 0x2013 || code === 0x2014 || code === 0x202f;
+}
+
+function isInvisible(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+/** What one scan of a name found it needs (flags). */
+const NEEDS_LOWER_CASE = 1;
+const NEEDS_COLLAPSE = 2;
+const NEEDS_TABLE = 4;
+const NEEDS_FULL_FOLD = 8;
+
+/**
+ * One pass over the name: which steps its normalisation needs. Names of ASCII letters with single
+ * spaces between words (many CRM names) need none, and are their own normalised form.
+ */
+function stepsFor(name: string): number {
+  let steps = 0;
+  let afterSeparator = true; // at the start, a separator is leading (to be trimmed)
+  for (let i = 0; i < name.length; i += 1) {
+    const code = name.charCodeAt(i);
+    if (code < 0x80) {
+      const kind = ASCII_KIND[code];
+      if (kind === SEPARATOR) {
+        if (afterSeparator || code !== 0x20) steps |= NEEDS_COLLAPSE;
+        afterSeparator = true;
+        continue;
+      }
+      if (kind === UPPER) steps |= NEEDS_LOWER_CASE;
+    } else if (code < TABLE_END || isInvisible(code)) {
+      steps |= NEEDS_TABLE;
+    } else if (isUnfoldedSeparator(code)) {
+      steps |= NEEDS_COLLAPSE;
+      afterSeparator = true;
+      continue;
+    } else {
+      return NEEDS_FULL_FOLD;
+    }
+    afterSeparator = false;
+  }
+  return afterSeparator && name.length > 0 ? steps | NEEDS_COLLAPSE : steps;
+}
+
+/** Runs of separators as one space, none at either end; ASCII letters in lower case. */
+function collapseSeparators(text: string): string {
+  // A new array each time: emptying a shared one (length = 0) frees its storage, and regrowing it costs more.
+  const units: number[] = [];
+  let spaceDue = false;
+  for (let i = 0; i < text.length; i += 1) {
+    let code = text.charCodeAt(i);
+    if (isSeparator(code)) {
+      spaceDue = units.length > 0;
+      continue;
+    }
+    if (code < 0x80 && ASCII_KIND[code] === UPPER) code += 0x20;
+    if (spaceDue) units.push(0x20);
+    units.push(code);
+    spaceDue = false;
+  }
+  return String.fromCharCode.apply(null, units);
 }
 
 /**
@@ -120,10 +208,54 @@ function foldOne(ch: string): string {
  * collapsed to one space, trimmed. Invisible characters (zero-width space, soft hyphen) that
  * ad-manager cells sometimes contain are dropped.
  *
- * Fast path: names made of Latin letters, spaces and dashes (nearly all) are folded with a
- * lookup table; anything else takes foldNameSlowly. Both give the same result (tested).
+ * Fast paths: one scan says which steps a name needs. Names made of ASCII, Latin letters, spaces
+ * and dashes (nearly all) are folded with a lookup table, or not at all when plain ASCII;
+ * anything else takes foldNameSlowly. All give the same result (tested against the definition).
  */
 export function normalizeName(name: string): string {
-  const folded = NEEDS_FULL_FOLD.test(name) ? foldNameSlowly(name) : name.replace(TABLE_OR_INVISIBLE, foldOne).toLowerCase();
-  return folded.replace(SEPARATOR_RUN, ' ').trim();
+  const steps = stepsFor(name);
+  if (steps === 0) return name;
+  if (steps === NEEDS_LOWER_CASE) return name.toLowerCase();
+  if (steps & NEEDS_FULL_FOLD) return collapseSeparators(foldNameSlowly(name));
+  // Table folds can make separators (a no-break space becomes a space).
+  return collapseSeparators(steps & NEEDS_TABLE ? name.replace(TABLE_OR_INVISIBLE, foldOne).toLowerCase() : name);
+}
+
+const HASH_SEED = 0x811c9dc5;
+const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193);
+
+/**
+ * A 32-bit hash of the name's normalised form (FNV-1a over its UTF-16 units), computed without
+ * building that form when the name is ASCII with spaces and dashes: equal normalised names give
+ * equal hashes, so `nameHash(name) === nameHash(normalizeName(name))` (tested). Lets the match
+ * index put off normalising the names it will probably never compare.
+ */
+export function nameHash(name: string): number {
+  let hash = HASH_SEED;
+  let spaceDue = false;
+  let started = false;
+  for (let i = 0; i < name.length; i += 1) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x80) {
+      if (!isUnfoldedSeparator(code)) return hashOfFolded(normalizeName(name));
+      spaceDue = started;
+      continue;
+    }
+    const kind = ASCII_KIND[code];
+    if (kind === SEPARATOR) {
+      spaceDue = started;
+      continue;
+    }
+    if (spaceDue) hash = hashStep(hash, 0x20);
+    hash = hashStep(hash, kind === UPPER ? code + 0x20 : code);
+    spaceDue = false;
+    started = true;
+  }
+  return hash;
+}
+
+function hashOfFolded(folded: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < folded.length; i += 1) hash = hashStep(hash, folded.charCodeAt(i));
+  return hash;
 }

@@ -15,6 +15,6 @@ export async function measureMatching(): Promise<Figure> {
     runs: figure.runs,
     checked: 'p95',
     pass: figure.p95Ms <= 50,
-    details: { name: figure.name, where: 'Node (tsx), utils/matching/match.ts matchRows' },
+    details: { name: figure.name, where: 'Node (tsx), utils/matching/lookup.ts matchRows' },
   };
 }

@@ -17,8 +17,31 @@ import { normalizeName } from '../../../utils/matching/match';
 
 const counts = { leads: 1, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 };
 
-/** Names that are equal after normalisation in several spellings, and some that only look close. */
-const nameArb = fc.constantFrom('Brand', 'BRAND', 'brand_', ' brand ', 'Brand 2', 'Bränd', 'Kesä-Ale', 'kesa ale', 'Kesä Ale 2', 'Haku', 'haku.', ' – ', '');
+/**
+ * Names that are equal after normalisation in several spellings (each path of normalizeName: plain
+ * lower-case ASCII, upper case and separators, Latin letters folded by table, the full Unicode
+ * fold), and some that only look close.
+ */
+const nameArb = fc.constantFrom(
+  'Brand',
+  'BRAND',
+  'brand',
+  'brand_',
+  ' brand ',
+  'Brand 2',
+  'Bränd',
+  'ＢＲＡＮＤ',
+  'Bra\u0301nd',
+  'Kesä-Ale',
+  'kesa ale',
+  'KESÄ\u00a0ALE',
+  'kesa\u2013ale',
+  'Kesä Ale 2',
+  'Haku',
+  'haku.',
+  ' – ',
+  '',
+);
 /** IDs, with the whitespace a page or an export can add. */
 const idArb = fc.constantFrom('1', '2', '3', ' 3 ', '4', '5', '  ');
 
@@ -123,6 +146,25 @@ describe('one set of matching rules, asked a page at a time or a row at a time',
       ['row-1', { kind: 'match', apiIndex: 0, by: 'id' }],
       ['row-2', { kind: 'none' }],
     ]);
+  });
+
+  it('a page row shown by its ID blocks a name match for its name in any spelling, noted before or after the first lookup', () => {
+    const api: FunnelRow[] = [
+      { id: '111', name: 'Brand', ...counts },
+      { name: 'Kesä Ale', ...counts },
+    ];
+    const idRow: SeenPageRow = { key: 'id:111', id: '111', name: 'KESÄ – ALE' };
+    const nameRow: SeenPageRow = { key: 'name:kesa ale', id: null, name: 'kesa_ale' };
+    expect([...batchAnswers([idRow, nameRow], api)]).toEqual([
+      ['id:111', { kind: 'match', apiIndex: 0, by: 'id' }],
+      ['name:kesa ale', { kind: 'ambiguous' }],
+    ]);
+    // The overlay sees the name row first and shows its match; the ID row then withdraws it.
+    const index = createMatchIndex(api);
+    index.notePageRow(nameRow);
+    expect(index.lookup(nameRow.id, nameRow.name)).toMatchObject({ kind: 'match', apiIndex: 1, by: 'name' });
+    expect(index.notePageRow(idRow)).toBe(true);
+    expect(index.lookup(nameRow.id, nameRow.name)).toEqual({ kind: 'ambiguous' });
   });
 
   it('a name match shown before is withdrawn when the API row’s own ID scrolls into view', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { shuffle } from './shuffle';
 import type { FunnelRow } from '../../../utils/api/schema';
 import { matchRows } from '../../../utils/matching/lookup';
-import { foldNameSlowly, normalizeName, type PageRow } from '../../../utils/matching/match';
+import { foldNameSlowly, nameHash, normalizeName, type PageRow } from '../../../utils/matching/match';
 
 const counts = { leads: 1, mql: 1, sql: 0, meetings: 0, won: 0, lost: 0, revenue: 0 };
 
@@ -96,20 +96,47 @@ describe('normalisation invariants', () => {
   const anyText = fc.oneof(
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary' }),
-    fc.string({ unit: fc.constantFrom(...'aÄäöÅåßØæİıﬁＡ –_|/.:\u00a0\u202f\u200b\u00adé\u0301ペ'.split('')) }),
+    fc.string({ unit: fc.constantFrom(...'aBZÄäöÅåßØæİıﬁＡ –—_|/.:\t\u00a0\u00a8\u2003\u202f\u200b\u2060\ufeff\u00adé\u0301ペ'.split('')) }),
   );
 
-  it('the fast path gives exactly what the definition gives', () => {
+  /** The definition, written out: the full fold, separator runs as one space, trimmed. */
+  const byDefinition = (text: string): string =>
+    foldNameSlowly(text)
+      .replace(/[\s_\-–—|/.:]+/g, ' ')
+      .trim();
+
+  it('the fast paths give exactly what the definition gives', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        expect(normalizeName(text)).toBe(
-          foldNameSlowly(text)
-            .replace(/[\s_\-–—|/.:]+/g, ' ')
-            .trim(),
-        );
+        expect(normalizeName(text)).toBe(byDefinition(text));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('every code unit the fast paths handle gives what the definition gives, alone and among letters and separators', () => {
+    const units = [...Array.from({ length: 0x250 }, (_, code) => code), 0x2000, 0x2005, 0x200a, 0x200b, 0x200c, 0x200d, 0x2013, 0x2014, 0x202f, 0x2060, 0xfeff];
+    const mismatches: string[] = [];
+    for (const code of units) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `a${ch}b`, `A ${ch} B`, ` ${ch}${ch} `, `${ch}Z_`]) {
+        if (normalizeName(text) !== byDefinition(text)) mismatches.push(JSON.stringify(text));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('a name hashes as its normalised form does, so equal normalised names hash equally', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(nameHash(text)).toBe(nameHash(normalizeName(text)));
+      }),
+      { numRuns: 1000 },
+    );
+    // Spellings that normalise alike, by every path: plain ASCII, the table, the full fold.
+    const spellings = ['kesa ale', 'Kesä-Ale', 'KESA_ALE', ' kesa\u2013ale ', 'KESÄ\u00a0ALE', 'Ｋｅｓａ Ａｌｅ', 'Kesa\u0301 Ale'];
+    expect(new Set(spellings.map(normalizeName))).toEqual(new Set(['kesa ale']));
+    expect(new Set(spellings.map(nameHash)).size).toBe(1);
   });
 
   it('normalising twice changes nothing', () => {
