@@ -59,4 +59,12 @@ export default defineConfig({
     // `tsx test/tools/attribute-bundle.ts` attributes each content script's bytes to its sources.
     build: { ...(process.env.FL_NO_MINIFY ? { minify: false } : {}), ...(process.env.FL_SOURCEMAP ? { sourcemap: true } : {}) },
   }),
+  hooks: {
+    // Terser packs the content scripts (loaded on every ad-manager page, budget 25 KB gzip) about
+    // 1 KB smaller than esbuild's minifier; it is slower, so only they get it.
+    'vite:build:extendConfig'(entrypoints, viteConfig) {
+      if (process.env.FL_NO_MINIFY || !entrypoints.every((e) => e.type === 'content-script')) return;
+      viteConfig.build = { ...viteConfig.build, minify: 'terser' };
+    },
+  },
 });
