@@ -58,6 +58,8 @@ const POLL_MS = 400;
  * script time. A host that never pauses still gets one every BUSY_FULL_READ_MS.
  */
 const QUIET_MS = 250;
+/** A complete page context (see PageContextTracker.incomplete) is re-read on every 5th poll (2 s) when nothing says it changed. */
+const COMPLETE_CHECK_EVERY = 5;
 const BUSY_FULL_READ_MS = 2000;
 
 /** What the running overlay answers from outside the page (the popup). */
@@ -143,7 +145,10 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   function pass(): void {
     // Reading the context parses the URL and a few labels: only when something it depends on
     // may have changed, not on every scrolling frame.
-    if (page.stale) page.check();
+    // The URL is compared on passes that read every row (a navigation re-renders the table) and on
+    // the poll; a scrolling frame's pass only asks whether a source it is read from changed.
+    // (Chromium reports navigation at once; Firefox has no Navigation API: its poll does.)
+    if (watcher.readAllRows || !watcher.table ? page.stale : page.dirty) page.check();
     const context = page.current;
     if (!context) return;
     // Some adapters read the context from the table (Google's level label is the grid's name).
@@ -211,8 +216,11 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
   }
 
   // The poll (see POLL_MS). A context change starts its own load and pass.
+  let polls = 0;
   ctx.setInterval(() => {
-    guard(page.check);
+    // A complete context is re-read every COMPLETE_CHECK_EVERY polls unless it may have changed:
+    // reading Google's header on every poll was a tenth of our script time while scrolling.
+    if (page.stale || page.incomplete || ++polls % COMPLETE_CHECK_EVERY === 0) guard(page.check);
     if (watcher.quietFor(QUIET_MS) || performance.now() - fullReadAt >= BUSY_FULL_READ_MS) watcher.schedule();
   }, POLL_MS);
 

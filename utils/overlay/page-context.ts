@@ -17,6 +17,14 @@ export interface PageContextTracker {
   readonly key: string;
   /** A re-read is due: something it is read from may have changed, or the URL did. */
   readonly stale: boolean;
+  /** Something it is read from may have changed (the URL is not compared: reading it costs, see stale). */
+  readonly dirty: boolean;
+  /**
+   * The context is not complete yet (none, an assumed range, no account): what completes it may
+   * render later without a URL change or an observed source (Google's header), so it is re-read
+   * on every poll, where a complete one is re-read every few polls only.
+   */
+  readonly incomplete: boolean;
   /** Something the context is read from may have changed (a new table carries Google's level label). */
   markDirty(): void;
   /** Re-reads the context (from `url` when navigation said where to); calls onChange when it changed. */
@@ -95,6 +103,12 @@ export function trackPageContext(ctx: ContentScriptContext, signal: AbortSignal,
     },
     get stale() {
       return dirty || location.href !== lastHref;
+    },
+    get dirty() {
+      return dirty;
+    },
+    get incomplete() {
+      return current === null || current.rangeAssumed || current.accountId === null;
     },
     markDirty() {
       dirty = true;

@@ -138,6 +138,41 @@ describe('runOverlay', () => {
     }
   });
 
+  it('re-reads a complete page context on every fifth poll when nothing says it changed, and at once when its URL did', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    try {
+      let reads = 0;
+      const counting: PlatformAdapter = {
+        ...adapter,
+        readContext: (...args) => {
+          reads++;
+          return adapter.readContext(...args);
+        },
+      };
+      runOverlay(page.ctx, counting, {
+        askFunnel: async () => funnelData([springSale, tiny]),
+        onFunnelChanged: () => () => undefined,
+        now: () => new Date('2026-11-22T12:00:00Z'),
+        warn: () => undefined,
+        ui,
+      });
+      page.runFrames();
+      await page.settle();
+      page.runFrames();
+      const before = reads;
+      vi.advanceTimersByTime(4 * 400);
+      page.runFrames();
+      expect(reads).toBe(before);
+      vi.advanceTimersByTime(400);
+      expect(reads).toBe(before + 1);
+      page.setUrl('https://ads.example/list?moved');
+      vi.advanceTimersByTime(400);
+      expect(reads).toBe(before + 2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('removes every badge and the summary when WXT invalidates the context', async () => {
     start();
     page.runFrames();

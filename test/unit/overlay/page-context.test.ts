@@ -55,6 +55,25 @@ describe('trackPageContext', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it('says when only a changed source (not the URL) makes a re-read due, and when the context is not complete yet', () => {
+    const { tracker } = track();
+    expect(tracker.incomplete).toBe(true);
+    tracker.check();
+    expect(tracker.incomplete).toBe(false);
+    expect(tracker.dirty).toBe(false);
+    // A URL change is stale but not dirty: comparing the URL is left to the passes that read every row.
+    page.setUrl('https://adsmanager.example/manage?level=campaign&date=2026-09-01_2026-09-30');
+    expect(tracker.stale).toBe(true);
+    expect(tracker.dirty).toBe(false);
+    tracker.markDirty();
+    expect(tracker.dirty).toBe(true);
+    // Not a list page: nothing to show, and re-read on every poll until it is one.
+    page.setUrl('https://adsmanager.example/settings');
+    tracker.check();
+    expect(tracker.current).toBeNull();
+    expect(tracker.incomplete).toBe(true);
+  });
+
   it('follows a pushState through wxt:locationchange: the new context is read without waiting for a pass', () => {
     const { tracker, changes, possibleChanges } = track();
     tracker.check();
