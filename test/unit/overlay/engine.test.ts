@@ -47,10 +47,10 @@ const adapter: PlatformAdapter = {
   readSpend: () => null,
 };
 
-function start() {
+function start(withAdapter: PlatformAdapter = adapter) {
   const requests: FunnelRequest[] = [];
   const warnings: string[] = [];
-  runOverlay(page.ctx, adapter, {
+  runOverlay(page.ctx, withAdapter, {
     askFunnel: async (request) => {
       requests.push(request);
       return funnelData([springSale, tiny]);
@@ -61,6 +61,13 @@ function start() {
     ui,
   });
   return { requests, warnings };
+}
+
+/** The first pass, the answer, and the pass that shows it. */
+async function firstAnswerShown(): Promise<void> {
+  page.runFrames();
+  await page.settle();
+  page.runFrames();
 }
 
 const badgeIn = (rowId: string) => page.rootOf(page.document.querySelector(`#${rowId} funnel-lens-badge`))?.querySelector('button')?.textContent;
@@ -98,16 +105,8 @@ describe('runOverlay', () => {
           return adapter.readRows(table, adapter.readContext(new URL('https://ads.example/list'), page.document, new Date())!);
         },
       };
-      runOverlay(page.ctx, counting, {
-        askFunnel: async () => funnelData([springSale, tiny]),
-        onFunnelChanged: () => () => undefined,
-        now: () => new Date('2026-11-22T12:00:00Z'),
-        warn: () => undefined,
-        ui,
-      });
-      page.runFrames();
-      await page.settle();
-      page.runFrames();
+      start(counting);
+      await firstAnswerShown();
       const link = page.document.querySelector('#r1 a') as Element;
       // The row's ID only: linkedom reports a text rewrite on the observed root, not on the row.
       const ids = ['/c/9', '/c/7'];
@@ -149,16 +148,8 @@ describe('runOverlay', () => {
           return adapter.readContext(...args);
         },
       };
-      runOverlay(page.ctx, counting, {
-        askFunnel: async () => funnelData([springSale, tiny]),
-        onFunnelChanged: () => () => undefined,
-        now: () => new Date('2026-11-22T12:00:00Z'),
-        warn: () => undefined,
-        ui,
-      });
-      page.runFrames();
-      await page.settle();
-      page.runFrames();
+      start(counting);
+      await firstAnswerShown();
       const before = reads;
       vi.advanceTimersByTime(4 * 400);
       page.runFrames();
