@@ -48,7 +48,8 @@ export interface OverlayDeps {
  * poll (wxt:locationchange), but the page changes what the context is read from without one and
  * outside anything observed: Google's account picker and date label render after the table
  * (google-overlay.e2e.ts fails without this re-read). And a change the host made without a
- * mutation record we listen to (a class turning a row into a placeholder) is corrected within POLL_MS.
+ * mutation record we listen to (a class turning a row into a placeholder) is corrected by the
+ * poll's next re-read of every row (see QUIET_MS).
  */
 const POLL_MS = 400;
 /**
@@ -58,9 +59,9 @@ const POLL_MS = 400;
  * script time. A host that never pauses still gets one every BUSY_FULL_READ_MS.
  */
 const QUIET_MS = 250;
+const BUSY_FULL_READ_MS = 2000;
 /** A complete page context (see PageContextTracker.incomplete) is re-read on every 5th poll (2 s) when nothing says it changed. */
 const COMPLETE_CHECK_EVERY = 5;
-const BUSY_FULL_READ_MS = 2000;
 
 /** What the running overlay answers from outside the page (the popup). */
 export interface OverlayHandle {
