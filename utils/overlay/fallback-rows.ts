@@ -8,7 +8,7 @@ import { collapseSpaces } from '../adapters/shared/text';
 import { findNames, type FallbackTargets, type FinderOptions, type FoundName, type SpotFor } from './fallback-finder';
 
 /** Edges closer than this belong to one column (sub-pixel layout, borders). */
-export const EDGE_TOLERANCE_PX = 2;
+const EDGE_TOLERANCE_PX = 2;
 
 /**
  * The name column: the largest group of found names sharing one left edge (ties: the leftmost),
@@ -47,11 +47,7 @@ export function rowsOfColumn(column: readonly FoundName[], root: Element, spotFo
   const elements = column.map((item) => item.element);
   const bands = new Map(column.map((item) => [item, rowBand(item.element, elements, root)]));
   if (crmRowByBand) for (const [item, band] of bands) crmRowByBand.set(band, item.crmRow);
-  const rows: PageRow[] = sure.map((item) => {
-    const row = bands.get(item) as Element;
-    const anchor = item.needsLayer && spotFor ? spotFor(row, item.element) : anchorOf(item.element, row);
-    return { row, anchor, id: item.id, name: item.name };
-  });
+  const rows: PageRow[] = sure.map((item) => pageRowOf(item, bands.get(item) as Element, spotFor));
   return rows.sort((a, b) => (a.row.compareDocumentPosition(b.row) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
@@ -74,14 +70,19 @@ export function readBand(
   column: ColumnBands,
   spotFor?: SpotFor,
 ): { row: PageRow | null; twice: boolean } {
-  const inColumn = findNames(band, targets, { ...options, minGroup: 1 }).filter((item) => Math.abs(item.left - column.left) <= EDGE_TOLERANCE_PX);
+  const inColumn = findNames(band, targets, options).filter((item) => Math.abs(item.left - column.left) <= EDGE_TOLERANCE_PX);
   const item = inColumn.length === 1 ? (inColumn[0] as FoundName) : null;
   const crmRow = item?.crmRow ?? null;
   column.crmRowByBand.set(band, crmRow);
   if (item === null || crmRow === null || (item.needsLayer && !spotFor)) return { row: null, twice: false };
   for (const [other, named] of column.crmRowByBand) if (other !== band && named === crmRow) return { row: null, twice: true };
+  return { row: pageRowOf(item, band, spotFor), twice: false };
+}
+
+/** A sure name's page row: its band, and its badge right after the name or in a spot of our layer. */
+function pageRowOf(item: FoundName, band: Element, spotFor?: SpotFor): PageRow {
   const anchor = item.needsLayer && spotFor ? spotFor(band, item.element) : anchorOf(item.element, band);
-  return { row: { row: band, anchor, id: item.id, name: item.name }, twice: false };
+  return { row: band, anchor, id: item.id, name: item.name };
 }
 
 /**
