@@ -131,13 +131,19 @@ function columnTextOf(row: Element, table: Element, field: string, headerTexts: 
   return cell ? cellValueText(cell) : null;
 }
 
+/** The row's ID column, when shown and holding an ID. */
+function idCellOf(row: Element, level: Level): string | null {
+  const text = row.querySelector(`[essfield="${ID_FIELD_BY_LEVEL[level]}"]`)?.textContent?.trim() ?? '';
+  return /^\d{1,20}$/.test(text) ? text : null;
+}
+
 function readGoogleRow(row: Element, level: Level): PageRow | null {
   if (row.matches(SELECTORS.nonDataRow) || row.querySelector(SELECTORS.headerCell)) return null;
   const nameCell = row.querySelector(NAME_SELECTOR_BY_LEVEL[level]);
   if (!nameCell) return null;
   const link = nameCell.querySelector<HTMLAnchorElement>('a[href]');
-  const idCellText = row.querySelector(`[essfield="${ID_FIELD_BY_LEVEL[level]}"]`)?.textContent?.trim() ?? '';
-  const id = (link && idFromHref(link.getAttribute('href') ?? '', level)) || (/^\d{1,20}$/.test(idCellText) ? idCellText : null);
+  // The ID column only when the link has none: it is searched for through the whole row.
+  const id = (link && idFromHref(link.getAttribute('href') ?? '', level)) || idCellOf(row, level);
   // An object row has its own ID; totals and separators, whatever their classes, have none.
   if (!id) return null;
   const name = labelText(link ?? nameCell, row);

@@ -128,10 +128,15 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     if (!(text.nodeValue ?? '').trim()) continue;
     let element = text.parentElement;
+    // A wrapper printing the same text as the element below it (a cell around its value) names
+    // the same thing: its text is not normalised again.
+    let below: string | null = null;
     for (let depth = 0; element && depth < MAX_CLIMB && root.contains(element); depth++, element = element.parentElement) {
       const whole = element.textContent ?? '';
       if (whole.length > maxText) break;
       if (found.has(element)) break;
+      if (whole === below) continue;
+      below = whole;
       const key = normalizeName(whole);
       if (!key || !targets.byName.has(key)) continue;
       if (isOwn(element)) break;

@@ -25,22 +25,29 @@ const QUIET_MS = 250;
 
 /** How long a name element's measured box and display are reused (see cachedLayout). */
 const LAYOUT_TTL_MS = 1000;
+/**
+ * A box that was shown (not zero-sized) is reused longer: a recycled row's name keeps its column
+ * while rows scroll by, and each measure in a scrolling frame is a synchronous layout (at 1 s,
+ * 15 of them a second on a 15-row table). A hidden one is measured again after LAYOUT_TTL_MS, so
+ * a name that appears gets its badge within a second.
+ */
+const SHOWN_BOX_TTL_MS = 5000;
 
 /**
- * The layout, read at most once per element and second. The finder runs in the mutation
- * microtask right after the host rewrote rows; measuring there forces a synchronous layout on
- * every scrolling frame. A recycled row's name keeps its column and display, so a second-old
- * measure groups it just as well (a stale one can only cost a badge, never misplace one: the badge
- * still follows the name's own text).
+ * The layout, read at most once per element and second (a shown box: SHOWN_BOX_TTL_MS). The
+ * finder runs in the mutation microtask right after the host rewrote rows; measuring there forces
+ * a synchronous layout on every scrolling frame. A recycled row's name keeps its column and
+ * display, so an older measure groups it just as well (a stale one can only cost a badge, never
+ * misplace one: the badge still follows the name's own text).
  */
-export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_TTL_MS): Layout {
+export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_TTL_MS, shownTtlMs = SHOWN_BOX_TTL_MS): Layout {
   const boxes = new WeakMap<Element, { at: number; box: ReturnType<Layout['rectOf']> }>();
   const displays = new WeakMap<Element, { at: number; display: string }>();
   return {
     rectOf(element) {
       const t = now();
       const known = boxes.get(element);
-      if (known && t - known.at < ttlMs) return known.box;
+      if (known && t - known.at < (known.box.width > 0 && known.box.height > 0 ? shownTtlMs : ttlMs)) return known.box;
       const box = layout.rectOf(element);
       boxes.set(element, { at: t, box: { left: box.left, top: box.top, width: box.width, height: box.height } });
       return box;

@@ -34,7 +34,7 @@ const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 10_000);
 /** Three rows per frame: a brisk wheel scroll. */
 export const PX_PER_FRAME = 3 * ROW_HEIGHT;
 
-interface RunResult {
+export interface RunResult {
   scriptMs: number;
   layoutMs: number;
   styleMs: number;
@@ -63,7 +63,7 @@ export const SCROLL_SCRIPT = (ms: number, px: number) => `new Promise((resolve) 
   requestAnimationFrame(step);
 })`;
 
-async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session: BenchSession): Promise<RunResult> {
+export async function oneRun(browser: ExtensionBrowser, withExtension: boolean, session: BenchSession): Promise<RunResult> {
   const range = freshRange();
   const page: Page = await browser.newPage();
   const cdp = await browser.context.newCDPSession(page);
@@ -167,7 +167,7 @@ export async function measureScrollCost(session: BenchSession): Promise<Figure[]
   }
 }
 
-function mainThreadMs(r: RunResult): number {
+export function mainThreadMs(r: RunResult): number {
   return r.scriptMs + r.layoutMs + r.styleMs;
 }
 

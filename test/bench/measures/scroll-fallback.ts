@@ -65,7 +65,7 @@ export async function openGoogleScrollPage(browser: ExtensionBrowser, withExtens
   return page;
 }
 
-async function oneRun(browser: ExtensionBrowser, withExtension: boolean, drifted: boolean, session: BenchSession): Promise<number> {
+export async function googleScrollRun(browser: ExtensionBrowser, withExtension: boolean, drifted: boolean, session: BenchSession): Promise<number> {
   const page = await openGoogleScrollPage(browser, withExtension, drifted, session);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -88,7 +88,7 @@ export async function measureScrollFallback(session: BenchSession): Promise<Figu
       for (let i = 0; i < PAIRS; i++) {
         const order = i % 2 === 0 ? [true, false] : [false, true];
         const cost: Record<string, number> = {};
-        for (const withExt of order) cost[String(withExt)] = await oneRun(withExt ? session.browser : plain, withExt, drifted, session);
+        for (const withExt of order) cost[String(withExt)] = await googleScrollRun(withExt ? session.browser : plain, withExt, drifted, session);
         ratios.push((cost.true as number) / (cost.false as number));
         withMs.push(cost.true as number);
         log(

@@ -45,6 +45,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** More Chromium switches (e.g. host-resolver rules for a test host name). */
   extraArgs?: string[];
+  /** Another build of the extension than EXTENSION_DIR (test/tools/ab-scroll.ts compares two). */
+  extensionDir?: string;
 }
 
 /** Console messages that are the browser's, not ours or the page's (e.g. a blocked favicon). */
@@ -54,6 +56,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const withExtension = options.withExtension ?? true;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'funnel-lens-e2e-'));
   const lang = options.lang ?? 'en';
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -62,7 +65,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     args: [
       ...CHROMIUM_ARGS,
       `--lang=${lang === 'fi' ? 'fi' : 'en-US'}`,
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       ...(options.extraArgs ?? []),
     ],
   });

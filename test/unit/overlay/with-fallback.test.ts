@@ -140,16 +140,24 @@ describe('withFallback', () => {
     expect(clearlyFewer(5, 12)).toBe(true);
   });
 
-  it('measures each element at most once per second', () => {
+  it('measures a shown box again after five seconds, a hidden one after one', () => {
     let measured = 0;
     let clock = 0;
-    const cached = cachedLayout({ rectOf: () => ({ left: ++measured, top: 0, width: 1, height: 1 }), displayOf: () => 'block' }, () => clock);
-    const { document } = parseHTML('<div></div>');
-    const el = document.querySelector('div') as Element;
-    expect(cached.rectOf(el).left).toBe(1);
-    clock = 999;
-    expect(cached.rectOf(el).left).toBe(1);
-    clock = 1000;
-    expect(cached.rectOf(el).left).toBe(2);
+    let width = 10;
+    const cached = cachedLayout({ rectOf: () => ({ left: ++measured, top: 0, width, height: 1 }), displayOf: () => 'block' }, () => clock);
+    const { document } = parseHTML('<p></p><i></i>');
+    const shown = document.querySelector('p') as Element;
+    expect(cached.rectOf(shown).left).toBe(1);
+    clock = 4999;
+    expect(cached.rectOf(shown).left).toBe(1);
+    clock = 5000;
+    expect(cached.rectOf(shown).left).toBe(2);
+    width = 0;
+    const hidden = document.querySelector('i') as Element;
+    expect(cached.rectOf(hidden).left).toBe(3);
+    clock = 5999;
+    expect(cached.rectOf(hidden).left).toBe(3);
+    clock = 6000;
+    expect(cached.rectOf(hidden).left).toBe(4);
   });
 });

@@ -15,13 +15,15 @@ export function isColumnName(text: string, names: ReadonlySet<string>): boolean 
 
 /**
  * Visible text of an element: its text nodes joined by spaces, leaving out those inside `skip`
- * (icon ligatures such as `arrow_drop_down`, hidden text). `skip` is looked for up to `within`
- * (a row: bounded, so cheap on every recycled row), or else up to the document's root.
+ * (icon ligatures such as `arrow_drop_down`, hidden text). `skip` counts only up to `within`
+ * (a row), or else up to the document's root.
  */
 export function visibleText(element: Element, skip: string, within: Element | null = null): string {
+  // One native walk up the ancestors rather than a call per ancestor: the nearest match is the
+  // innermost, so when it is outside `within` nothing inside is.
   const skipped = (node: Node): boolean => {
-    for (let el = node.parentElement; el; el = el === within ? null : el.parentElement) if (el.matches(skip)) return true;
-    return false;
+    const hidden = node.parentElement?.closest(skip);
+    return hidden != null && (within === null || within.contains(hidden));
   };
   // The usual name link holds one text node: no walker needed.
   const only = element.firstChild;
