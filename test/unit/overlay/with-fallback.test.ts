@@ -141,23 +141,23 @@ describe('withFallback', () => {
   });
 
   it('measures a shown box again after five seconds, a hidden one after one', () => {
-    let measured = 0;
     let clock = 0;
-    let width = 10;
-    const cached = cachedLayout({ rectOf: () => ({ left: ++measured, top: 0, width, height: 1 }), displayOf: () => 'block' }, () => clock);
     const { document } = parseHTML('<p></p><i></i>');
     const shown = document.querySelector('p') as Element;
-    expect(cached.rectOf(shown).left).toBe(1);
-    clock = 4999;
-    expect(cached.rectOf(shown).left).toBe(1);
-    clock = 5000;
-    expect(cached.rectOf(shown).left).toBe(2);
-    width = 0;
     const hidden = document.querySelector('i') as Element;
-    expect(cached.rectOf(hidden).left).toBe(3);
-    clock = 5999;
-    expect(cached.rectOf(hidden).left).toBe(3);
-    clock = 6000;
-    expect(cached.rectOf(hidden).left).toBe(4);
+    // Each measure says which one it was (left), and the <i> is zero-sized.
+    let measured = 0;
+    const cached = cachedLayout(
+      { rectOf: (el) => ({ left: ++measured, top: 0, width: el === hidden ? 0 : 10, height: 1 }), displayOf: () => 'block' },
+      () => clock,
+    );
+    const leftAt = (at: number, element: Element) => {
+      clock = at;
+      return cached.rectOf(element).left;
+    };
+    expect([leftAt(0, shown), leftAt(0, hidden)]).toEqual([1, 2]);
+    expect([leftAt(999, shown), leftAt(999, hidden)]).toEqual([1, 2]);
+    expect([leftAt(1000, shown), leftAt(1000, hidden)]).toEqual([1, 3]);
+    expect([leftAt(4999, shown), leftAt(5000, shown)]).toEqual([1, 4]);
   });
 });
