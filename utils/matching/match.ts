@@ -146,6 +146,28 @@ function isInvisible(code: number): boolean {
   return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
 
+/**
+ * Punctuation, currency signs and arrows (U+2010–U+21FF: `€`, `→`, `‰`, `′`) that the full fold
+ * leaves as they are, and that are no separators: a name or a cell (`€1,234.56`) holding them
+ * needs no full fold for them. None of these blocks holds a combining mark or a character that
+ * composes with its neighbours, so a character that folds to itself alone does so in any text
+ * (tested unit by unit). Built on first use, by the definition itself.
+ */
+const SYMBOLS_START = 0x2010;
+const SYMBOLS_END = 0x2200;
+let selfFoldingSymbols: Uint8Array | undefined;
+function isSelfFoldingSymbol(code: number): boolean {
+  if (code < SYMBOLS_START || code >= SYMBOLS_END) return false;
+  if (!selfFoldingSymbols) {
+    selfFoldingSymbols = new Uint8Array(SYMBOLS_END - SYMBOLS_START);
+    for (let c = SYMBOLS_START; c < SYMBOLS_END; c += 1) {
+      const ch = String.fromCharCode(c);
+      selfFoldingSymbols[c - SYMBOLS_START] = !isSeparator(c) && !isInvisible(c) && foldNameSlowly(ch) === ch ? 1 : 0;
+    }
+  }
+  return selfFoldingSymbols[code - SYMBOLS_START] === 1;
+}
+
 /** What one scan of a name found it needs (flags). */
 const NEEDS_LOWER_CASE = 1;
 const NEEDS_COLLAPSE = 2;
@@ -175,7 +197,7 @@ function stepsFor(name: string): number {
       steps |= NEEDS_COLLAPSE;
       afterSeparator = true;
       continue;
-    } else {
+    } else if (!isSelfFoldingSymbol(code)) {
       return NEEDS_FULL_FOLD;
     }
     afterSeparator = false;
@@ -226,9 +248,11 @@ const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 
 
 /**
  * A 32-bit hash of the name's normalised form (FNV-1a over its UTF-16 units), computed without
- * building that form when the name is ASCII with spaces and dashes: equal normalised names give
- * equal hashes, so `nameHash(name) === nameHash(normalizeName(name))` (tested). Lets the match
- * index put off normalising the names it will probably never compare.
+ * building that form when the name is ASCII with spaces, dashes and symbols that fold to
+ * themselves (`€`): equal normalised names give equal hashes, so
+ * `nameHash(name) === nameHash(normalizeName(name))` (tested). Lets the match index put off
+ * normalising the names it will probably never compare, and the fallback finder pass over the
+ * page's other texts (`€1,234.56`) without normalising them.
  */
 export function nameHash(name: string): number {
   let hash = HASH_SEED;
@@ -236,18 +260,24 @@ export function nameHash(name: string): number {
   let started = false;
   for (let i = 0; i < name.length; i += 1) {
     const code = name.charCodeAt(i);
+    let folded = code;
     if (code >= 0x80) {
-      if (!isUnfoldedSeparator(code)) return hashOfFolded(normalizeName(name));
-      spaceDue = started;
-      continue;
-    }
-    const kind = ASCII_KIND[code];
-    if (kind === SEPARATOR) {
-      spaceDue = started;
-      continue;
+      if (isUnfoldedSeparator(code)) {
+        spaceDue = started;
+        continue;
+      }
+      // A symbol that folds to itself (`€`, `→`) is hashed as it is; anything else takes the fold.
+      if (!isSelfFoldingSymbol(code)) return hashOfFolded(normalizeName(name));
+    } else {
+      const kind = ASCII_KIND[code];
+      if (kind === SEPARATOR) {
+        spaceDue = started;
+        continue;
+      }
+      if (kind === UPPER) folded = code + 0x20;
     }
     if (spaceDue) hash = hashStep(hash, 0x20);
-    hash = hashStep(hash, kind === UPPER ? code + 0x20 : code);
+    hash = hashStep(hash, folded);
     spaceDue = false;
     started = true;
   }

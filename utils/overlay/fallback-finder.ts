@@ -17,7 +17,7 @@
  * grid) gets a spot in a layer of our own instead (fallback-layer.ts), when the caller has one.
  */
 import type { FunnelRow } from '../api/schema';
-import { normalizeName } from '../matching/match';
+import { nameHash, normalizeName } from '../matching/match';
 import { collapseSpaces } from '../adapters/shared/text';
 
 /** The CRM side, indexed once per answer. */
@@ -28,23 +28,27 @@ export interface FallbackTargets {
   byId: ReadonlyMap<string, number>;
   /** Longest raw name, to skip long texts without normalising them. */
   longestName: number;
+  /** nameHash of every name: a text whose hash is not here names no CRM row, and is not normalised. */
+  hashes: ReadonlySet<number>;
 }
 
 export function fallbackTargets(rows: readonly FunnelRow[]): FallbackTargets {
   const byName = new Map<string, number[]>();
   const byId = new Map<string, number>();
+  const hashes = new Set<number>();
   let longestName = 0;
   rows.forEach((row, index) => {
     const id = row.id?.trim();
     if (id && !byId.has(id)) byId.set(id, index);
     const key = row.name ? normalizeName(row.name) : '';
     if (!key) return;
+    hashes.add(nameHash(key));
     longestName = Math.max(longestName, (row.name as string).length);
     const list = byName.get(key);
     if (list) list.push(index);
     else byName.set(key, [index]);
   });
-  return { byName, byId, longestName };
+  return { byName, byId, longestName, hashes };
 }
 
 export interface Box {
@@ -125,18 +129,24 @@ export function findNames(root: Element, targets: FallbackTargets, options: Find
   const maxText = targets.longestName * 2 + 16;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  // The walker yields only texts inside root: climbing ends at root's parent.
+  const outside = root.parentElement;
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (!(text.nodeValue ?? '').trim()) continue;
+    const value = text.nodeValue ?? '';
+    if (!value.trim()) continue;
     let element = text.parentElement;
+    let child: Node = text;
     // A wrapper printing the same text as the element below it (a cell around its value) names
-    // the same thing: its text is not normalised again.
+    // the same thing: its text is not normalised again. An element whose only child is the one
+    // below prints that text: it is not read again either.
     let below: string | null = null;
-    for (let depth = 0; element && depth < MAX_CLIMB && root.contains(element); depth++, element = element.parentElement) {
-      const whole = element.textContent ?? '';
+    for (let depth = 0; element && element !== outside && depth < MAX_CLIMB; depth++, child = element, element = element.parentElement) {
+      const whole: string = element.firstChild === child && element.lastChild === child ? (below ?? value) : (element.textContent ?? '');
       if (whole.length > maxText) break;
       if (found.has(element)) break;
       if (whole === below) continue;
       below = whole;
+      if (!targets.hashes.has(nameHash(whole))) continue;
       const key = normalizeName(whole);
       if (!key || !targets.byName.has(key)) continue;
       if (isOwn(element)) break;
