@@ -25,32 +25,41 @@ const QUIET_MS = 250;
 
 /** How long a name element's measured box and display are reused (see cachedLayout). */
 const LAYOUT_TTL_MS = 1000;
-/**
- * A box that was shown (not zero-sized) is reused longer: a recycled row's name keeps its column
- * while rows scroll by, and each measure in a scrolling frame is a synchronous layout (at 1 s,
- * 15 of them a second on a 15-row table). A hidden one is measured again after LAYOUT_TTL_MS, so
- * a name that appears gets its badge within a second.
- */
-const SHOWN_BOX_TTL_MS = 5000;
 
 /**
- * The layout, read at most once per element and second (a shown box: SHOWN_BOX_TTL_MS). The
- * finder runs in the mutation microtask right after the host rewrote rows; measuring there forces
- * a synchronous layout on every scrolling frame. A recycled row's name keeps its column and
- * display, so an older measure groups it just as well (a stale one can only cost a badge, never
- * misplace one: the badge still follows the name's own text).
+ * The layout, read at most once per element and second. The finder runs in the mutation
+ * microtask right after the host rewrote rows; measuring there forces a synchronous layout on
+ * every scrolling frame. A recycled row's name keeps its column and display, so a second-old
+ * measure groups it just as well (a stale one can only cost a badge, never misplace one: the badge
+ * still follows the name's own text).
+ *
+ * With `refreshLater` (an idle callback), a shown box past its second is used once more and
+ * measured again later, when the frame's own layout is done and measuring costs no extra layout:
+ * at a measure per second and name, a 15-row table forced 15 layouts a second while scrolling. A
+ * hidden (zero-sized) one is measured at once: the name may have just appeared.
  */
-export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_TTL_MS, shownTtlMs = SHOWN_BOX_TTL_MS): Layout {
+export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_TTL_MS, refreshLater?: (refresh: () => void) => void): Layout {
   const boxes = new WeakMap<Element, { at: number; box: ReturnType<Layout['rectOf']> }>();
   const displays = new WeakMap<Element, { at: number; display: string }>();
+  const due = new Set<Element>();
+  const measure = (element: Element) => {
+    const box = layout.rectOf(element);
+    boxes.set(element, { at: now(), box: { left: box.left, top: box.top, width: box.width, height: box.height } });
+    return box;
+  };
+  const refresh = () => {
+    for (const element of due) if (element.isConnected) measure(element);
+    due.clear();
+  };
   return {
     rectOf(element) {
-      const t = now();
       const known = boxes.get(element);
-      if (known && t - known.at < (known.box.width > 0 && known.box.height > 0 ? shownTtlMs : ttlMs)) return known.box;
-      const box = layout.rectOf(element);
-      boxes.set(element, { at: t, box: { left: box.left, top: box.top, width: box.width, height: box.height } });
-      return box;
+      if (!known) return measure(element);
+      if (now() - known.at < ttlMs) return known.box;
+      if (!refreshLater || known.box.width <= 0 || known.box.height <= 0) return measure(element);
+      if (due.size === 0) refreshLater(refresh);
+      due.add(element);
+      return known.box;
     },
     displayOf(element) {
       const t = now();
@@ -106,7 +115,9 @@ export function withFallback(
     layer?.keepOnly(spotted);
     return rows;
   };
-  const layout = cachedLayout(options.layout ?? browserLayout, now);
+  // On a real page (no layout given), shown boxes are measured again in idle time.
+  const refreshWhenIdle = (task: () => void) => requestIdleCallback(() => signal?.aborted || task(), { timeout: LAYOUT_TTL_MS });
+  const layout = options.layout ? cachedLayout(options.layout, now) : cachedLayout(browserLayout, now, LAYOUT_TTL_MS, refreshWhenIdle);
   let targets: FallbackTargets | null = null;
   let active = false;
   let checkedAt = -Infinity;

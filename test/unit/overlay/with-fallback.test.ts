@@ -140,16 +140,19 @@ describe('withFallback', () => {
     expect(clearlyFewer(5, 12)).toBe(true);
   });
 
-  it('measures a shown box again after five seconds, a hidden one after one', () => {
+  it('measures each element at most once per second; past it, a shown box is measured again later, a hidden one at once', () => {
     let clock = 0;
-    const { document } = parseHTML('<p></p><i></i>');
+    const { document } = parseHTML('<main><p></p><i></i></main>');
     const shown = document.querySelector('p') as Element;
     const hidden = document.querySelector('i') as Element;
     // Each measure says which one it was (left), and the <i> is zero-sized.
     let measured = 0;
+    const later: Array<() => void> = [];
     const cached = cachedLayout(
       { rectOf: (el) => ({ left: ++measured, top: 0, width: el === hidden ? 0 : 10, height: 1 }), displayOf: () => 'block' },
       () => clock,
+      1000,
+      (task) => later.push(task),
     );
     const leftAt = (at: number, element: Element) => {
       clock = at;
@@ -157,7 +160,11 @@ describe('withFallback', () => {
     };
     expect([leftAt(0, shown), leftAt(0, hidden)]).toEqual([1, 2]);
     expect([leftAt(999, shown), leftAt(999, hidden)]).toEqual([1, 2]);
-    expect([leftAt(1000, shown), leftAt(1000, hidden)]).toEqual([1, 3]);
-    expect([leftAt(4999, shown), leftAt(5000, shown)]).toEqual([1, 4]);
+    // Past the second: the hidden one is measured now; the shown one keeps its box until the refresh.
+    expect([leftAt(1000, shown), leftAt(1000, hidden), leftAt(1001, shown)]).toEqual([1, 3, 1]);
+    expect(later).toHaveLength(1);
+    (later.shift() as () => void)();
+    expect(leftAt(1002, shown)).toBe(4);
+    expect(measured).toBe(4);
   });
 });
