@@ -15,6 +15,7 @@ import { readVisibleMetaRows, replicaCall, summaryText, visibleMetaRows, waitFor
 import { useConnectedSession } from './support/session';
 import { hookHealthLine } from './support/hook-health';
 import { countOurBadges, ourUi, shadowBridge, type WithShadowBridge } from './support/our-ui';
+import { describeWrongEpisodes, REPLICA_TRUTH, startRowTruthProbe, stopRowTruthProbe, type ExpectedNumbers } from './support/row-truth-probe';
 
 const ACCOUNT = '1234567890';
 const ROW_HEIGHT = 48;
@@ -182,6 +183,38 @@ describe.each(VARIANTS)('Meta Ads Manager, variant $name', ({ variant, identity,
     const requests = funnelRequests().filter((r) => r.query.from === range.from && r.query.level === 'campaign');
     expect(requests).toHaveLength(1);
     expect(requests[0]?.query).toMatchObject({ platform: 'meta_ads', account_id: ACCOUNT, to: range.to });
+    await page.close();
+  });
+
+  it('keeps each row on its own campaign when the host re-mounts the name cells and scrolls on at once', async () => {
+    const range = { from: `${year}-05-01`, to: `${year}-05-31` };
+    const page = await openMeta(variant, metaAdsManagerUrl({ accountId: ACCOUNT, ...range }));
+    await expectRowsAgree(page, expectedBy(identity, { level: 'campaign', ...range }), identity);
+    // The probe knows rows by ID; the API of a names-only variant answers by name.
+    const byKey = expectedBy(identity, { level: 'campaign', ...range });
+    const expected = Object.fromEntries(
+      campaigns.flatMap((c) => {
+        const row = byKey.get(identity === 'id' ? c.id : c.name);
+        return row ? [[c.id, [row.mql, row.won, row.revenue] as ExpectedNumbers]] : [];
+      }),
+    );
+    expect(Object.keys(expected)).toHaveLength(500);
+    await startRowTruthProbe(page, { truth: REPLICA_TRUTH.byRowNodeAt, expected });
+    // New name cells (the old ones took their badges with them), then a row per frame: each
+    // recycle rewrites text in cells the overlay has never read as part of a whole-table read.
+    await page.evaluate(async (rowHeight) => {
+      const replica = (window as unknown as { __replica: { remountNameCells(): void; scrollBy(px: number): void } }).__replica;
+      replica.remountNameCells();
+      for (let i = 0; i < 40; i++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        replica.scrollBy(rowHeight);
+      }
+    }, ROW_HEIGHT);
+    const report = await stopRowTruthProbe(page);
+    expect(report.wrongEpisodeCount, describeWrongEpisodes(report)).toBe(0);
+    expect(report.episodes).toBeGreaterThan(20);
+    // Every row on screen has its badge again, stating its own campaign.
+    await expectRowsAgree(page, expectedBy(identity, { level: 'campaign', ...range }), identity);
     await page.close();
   });
 

@@ -199,6 +199,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     for (const node of watcher.changedRows) {
       const row = node.isConnected ? adapter.readRow(node, context) : null;
       if (row) {
+        watcher.reread(row);
         const previous = badges.badgeIn(node)?.key;
         const key = campaignKey(row);
         showRow(row, key);

@@ -25,6 +25,13 @@ export interface RowWatcher {
   startFullRead(): void;
   /** After a full read of `rows`: observes only what can change which campaign a row shows. */
   narrow(rows: readonly PageRow[]): void;
+  /**
+   * A changed row was re-read. In per-row watching, a part the host replaced (a re-mounted name
+   * cell) is watched from now on rather than from the next whole-table read, which a scroll can
+   * put off for up to 2 s (engine.ts, BUSY_FULL_READ_MS): until then the new cell's rewrites made no record, and
+   * its row kept the previous campaign's badge. A row that names no part ends per-row watching.
+   */
+  reread(row: PageRow): void;
   /** The changed rows were re-read. */
   changedRowsDone(): void;
   /** A pass over every row at the next frame. */
@@ -79,6 +86,8 @@ export function createRowWatcher(ctx: ContentScriptContext, signal: AbortSignal,
   let rowContainer: Element | null = null;
   /** In per-row watching: the row nodes and watched parts registered, in order. */
   let watchedParts: Element[] = [];
+  /** The same as a set (and the parts registered since), for a re-read row's "already watched?". */
+  let watchedSet = new WeakSet<Element>();
   let readAllRows = true;
   const changedRows = new Set<Element>();
 
@@ -209,12 +218,28 @@ export function createRowWatcher(ctx: ContentScriptContext, signal: AbortSignal,
     if (rowContainer === null && parts.length === watchedParts.length && parts.every((p, i) => p === watchedParts[i])) return;
     flush(observer, observed);
     observer.observe(observed, WATCH_ROWS_ADDED_OR_REMOVED);
-    for (const row of rows) {
-      observer.observe(row.row, rowNode);
-      observer.observe(row.watch as Element, WATCH_ROW_CONTENT);
-    }
+    watchedSet = new WeakSet();
+    for (const row of rows) watchParts(observer, row, rowNode);
     watchedParts = parts;
     rowContainer = null;
+  }
+
+  function watchParts(observer: MutationObserver, row: PageRow, rowNode: MutationObserverInit): void {
+    if (!watchedSet.has(row.row)) observer.observe(row.row, rowNode);
+    observer.observe(row.watch as Element, WATCH_ROW_CONTENT);
+    watchedSet.add(row.row);
+    watchedSet.add(row.watch as Element);
+  }
+
+  function reread(row: PageRow): void {
+    // Only in per-row watching: a whole-table or container watch already sees every part.
+    if (!tableObserver || !WATCH_ROW_NODE || rowContainer !== null || watchedParts.length === 0) return;
+    if (!row.watch) {
+      // Only a wider watch sees this row's changes: the next whole read sets it up.
+      schedule();
+      return;
+    }
+    if (!watchedSet.has(row.watch) || !watchedSet.has(row.row)) watchParts(tableObserver, row, WATCH_ROW_NODE);
   }
 
   function disconnect(): void {
@@ -239,6 +264,7 @@ export function createRowWatcher(ctx: ContentScriptContext, signal: AbortSignal,
       changedRows.clear();
     },
     narrow,
+    reread,
     changedRowsDone() {
       changedRows.clear();
     },

@@ -683,28 +683,12 @@
     node['__reactFiber$' + REACT_KEY] = { tag: 5, stateNode: node, memoizedProps: props, return: fiberReturn };
   }
 
-  function createSlot() {
-    const row = h('div', { class: '_1gda _2djg', style: { width: px(LEFT_W + RIGHT_W), height: px(ROW_H), 'z-index': '0', transform: 'translate(0px, 0px)' } });
-    const wrap = h('span', surfaceAttrs(null), [row]);
-    const frozen = h('div', { class: '_3pzj', style: { height: px(ROW_H), position: 'absolute', width: px(LEFT_W), 'will-change': 'transform', 'z-index': '2', transform: 'translate(0px, 0px)' } });
-    const scrolling = h('div', { class: '_3pzj', style: { height: px(ROW_H), position: 'absolute', width: px(RIGHT_W), 'will-change': 'transform', 'z-index': '0', transform: 'translate(0px, 0px)' } });
-    row.append(h('div', { class: '_1gd4', role: 'presentation', style: { width: px(LEFT_W + RIGHT_W), height: px(ROW_H) } }, [
-      h('div', { class: '_1gd5' }, [
-        h('div', { class: 'x10l6tqk x13vifvy', style: { height: px(ROW_H), left: '0px' } }, [frozen]),
-        h('div', { class: 'x10l6tqk x13vifvy', style: { height: px(ROW_H), left: px(LEFT_W) } }, [scrolling]),
-      ]),
-    ]));
-
-    const sel = cellNode(0, CHECK_W, '_chkcell');
-    const chk = h('div', { class: '_chk', role: 'checkbox', tabindex: '0', 'aria-checked': 'false', 'aria-label': T.select });
-    sel.cell.append(chk);
-
-    const tog = cellNode(CHECK_W, TOGGLE_W, '_togcell');
-    const toggle = h('input', { class: '_tog', type: 'checkbox', role: 'switch', 'aria-label': T.columns.toggle });
-    tog.cell.append(toggle);
-
-    // Name cell as captured (ref: name): a clipping flex line with `.ellipsis[data-tooltip-content]`
-    // → span → a[href="#"] → span._3dfi, then the hover toolbar in the same cell.
+  /**
+   * The name cell as captured (ref: name): a clipping flex line with `.ellipsis[data-tooltip-content]`
+   * → span → a[href="#"] → span._3dfi, then the hover toolbar in the same cell. Made anew when a
+   * slot's name cell is re-mounted (remountNameCells).
+   */
+  function createNameCell() {
     const name = cellNode(CHECK_W + TOGGLE_W, NAME_W, '_namecell');
     const nameText = doc.createTextNode('');
     const link = h('a', { href: '#', class: 'xt0psk2' }, [h('span', { class: '_3dfi _3dfj' }, [nameText])]);
@@ -729,6 +713,30 @@
         ]),
       ]),
     ]));
+    return { name, nameText, tooltip, toolbarWrap };
+  }
+
+  function createSlot() {
+    const row = h('div', { class: '_1gda _2djg', style: { width: px(LEFT_W + RIGHT_W), height: px(ROW_H), 'z-index': '0', transform: 'translate(0px, 0px)' } });
+    const wrap = h('span', surfaceAttrs(null), [row]);
+    const frozen = h('div', { class: '_3pzj', style: { height: px(ROW_H), position: 'absolute', width: px(LEFT_W), 'will-change': 'transform', 'z-index': '2', transform: 'translate(0px, 0px)' } });
+    const scrolling = h('div', { class: '_3pzj', style: { height: px(ROW_H), position: 'absolute', width: px(RIGHT_W), 'will-change': 'transform', 'z-index': '0', transform: 'translate(0px, 0px)' } });
+    row.append(h('div', { class: '_1gd4', role: 'presentation', style: { width: px(LEFT_W + RIGHT_W), height: px(ROW_H) } }, [
+      h('div', { class: '_1gd5' }, [
+        h('div', { class: 'x10l6tqk x13vifvy', style: { height: px(ROW_H), left: '0px' } }, [frozen]),
+        h('div', { class: 'x10l6tqk x13vifvy', style: { height: px(ROW_H), left: px(LEFT_W) } }, [scrolling]),
+      ]),
+    ]));
+
+    const sel = cellNode(0, CHECK_W, '_chkcell');
+    const chk = h('div', { class: '_chk', role: 'checkbox', tabindex: '0', 'aria-checked': 'false', 'aria-label': T.select });
+    sel.cell.append(chk);
+
+    const tog = cellNode(CHECK_W, TOGGLE_W, '_togcell');
+    const toggle = h('input', { class: '_tog', type: 'checkbox', role: 'switch', 'aria-label': T.columns.toggle });
+    tog.cell.append(toggle);
+
+    const { name, nameText, tooltip, toolbarWrap } = createNameCell();
     frozen.append(sel.wrap, tog.wrap, name.wrap);
     known.body.append(wrap);
 
@@ -1161,9 +1169,24 @@
       for (let i = Math.floor(viewTop / ROW_H); i < state.rows.length && i * ROW_H < viewBottom; i++) out.push({ id: String(state.rows[i].id), top: i * ROW_H });
       return out;
     },
-    /** The redesign's <tr> of model row i (the replica's own reference), for a test's in-page probe; null on the known table. */
+    /** The row node showing model row i now (the replica's own reference), for a test's in-page probe; null when none does. */
     rowNodeAt(i) {
-      return V.knownTableMarkup ? null : redesign.tbody.rows[i] || null;
+      if (!V.knownTableMarkup) return redesign.tbody.rows[i] || null;
+      const slot = slots.find((s) => s.index === i && s.data === state.rows[i]);
+      return slot ? slot.wrap : null;
+    },
+    /**
+     * React re-mounts every row's name cell (a new cell component: new nodes for the cell, the
+     * tooltip box, the link and the toolbar), each still showing its row's campaign. Anything an
+     * extension had put in the old cell goes with it.
+     */
+    remountNameCells() {
+      for (const slot of slots) {
+        const fresh = createNameCell();
+        slot.name.wrap.replaceWith(fresh.name.wrap);
+        Object.assign(slot, fresh);
+        if (slot.data) fillSlot(slot, slot.index, slot.data, true);
+      }
     },
     rowNodeCount() {
       return V.knownTableMarkup ? known.body.querySelectorAll('._1gda._2djg').length : redesign.tbody.rows.length;
