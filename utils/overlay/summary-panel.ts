@@ -81,17 +81,16 @@ export function buildSummaryPanel(input: SummaryPanelInput): HTMLElement | null 
   } else {
     const matched = coverage?.matched.length ?? 0;
     const age = formatAge(answer.fetchedAt, Date.now());
+    const parts: Array<{ text: string; muted?: boolean }> = [{ text: t('summary.matched', { matched, total, level }) }];
+    if (coverage && !context.filtered && coverage.apiOnly.length > 0) parts.push({ text: t('summary.notOnPage', { count: coverage.apiOnly.length, level }) });
+    if (coverage && coverage.ambiguous.length > 0) parts.push({ text: t('summary.ambiguous', { count: coverage.ambiguous.length }) });
+    parts.push({ text: t('summary.updated', { age }), muted: true });
     body.push(
       el(
         'div',
         { class: 'line', role: 'status' },
-        el('span', null, t('summary.matched', { matched, total, level })),
-        coverage &&
-          !context.filtered &&
-          coverage.apiOnly.length > 0 &&
-          el('span', null, `· ${t('summary.notOnPage', { count: coverage.apiOnly.length, level })}`),
-        coverage && coverage.ambiguous.length > 0 && el('span', null, `· ${t('summary.ambiguous', { count: coverage.ambiguous.length })}`),
-        el('span', { class: 'muted' }, `· ${t('summary.updated', { age })}`),
+        // The separator ends the part before it: a part that wraps to a new line starts with words, not "·".
+        ...parts.map((part, i) => el('span', part.muted ? { class: 'muted' } : null, i < parts.length - 1 ? `${part.text} ·` : part.text)),
         el(
           'button',
           { type: 'button', class: 'toggle', 'aria-expanded': String(input.expanded), onclick: input.onToggle },
