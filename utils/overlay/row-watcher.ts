@@ -28,8 +28,9 @@ export interface RowWatcher {
   /**
    * A changed row was re-read. In per-row watching, a part the host replaced (a re-mounted name
    * cell) is watched from now on rather than from the next whole-table read, which a scroll can
-   * put off for up to 2 s (engine.ts, BUSY_FULL_READ_MS): until then the new cell's rewrites made no record, and
-   * its row kept the previous campaign's badge. A row that names no part ends per-row watching.
+   * put off for up to 2 s (engine.ts, BUSY_FULL_READ_MS): until then the new cell's rewrites made
+   * no record, and its row kept the previous campaign's badge. A row that names no part ends
+   * per-row watching.
    */
   reread(row: PageRow): void;
   /** The changed rows were re-read. */
