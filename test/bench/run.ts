@@ -4,7 +4,7 @@
  * bench-results/bench.json. Timings are not tests: this is not part of `npm test`.
  *
  * Options (environment): BENCH_ONLY=key1,key2 runs only those measures (keys: size, matching,
- * background, latency, recycled, resort, scroll, fallback, cold, memory); BENCH_SKIP_BUILD=1 reuses .output-bench;
+ * background, latency, recycled, resort, scroll, fallback, cold, idle, memory, import); BENCH_SKIP_BUILD=1 reuses .output-bench;
  * BENCH_RESORTS sets the re-sorts of `resort` (default 200).
  */
 import { execSync } from 'node:child_process';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   if (wanted('size')) await timed(async () => (await import('./measures/bundle-size')).measureBundleSize(ROOT));
   if (wanted('matching')) await timed(async () => (await import('./measures/matching')).measureMatching());
 
-  const browserKeys = ['background', 'latency', 'recycled', 'resort', 'scroll', 'fallback', 'cold', 'memory'];
+  const browserKeys = ['background', 'latency', 'recycled', 'resort', 'scroll', 'fallback', 'cold', 'idle', 'memory'];
   if (browserKeys.some(wanted)) {
     const session = await openSession();
     try {
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       if (wanted('scroll')) await timed(async () => (await import('./measures/scroll-cost')).measureScrollCost(session));
       if (wanted('fallback')) await timed(async () => (await import('./measures/scroll-fallback')).measureScrollFallback(session));
       if (wanted('cold')) await timed(async () => (await import('./measures/cold-start')).measureColdStart(session));
+      if (wanted('idle')) await timed(async () => (await import('./measures/idle')).measureIdle(session));
       if (session.browser.errors.length) process.stderr.write(`[bench] browser errors: ${session.browser.errors.slice(0, 5).join(' | ')}\n`);
     } finally {
       await session.close();
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     'scrollCostGoogleAdapter',
     'scrollCostFallback',
     'coldStart',
+    'idleCost',
     'contentScriptSize',
     'background50k',
     'background5kCache',

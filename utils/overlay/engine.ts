@@ -56,10 +56,16 @@ const POLL_MS = 400;
  * While the host keeps rewriting rows (a scroll), every row it changes is re-read as it changes,
  * and the poll's re-read of every row (with the platform's lead counts and the summary's tallies)
  * waits for a pause of QUIET_MS: on a scroll through thousands of campaigns it was a third of our
- * script time. A host that never pauses still gets one every BUSY_FULL_READ_MS.
+ * script time. A host that never pauses still gets one every FULL_READ_GAP_MS.
+ *
+ * On a still page (nothing observed changed since the last whole read) every row is re-read only
+ * every FULL_READ_GAP_MS too: that read is then only a safety net for what the observer cannot
+ * see, as it is during a scroll. Re-reading on every poll cost a still Meta page about 6 ms of
+ * main thread a second, all day long. The poll keeps its pace where a read can find something
+ * new: while no table (or no row) is found, the table left the page, or the adapter asks.
  */
 const QUIET_MS = 250;
-const BUSY_FULL_READ_MS = 2000;
+const FULL_READ_GAP_MS = 2000;
 /** A complete page context (see PageContextTracker.incomplete) is re-read on every 5th poll (2 s) when nothing says it changed. */
 const COMPLETE_CHECK_EVERY = 5;
 
@@ -175,14 +181,16 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     source.load(context);
   }
 
-  /** When every row was last re-read (performance.now()). */
+  /** When every row was last re-read (performance.now()), and how many rows that read found. */
   let fullReadAt = Number.NEGATIVE_INFINITY;
+  let fullReadRows = 0;
 
   function reconcileAll(context: PageContext): void {
     fullReadAt = performance.now();
     watcher.startFullRead();
     const table = watcher.table;
     const rows: PageRow[] = table ? adapter.readRows(table, context) : [];
+    fullReadRows = rows.length;
     const touched = new Set<Badge>();
     for (const row of rows) touched.add(showRow(row, campaignKey(row)));
     // A row node that no longer shows a campaign (reused for a placeholder or the totals row)
@@ -217,13 +225,21 @@ export function runOverlay(ctx: ContentScriptContext, adapter: PlatformAdapter, 
     return badges.show(row, key);
   }
 
+  /** Whether the poll should re-read every row now (see QUIET_MS). */
+  function fullReadDue(): boolean {
+    const table = watcher.table;
+    if (!table || !table.isConnected || fullReadRows === 0 || adapter.fullReadDue?.()) return true;
+    if (watcher.changedSince(fullReadAt) && watcher.quietFor(QUIET_MS)) return true;
+    return performance.now() - fullReadAt >= FULL_READ_GAP_MS;
+  }
+
   // The poll (see POLL_MS). A context change starts its own load and pass.
   let polls = 0;
   ctx.setInterval(() => {
     // A complete context is re-read every COMPLETE_CHECK_EVERY polls unless it may have changed:
     // reading Google's header on every poll was a tenth of our script time while scrolling.
     if (page.stale || page.incomplete || ++polls % COMPLETE_CHECK_EVERY === 0) guard(page.check);
-    if (watcher.quietFor(QUIET_MS) || performance.now() - fullReadAt >= BUSY_FULL_READ_MS) watcher.schedule();
+    if (fullReadDue()) watcher.schedule();
   }, POLL_MS);
 
   // Teardown removes our DOM (each part on the signal): in an orphaned script (extension

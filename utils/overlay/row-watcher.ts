@@ -28,7 +28,7 @@ export interface RowWatcher {
   /**
    * A changed row was re-read. In per-row watching, a part the host replaced (a re-mounted name
    * cell) is watched from now on rather than from the next whole-table read, which a scroll can
-   * put off for up to 2 s (engine.ts, BUSY_FULL_READ_MS): until then the new cell's rewrites made
+   * put off for up to 2 s (engine.ts, FULL_READ_GAP_MS): until then the new cell's rewrites made
    * no record, and its row kept the previous campaign's badge. A row that names no part ends
    * per-row watching.
    */
@@ -43,6 +43,8 @@ export interface RowWatcher {
   disconnect(): void;
   /** True when the host has not changed the table for `ms` (a scroll rewrites rows every frame). */
   quietFor(ms: number): boolean;
+  /** True when the host changed the table at or after `time` (performance.now()). */
+  changedSince(time: number): boolean;
 }
 
 export interface RowWatcherOptions {
@@ -271,6 +273,7 @@ export function createRowWatcher(ctx: ContentScriptContext, signal: AbortSignal,
     },
     schedule,
     quietFor: (ms) => performance.now() - lastHostChangeAt >= ms,
+    changedSince: (time) => lastHostChangeAt >= time,
     readAllNext() {
       readAllRows = true;
     },

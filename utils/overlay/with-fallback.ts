@@ -16,6 +16,12 @@ import type { UiLoader } from './ui-loader';
 /** While the adapter reads rows, the finder checks that it reads them all at most this often. */
 const RECHECK_MS = 2000;
 /**
+ * ...and this often while it reads the very campaigns it read at the last check, which found it
+ * reading them all: on a still page the check (a read of every name in the table) was most of
+ * what the page cost us while nobody touched it.
+ */
+const UNCHANGED_RECHECK_MS = 10_000;
+/**
  * ...and only in a pass that follows this long a pause of passes: the check reads every name in
  * the table (tens of milliseconds on a large one), which must not land in a scrolling frame. A
  * scroll makes a pass every frame; the first pass after it stops checks. Shorter than the
@@ -72,6 +78,11 @@ export function cachedLayout(layout: Layout, now: () => number, ttlMs = LAYOUT_T
   };
 }
 
+/** The campaigns rows show, in order: their IDs, or names where they have none. */
+function campaignsOf(rows: readonly PageRow[]): string {
+  return rows.map((row) => row.id ?? `\u0000${row.name}`).join('\n');
+}
+
 /** "Clearly fewer": the page shows at least twice the adapter's rows, and two more. */
 export function clearlyFewer(adapterRows: number, pageNames: number): boolean {
   return pageNames >= adapterRows * 2 + 2;
@@ -85,8 +96,8 @@ export interface FallbackAdapter extends PlatformAdapter {
  * `signal` and `ui`: the overlay's life and its on-demand UI (ui-loader.ts), which holds our own
  * layer (fallback-layer.ts). With them, names with no safe spot in their row get a badge in that
  * layer, removed when the signal aborts: the layer's code is asked for the first time a name needs
- * it, and such names get their badge in the first read after it arrived (the engine re-reads
- * every row within about 0.4 s once the page is still). Without them they get none.
+ * it, and such names get their badge in the first read after it arrived (the engine's next poll
+ * asks for that read, within about 0.4 s). Without them they get none.
  */
 export function withFallback(
   adapter: PlatformAdapter,
@@ -135,6 +146,10 @@ export function withFallback(
   let bands: ColumnBands | null = null;
   /** A band read alone named a CRM row another band names too: a whole read must settle it. */
   let namedTwice = false;
+  /** The last whole read had names that need our layer, before its code was there. */
+  let layerAwaited = false;
+  /** The campaigns the adapter read when the last check found it reading them all (see campaignsOf). */
+  let agreedCampaigns: string | null = null;
 
   const finderOptions = (minGroup: number) => ({ layout, isOwn: isOwnNode, minGroup });
 
@@ -157,12 +172,18 @@ export function withFallback(
     const t = now();
     const afterPause = t - readAt >= QUIET_MS;
     readAt = t;
-    if (own.length > 0 && !active && (t - checkedAt < RECHECK_MS || !afterPause)) return own;
+    if (own.length > 0 && !active) {
+      const recheckMs = agreedCampaigns !== null && campaignsOf(own) === agreedCampaigns ? UNCHANGED_RECHECK_MS : RECHECK_MS;
+      if (t - checkedAt < recheckMs || !afterPause) return own;
+    }
     checkedAt = t;
     const minGroup = table === ownContainer ? 2 : 1;
     const column = nameColumn(findNames(table, targets, finderOptions(minGroup)), minGroup);
     active = own.length === 0 ? column.length > 0 : clearlyFewer(own.length, column.length);
-    if (active && signal && ui?.state === 'idle' && column.some((item) => item.needsLayer)) ui.load().catch(() => undefined);
+    agreedCampaigns = own.length > 0 && !active ? campaignsOf(own) : null;
+    const needsLayer = active && column.some((item) => item.needsLayer);
+    if (needsLayer && signal && ui?.state === 'idle') ui.load().catch(() => undefined);
+    layerAwaited = needsLayer && !ui?.ui;
     namedTwice = false;
     const crmRowByBand = new Map<Element, number | null>();
     bands = active && column[0] ? { left: column[0].left, crmRowByBand } : null;
@@ -197,7 +218,9 @@ export function withFallback(
       if (read.twice) namedTwice = true;
       return read.row;
     },
-    fullReadDue: () => active && namedTwice,
+    // Also once the layer's code arrives for names waiting for it: a still page is otherwise
+    // re-read only every 2 s (engine.ts, FULL_READ_GAP_MS).
+    fullReadDue: () => active && (namedTwice || (layerAwaited && !!ui?.ui)),
     readSpend(row, table) {
       return active ? null : adapter.readSpend(row, table);
     },
@@ -210,6 +233,7 @@ export function withFallback(
       targets = rows && rows.length > 0 ? fallbackTargets(rows) : null;
       checkedAt = -Infinity;
       searchedAt = -Infinity;
+      agreedCampaigns = null;
       if (!targets) active = false;
       adapter.onCrmRows?.(rows);
     },

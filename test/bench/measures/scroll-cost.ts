@@ -92,14 +92,19 @@ export async function oneRun(browser: ExtensionBrowser, withExtension: boolean, 
   };
 }
 
-export async function measureScrollCost(session: BenchSession): Promise<Figure[]> {
+/** A browser without the extension, and the session's with it, both serving the 5,000-campaign Meta replica (0.3 s skeleton). */
+export async function plainBesideSession(session: BenchSession): Promise<ExtensionBrowser> {
   const plain = await launchWithExtension({ withExtension: false });
-  try {
-    const data = metaReplicaData(session.campaigns5k, { skeletonMs: 300 });
-    await session.browser.context.unrouteAll({ behavior: 'ignoreErrors' });
-    await routeMetaReplica(session.browser.context, data);
-    await routeMetaReplica(plain.context, data);
+  const data = metaReplicaData(session.campaigns5k, { skeletonMs: 300 });
+  await session.browser.context.unrouteAll({ behavior: 'ignoreErrors' });
+  await routeMetaReplica(session.browser.context, data);
+  await routeMetaReplica(plain.context, data);
+  return plain;
+}
 
+export async function measureScrollCost(session: BenchSession): Promise<Figure[]> {
+  const plain = await plainBesideSession(session);
+  try {
     const withRuns: RunResult[] = [];
     const withoutRuns: RunResult[] = [];
     const ratios: number[] = [];

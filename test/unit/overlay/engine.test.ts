@@ -63,6 +63,19 @@ function start(withAdapter: PlatformAdapter = adapter) {
   return { requests, warnings };
 }
 
+/** The adapter, counting its reads of every row; `found` replaces what such a read finds. */
+function countingFullReads(found?: () => PageRow[]) {
+  const count = { fullReads: 0 };
+  const counting: PlatformAdapter = {
+    ...adapter,
+    readRows: (table, context) => {
+      count.fullReads++;
+      return found ? found() : adapter.readRows(table, context);
+    },
+  };
+  return { counting, count };
+}
+
 /** The first pass, the answer, and the pass that shows it. */
 async function firstAnswerShown(): Promise<void> {
   page.runFrames();
@@ -93,18 +106,11 @@ describe('runOverlay', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('re-reads every row on its poll only once the host pauses rewriting rows (or after 2 s of rewriting), each changed row meanwhile', async () => {
+  it('re-reads every row on its poll only once the host pauses rewriting rows (or after 2 s of rewriting), each changed row meanwhile; on a still page every 2 s', async () => {
     // Real setTimeout for settle(); the poll's interval and the engine's clock are the test's.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
     try {
-      let fullReads = 0;
-      const counting: PlatformAdapter = {
-        ...adapter,
-        readRows: (table) => {
-          fullReads++;
-          return adapter.readRows(table, adapter.readContext(new URL('https://ads.example/list'), page.document, new Date())!);
-        },
-      };
+      const { counting, count } = countingFullReads();
       start(counting);
       await firstAnswerShown();
       const link = page.document.querySelector('#r1 a') as Element;
@@ -120,18 +126,45 @@ describe('runOverlay', () => {
           page.runFrames();
         }
       };
-      const before = fullReads;
+      const before = count.fullReads;
       await rewriteFor(1600);
       // Four polls passed: none re-read every row, and the rewritten row still shows its campaign.
-      expect(fullReads).toBe(before);
+      expect(count.fullReads).toBe(before);
       expect(badgeIn('r1')).toBe('MQL→Won 10% · €75K');
       await rewriteFor(800);
       // Two seconds of rewriting: one safety re-read of every row.
-      expect(fullReads).toBe(before + 1);
+      expect(count.fullReads).toBe(before + 1);
       // The host pauses: the next poll re-reads every row.
       vi.advanceTimersByTime(400);
       page.runFrames();
-      expect(fullReads).toBe(before + 2);
+      expect(count.fullReads).toBe(before + 2);
+      // The page is still (and our own badges' renders are no change): the next four polls re-read
+      // nothing, and the one 2 s after that read re-reads every row again.
+      for (let poll = 0; poll < 4; poll++) {
+        vi.advanceTimersByTime(400);
+        page.runFrames();
+      }
+      expect(count.fullReads).toBe(before + 2);
+      vi.advanceTimersByTime(400);
+      page.runFrames();
+      expect(count.fullReads).toBe(before + 3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('re-reads every row on every poll while a read finds no row (the table may still be filling)', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    try {
+      const { counting, count } = countingFullReads(() => []);
+      start(counting);
+      await firstAnswerShown();
+      const before = count.fullReads;
+      for (let poll = 0; poll < 3; poll++) {
+        vi.advanceTimersByTime(400);
+        page.runFrames();
+      }
+      expect(count.fullReads).toBe(before + 3);
     } finally {
       vi.useRealTimers();
     }

@@ -133,6 +133,41 @@ describe('withFallback', () => {
     expect(wrapped.usingFallback()).toBe(true);
   });
 
+  it('checks a still page every 10 s while the adapter reads the campaigns it read at the last check, else every 2 s', () => {
+    const names = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'];
+    const late = ['Eta', 'Theta', 'Iota', 'Kappa', 'Lambda', 'Mu', 'Nu', 'Xi', 'Omicron', 'Pi'];
+    let shown = names;
+    // The adapter reads only the rows it knows the markup of (`.r`), in the order the page shows them.
+    const own = (t: Element) =>
+      [...t.querySelectorAll('.r a')]
+        .filter((a) => shown.includes(a.textContent ?? ''))
+        .map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
+    const { wrapped, table, tick } = setUp(names, own);
+    wrapped.onCrmRows?.(crm([...names, ...late]));
+    expect(wrapped.readRows(table, context)).toHaveLength(6);
+    // Rows in a markup the adapter does not know appear; what the adapter reads stays the same.
+    for (const name of late) table.insertAdjacentHTML('beforeend', `<div class="x"><div><a href="#">${name}</a></div></div>`);
+    for (let poll = 0; poll < 24; poll++) {
+      tick(400);
+      wrapped.readRows(table, context);
+    }
+    // 9.6 s: not checked again.
+    expect(wrapped.usingFallback()).toBe(false);
+    tick(400);
+    expect(wrapped.readRows(table, context)).toHaveLength(16);
+    expect(wrapped.usingFallback()).toBe(true);
+
+    // The same with the adapter's campaigns changing (a re-sort): checked 2 s after the last check.
+    const second = setUp(names, own);
+    second.wrapped.onCrmRows?.(crm([...names, ...late]));
+    second.wrapped.readRows(second.table, context);
+    for (const name of late) second.table.insertAdjacentHTML('beforeend', `<div class="x"><div><a href="#">${name}</a></div></div>`);
+    shown = names.slice(0, 5);
+    second.tick(2000);
+    expect(second.wrapped.readRows(second.table, context)).toHaveLength(16);
+    expect(second.wrapped.usingFallback()).toBe(true);
+  });
+
   it('"clearly fewer" means at least twice the adapter\'s rows, and two more', () => {
     expect(clearlyFewer(1, 3)).toBe(false);
     expect(clearlyFewer(1, 4)).toBe(true);
