@@ -173,8 +173,9 @@ export function withFallback(
     const afterPause = t - readAt >= QUIET_MS;
     readAt = t;
     if (own.length > 0 && !active) {
-      const recheckMs = agreedCampaigns !== null && campaignsOf(own) === agreedCampaigns ? UNCHANGED_RECHECK_MS : RECHECK_MS;
-      if (t - checkedAt < recheckMs || !afterPause) return own;
+      // Cheapest first: while passes come without a pause (a scroll), the campaigns are not compared.
+      if (!afterPause || t - checkedAt < RECHECK_MS) return own;
+      if (t - checkedAt < UNCHANGED_RECHECK_MS && agreedCampaigns !== null && campaignsOf(own) === agreedCampaigns) return own;
     }
     checkedAt = t;
     const minGroup = table === ownContainer ? 2 : 1;
