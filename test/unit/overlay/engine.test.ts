@@ -76,6 +76,14 @@ function countingFullReads(found?: () => PageRow[]) {
   return { counting, count };
 }
 
+/** `count` polls of the engine (0.4 s each), each followed by the frame it may have asked for. */
+function runPolls(count: number): void {
+  for (let poll = 0; poll < count; poll++) {
+    vi.advanceTimersByTime(400);
+    page.runFrames();
+  }
+}
+
 /** The first pass, the answer, and the pass that shows it. */
 async function firstAnswerShown(): Promise<void> {
   page.runFrames();
@@ -135,18 +143,13 @@ describe('runOverlay', () => {
       // Two seconds of rewriting: one safety re-read of every row.
       expect(count.fullReads).toBe(before + 1);
       // The host pauses: the next poll re-reads every row.
-      vi.advanceTimersByTime(400);
-      page.runFrames();
+      runPolls(1);
       expect(count.fullReads).toBe(before + 2);
       // The page is still (and our own badges' renders are no change): the next four polls re-read
       // nothing, and the one 2 s after that read re-reads every row again.
-      for (let poll = 0; poll < 4; poll++) {
-        vi.advanceTimersByTime(400);
-        page.runFrames();
-      }
+      runPolls(4);
       expect(count.fullReads).toBe(before + 2);
-      vi.advanceTimersByTime(400);
-      page.runFrames();
+      runPolls(1);
       expect(count.fullReads).toBe(before + 3);
     } finally {
       vi.useRealTimers();
@@ -160,10 +163,7 @@ describe('runOverlay', () => {
       start(counting);
       await firstAnswerShown();
       const before = count.fullReads;
-      for (let poll = 0; poll < 3; poll++) {
-        vi.advanceTimersByTime(400);
-        page.runFrames();
-      }
+      runPolls(3);
       expect(count.fullReads).toBe(before + 3);
     } finally {
       vi.useRealTimers();

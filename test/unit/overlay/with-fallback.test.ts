@@ -142,11 +142,15 @@ describe('withFallback', () => {
       [...t.querySelectorAll('.r a')]
         .filter((a) => shown.includes(a.textContent ?? ''))
         .map((a) => ({ row: a.closest('.r') as Element, anchor: a, id: null, name: a.textContent ?? '' }));
+    /** Rows in a markup the adapter does not know. */
+    const addUnknownRows = (into: Element) => {
+      for (const name of late) into.insertAdjacentHTML('beforeend', `<div class="x"><div><a href="#">${name}</a></div></div>`);
+    };
     const { wrapped, table, tick } = setUp(names, own);
     wrapped.onCrmRows?.(crm([...names, ...late]));
     expect(wrapped.readRows(table, context)).toHaveLength(6);
-    // Rows in a markup the adapter does not know appear; what the adapter reads stays the same.
-    for (const name of late) table.insertAdjacentHTML('beforeend', `<div class="x"><div><a href="#">${name}</a></div></div>`);
+    // Such rows appear; what the adapter reads stays the same.
+    addUnknownRows(table);
     for (let poll = 0; poll < 24; poll++) {
       tick(400);
       wrapped.readRows(table, context);
@@ -161,7 +165,7 @@ describe('withFallback', () => {
     const second = setUp(names, own);
     second.wrapped.onCrmRows?.(crm([...names, ...late]));
     second.wrapped.readRows(second.table, context);
-    for (const name of late) second.table.insertAdjacentHTML('beforeend', `<div class="x"><div><a href="#">${name}</a></div></div>`);
+    addUnknownRows(second.table);
     shown = names.slice(0, 5);
     second.tick(2000);
     expect(second.wrapped.readRows(second.table, context)).toHaveLength(16);
